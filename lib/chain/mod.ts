@@ -1,0 +1,6 @@
+/**
+ * Bitcoin protocol arithmetic.
+ *
+ * @module
+ */
+export * from "./subsidy.ts";

@@ -1,0 +1,85 @@
+/**
+ * `deno task data`: build the datasets in `data/` from public sources.
+ *
+ *   deno task data                      rebuild from the default inputs
+ *   deno task data --from <file|URL>    build from a Coin Metrics CSV export (repeatable)
+ *   deno task data --update             append the newest days from the community API
+ *
+ * @module
+ */
+import { parseArgs } from "node:util";
+import { buildBtcDaily, type InputSource, updateBtcDaily } from "../data/btc_daily_ingest.ts";
+import { COINMETRICS_API } from "../data/coinmetrics.ts";
+
+// Relative to the project root, where `deno task` runs.
+const RAW = "../shared/data/raw/";
+
+/** The inputs `deno task data` uses when none is given. */
+export const DEFAULT_BTC_INPUTS: readonly InputSource[] = [
+  {
+    location: `${RAW}coinmetrics-btc-chrisshao0/coinmetrics_btc.csv`,
+    origin: "Coin Metrics community `btc.csv` (github.com/coinmetrics/data, `csv/btc.csv`) as " +
+      "downloaded 2026-03-23; copy at github.com/chrisshao0/APS1052 `data/raw/coinmetrics_btc.csv`, " +
+      "commit 13c566a489cfac0b315d1e1bb0f9ada258b7ff5f",
+  },
+  {
+    location: `${RAW}coinmetrics-btc-gabrielmazzali/coinmetrics_btc.csv`,
+    origin: "Coin Metrics community API pull, 2020-01-01 .. 2026-06-01 (no `BlkCnt`: blocks are " +
+      "derived from `IssTotUSD ÷ PriceUSD` and the subsidy schedule); copy at " +
+      "github.com/GabrielMazzali/onchain-vs-price `data/raw/coinmetrics_btc.csv`, commit " +
+      "07062f86523d63a24872d1e5335729c6b01d7923",
+  },
+];
+
+const USAGE = `Usage: deno task data [--from <file or URL>]... [--update [--api <url>]] [--out <dir>]
+
+  (no option)     rebuild data/btc_daily.csv from the default Coin Metrics inputs
+  --from X        build from the Coin Metrics CSV export X; repeat to extend it with later ones
+  --update        append the newest days from the Coin Metrics community API
+  --api URL       API base URL for --update (default ${COINMETRICS_API})
+  --out DIR       write into DIR instead of data/`;
+
+async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      from: { type: "string", multiple: true },
+      update: { type: "boolean" },
+      api: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const outDir = values.out ?? "data";
+  if (values.update) {
+    if (values.from) throw new TypeError("Cannot combine --update with --from");
+    await updateBtcDaily({ outDir, ...(values.api ? { apiBaseUrl: values.api } : {}) });
+    return 0;
+  }
+  const inputs = values.from?.map((location) => ({ location })) ?? DEFAULT_BTC_INPUTS;
+  await buildBtcDaily(inputs, { outDir });
+  return 0;
+}
+
+if (import.meta.main) {
+  try {
+    Deno.exit(await main(Deno.args));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`data: ${message}`);
+    if (error instanceof Deno.errors.NotCapable) {
+      console.error("data: reading that location needs a permission the task does not grant; " +
+        "copy the file into the project, or run lib/cli/data.ts with the --allow-net/--allow-read it needs");
+    }
+    if (error instanceof TypeError && /Unknown option|Unexpected argument/.test(message)) {
+      console.error(USAGE);
+    }
+    console.error("data: nothing was written");
+    Deno.exit(1);
+  }
+}
