@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./subsidy.ts";
+export * from "./halvings.ts";

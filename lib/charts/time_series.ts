@@ -1,0 +1,137 @@
+/**
+ * Time-series exhibit: one or more series over dates, optionally on a log scale, with dated
+ * event markers (halvings, deals) drawn as labelled rules.
+ *
+ * @module
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+
+/** A dated event drawn as a vertical rule with a label. */
+export interface EventMarker {
+  readonly date: string;
+  readonly label: string;
+}
+
+/** Options for {@linkcode timeSeriesSpec}. */
+export interface TimeSeriesOptions<Row> {
+  /** Date field (ISO `YYYY-MM-DD`). */
+  readonly x: keyof Row & string;
+  /** Value field. */
+  readonly y: keyof Row & string;
+  /** Series field; without it there is one series. */
+  readonly series?: keyof Row & string;
+  /** Y-axis title with units, e.g. `"USD per PH/s per day"`. Default: the field name. */
+  readonly yTitle?: string;
+  /** d3 number format for the y axis. Default `",.0f"`. */
+  readonly yFormat?: string;
+  /** Log scale on y. Default `false`. */
+  readonly log?: boolean;
+  /** Event markers. Default none. */
+  readonly events?: readonly EventMarker[];
+  /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
+  readonly width?: number;
+  /** Height in CSS pixels. Default 260. */
+  readonly height?: number;
+}
+
+/**
+ * Builds the Vega-Lite spec of a time series in the house style.
+ *
+ * @example
+ * ```ts
+ * import { timeSeriesSpec } from "./time_series.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const rows = [{ day: "2024-04-19", hp: 110 }, { day: "2024-04-21", hp: 60 }];
+ * const spec = timeSeriesSpec(rows, { x: "day", y: "hp", log: true,
+ *   events: [{ date: "2024-04-20", label: "4th halving" }] });
+ * assert.equal(spec.$schema, "https://vega.github.io/schema/vega-lite/v5.json");
+ * assert.equal((spec as { layer: unknown[] }).layer.length, 3);
+ * ```
+ */
+export function timeSeriesSpec<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  options: TimeSeriesOptions<Row>,
+): TopLevelSpec {
+  const events = options.events ?? [];
+  const color = options.series === undefined
+    ? { value: HOUSE_COLORS.navy }
+    : { field: options.series, type: "nominal" as const };
+  const line = {
+    mark: { type: "line" as const, interpolate: "linear" as const },
+    encoding: {
+      x: {
+        field: options.x,
+        type: "temporal" as const,
+        title: null,
+        axis: { format: "%Y", tickCount: "year" as const },
+      },
+      y: {
+        field: options.y,
+        type: "quantitative" as const,
+        title: options.yTitle ?? options.y,
+        scale: options.log ? { type: "log" as const } : { zero: false },
+        // Log axes get one gridline per decade step (1, 3, 10…), not vega's dense minor ticks.
+        axis: options.log
+          ? { format: options.yFormat ?? ",.0f", values: logTicks(rows, options.y) }
+          : { format: options.yFormat ?? ",.0f" },
+      },
+      color,
+    },
+  };
+  const layer: unknown[] = [line];
+  if (events.length > 0) {
+    const eventData = { values: events.map((e) => ({ date: e.date, label: e.label })) };
+    layer.push(
+      {
+        data: eventData,
+        mark: { type: "rule", color: HOUSE_COLORS.accent, strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x: { field: "date", type: "temporal" } },
+      },
+      {
+        data: eventData,
+        mark: {
+          type: "text",
+          align: "left",
+          baseline: "top",
+          dx: 3,
+          y: 2,
+          fontSize: 9,
+          color: HOUSE_COLORS.accent,
+        },
+        encoding: { x: { field: "date", type: "temporal" }, text: { field: "label" } },
+      },
+    );
+  }
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: HOUSE_CONFIG,
+    width: options.width ?? EXHIBIT_WIDTH.twoColumn,
+    height: options.height ?? 260,
+    data: { values: rows as Row[] },
+    layer,
+  } as TopLevelSpec;
+}
+
+/** Ticks at 1, 3 and 10 times each power of ten spanning the data. */
+function logTicks<Row>(rows: readonly Row[], field: keyof Row): number[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    const v = Number(row[field]);
+    if (v > 0 && Number.isFinite(v)) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+  }
+  if (!Number.isFinite(min)) return [];
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of [1, 3]) {
+      const t = m * 10 ** e;
+      if (t >= min / 3 && t <= max * 3) ticks.push(t);
+    }
+  }
+  return ticks;
+}

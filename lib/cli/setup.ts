@@ -1,0 +1,43 @@
+/**
+ * `deno task setup`: make sure this machine has what `report` and `test` need: a Chromium,
+ * the house fonts, and for the tests the PDF tools (poppler-utils). As root with apt-get it
+ * installs Debian's packages; otherwise it says exactly what to install.
+ *
+ * @module
+ */
+import { aptInstall, canApt, ensureChromium, systemProbe } from "../report/chromium.ts";
+
+/** A system tool the tests need, and the Debian package that provides it. */
+const TEST_TOOLS = [
+  { path: "/usr/bin/pdftotext", pkg: "poppler-utils" },
+  { path: "/usr/bin/pdffonts", pkg: "poppler-utils" },
+  { path: "/usr/bin/pdftoppm", pkg: "poppler-utils" },
+] as const;
+
+const FONT_FILE = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
+
+async function main(args: string[]): Promise<void> {
+  const forTests = args.includes("--tests");
+  const log = (line: string) => console.error(`setup: ${line}`);
+  await ensureChromium(log);
+  const probe = systemProbe();
+  const missing = new Set<string>();
+  if (!probe.isFile(FONT_FILE)) missing.add("fonts-inter");
+  if (forTests) for (const tool of TEST_TOOLS) if (!probe.isFile(tool.path)) missing.add(tool.pkg);
+  if (missing.size === 0) return;
+  if (!canApt()) {
+    throw new Error(
+      `missing ${[...missing].join(", ")}. Install with: sudo apt-get install -y ${[...missing].join(" ")}`,
+    );
+  }
+  await aptInstall([...missing], log);
+}
+
+if (import.meta.main) {
+  try {
+    await main(Deno.args);
+  } catch (error) {
+    console.error(`setup: ${error instanceof Error ? error.message : String(error)}`);
+    Deno.exit(1);
+  }
+}
