@@ -6,7 +6,7 @@
  */
 import { parseCsv, type Schema } from "./csv.ts";
 import { CsvError } from "./csv.ts";
-import { nextIsoDay } from "./dates.ts";
+import { isoDayNumber, nextIsoDay } from "./dates.ts";
 
 /** Columns of `data/btc_daily.csv`; every header names its unit. */
 export const BTC_DAILY_SCHEMA = [
@@ -71,9 +71,15 @@ export function btcDailyFromCsv(text: string, options: { file?: string } = {}): 
   const file = options.file ?? BTC_DAILY_PATH;
   const { columns, rowCount, lines } = parseCsv(text, BTC_DAILY_SCHEMA, { file });
   const dates = columns.date;
+  let previous = rowCount > 0 ? isoDayNumber(dates[0]!) : 0;
   for (let i = 1; i < rowCount; i++) {
+    const current = isoDayNumber(dates[i]!);
+    if (current === previous + 1) {
+      previous = current;
+      continue;
+    }
     const expected = nextIsoDay(dates[i - 1]!);
-    if (dates[i] !== expected) {
+    {
       const what = dates[i]! < expected
         ? dates[i] === dates[i - 1] ? "repeats the previous date" : "goes back in time"
         : `skips from ${dates[i - 1]} (expected ${expected})`;

@@ -38,3 +38,29 @@ export function addIsoDays(isoDay: string, days: number): string {
   if (Number.isNaN(ms)) throw new RangeError(`Cannot read date: expected YYYY-MM-DD, got "${isoDay}"`);
   return new Date(ms + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * Days since 1970-01-01 of an ISO day, by calendar arithmetic (no `Date` objects: this runs
+ * once per row when checking that dates are consecutive). The input must be a valid date.
+ *
+ * @example
+ * ```ts
+ * import { isoDayNumber } from "./dates.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isoDayNumber("1970-01-01"), 0);
+ * assert.equal(isoDayNumber("2024-03-01") - isoDayNumber("2024-02-28"), 2);
+ * ```
+ */
+export function isoDayNumber(isoDay: string): number {
+  // Howard Hinnant's days_from_civil.
+  let y = Number(isoDay.slice(0, 4));
+  const m = Number(isoDay.slice(5, 7));
+  const d = Number(isoDay.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}

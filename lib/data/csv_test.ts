@@ -1,0 +1,430 @@
+/**
+ * Tests for the schema-driven CSV parser. Every error must point a person at the exact cell:
+ * file, line, column and the offending value, so each error assertion checks all four.
+ */
+import assert from "node:assert/strict";
+import { CsvError, isIsoDate, numberCell, parseCsv, quote, type Schema } from "./csv.ts";
+
+// A small schema covering each cell type, a lower bound, an integer and an optional column.
+const SCHEMA = [
+  { name: "date", type: "date" },
+  { name: "blocks", type: "integer", min: 1 },
+  { name: "price_usd", type: "number", min: 0 },
+  { name: "fees_btc", type: "number", optional: true },
+  { name: "note", type: "string", optional: true },
+] as const satisfies Schema;
+
+const HEADER = "date,blocks,price_usd,fees_btc,note";
+
+/** Parses `rows` (lines after the header) as `f.csv`. */
+function parse(rows: string, options: { header?: "exact" | "subset" } = {}) {
+  return parseCsv(`${HEADER}\n${rows}`, SCHEMA, { file: "f.csv", ...options });
+}
+
+/** Asserts `fn` throws a CsvError whose message matches `pattern` and whose fields agree. */
+function assertCsvError(
+  fn: () => unknown,
+  pattern: RegExp,
+  where: { line: number; column?: string },
+): void {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
+    assert.match(e.message, pattern);
+    assert.equal(e.file, "f.csv");
+    assert.equal(e.line, where.line);
+    assert.equal(e.column, where.column);
+    assert.equal(e.name, "CsvError");
+    return true;
+  });
+}
+
+Deno.test("parseCsv reads typed columns in schema order", () => {
+  const { columns, rowCount, lines } = parse(
+    "2024-04-19,151,63762.63,179.88,mixed day\n2024-04-20,130,64907.99,,\n",
+  );
+  assert.equal(rowCount, 2);
+  assert.deepEqual(columns.date, ["2024-04-19", "2024-04-20"]);
+  assert.ok(columns.blocks instanceof Float64Array);
+  assert.deepEqual([...columns.blocks], [151, 130]);
+  assert.deepEqual([...columns.price_usd], [63762.63, 64907.99]);
+  assert.equal(columns.fees_btc[0], 179.88);
+  // An optional blank number is NaN, an optional blank string is "".
+  assert.ok(Number.isNaN(columns.fees_btc[1]));
+  assert.deepEqual(columns.note, ["mixed day", ""]);
+  assert.deepEqual([...lines], [2, 3]);
+});
+
+Deno.test("parseCsv accepts the usual spellings of numbers", () => {
+  const { columns } = parse(
+    "2024-01-01,144,1e3,+0.5,\n2024-01-02,1.44e2,.25, 7 ,\n2024-01-03,144.0,5.,1E-2,\n",
+  );
+  assert.deepEqual([...columns.blocks], [144, 144, 144]);
+  assert.deepEqual([...columns.price_usd], [1000, 0.25, 5]);
+  assert.deepEqual([...columns.fees_btc], [0.5, 7, 0.01]);
+});
+
+Deno.test("parseCsv checks the header", async (t) => {
+  await t.step("missing column", () => {
+    assertCsvError(
+      () => parseCsv("date,blocks,fees_btc,note\n2024-01-01,1,0,\n", SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: header does not match the schema: missing "price_usd"\. Expected columns: date,blocks,price_usd,fees_btc,note$/,
+      { line: 1 },
+    );
+  });
+  await t.step("extra column", () => {
+    assertCsvError(
+      () => parseCsv(`${HEADER},extra\n2024-01-01,1,2,3,x,y\n`, SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: header does not match the schema: unexpected "extra"\. Expected columns: date,/,
+      { line: 1 },
+    );
+  });
+  await t.step("renamed column names both the missing and the unexpected name", () => {
+    assertCsvError(
+      () =>
+        parseCsv("date,blocks,price,fees_btc,note\n2024-01-01,1,2,3,x\n", SCHEMA, {
+          file: "f.csv",
+        }),
+      /^f\.csv:1: header does not match the schema: missing "price_usd"; unexpected "price"\./,
+      { line: 1 },
+    );
+  });
+  await t.step("repeated column", () => {
+    assertCsvError(
+      () => parseCsv(`${HEADER},blocks\n2024-01-01,1,2,3,x,4\n`, SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: column "blocks": the header repeats this column$/,
+      { line: 1, column: "blocks" },
+    );
+  });
+  await t.step("repeated column is an error in subset mode too", () => {
+    assertCsvError(
+      () =>
+        parseCsv(`x,${HEADER},x\n0,2024-01-01,1,2,3,x,0\n`, SCHEMA, {
+          file: "f.csv",
+          header: "subset",
+        }),
+      /^f\.csv:1: column "x": the header repeats this column$/,
+      { line: 1, column: "x" },
+    );
+  });
+  await t.step("out-of-order columns", () => {
+    assertCsvError(
+      () =>
+        parseCsv("blocks,date,price_usd,fees_btc,note\n1,2024-01-01,2,3,x\n", SCHEMA, {
+          file: "f.csv",
+        }),
+      /^f\.csv:1: columns are out of order; expected date,blocks,price_usd,fees_btc,note$/,
+      { line: 1 },
+    );
+  });
+  await t.step("header cells are trimmed", () => {
+    const text = " date , blocks,price_usd ,fees_btc,note\n2024-01-01,1,2,3,x\n";
+    assert.equal(parseCsv(text, SCHEMA).rowCount, 1);
+  });
+  await t.step("subset mode ignores extra columns and their order", () => {
+    const text = "note,extra,price_usd,date,fees_btc,blocks,more\n" +
+      "hello,??,12.5,2024-01-01,,7,not a number\n";
+    const { columns, rowCount } = parseCsv(text, SCHEMA, { file: "f.csv", header: "subset" });
+    assert.equal(rowCount, 1);
+    assert.deepEqual(columns.date, ["2024-01-01"]);
+    assert.deepEqual([...columns.blocks], [7]);
+    assert.deepEqual([...columns.price_usd], [12.5]);
+    assert.ok(Number.isNaN(columns.fees_btc[0]));
+    assert.deepEqual(columns.note, ["hello"]);
+    // The result has exactly the schema's columns, none of the extras.
+    assert.deepEqual(Object.keys(columns), ["date", "blocks", "price_usd", "fees_btc", "note"]);
+  });
+  await t.step("subset mode still requires every schema column", () => {
+    assertCsvError(
+      () =>
+        parseCsv("date,blocks,extra,fees_btc,note\n2024-01-01,1,2,3,x\n", SCHEMA, {
+          file: "f.csv",
+          header: "subset",
+        }),
+      /^f\.csv:1: header does not match the schema: missing "price_usd"\. Expected/,
+      { line: 1 },
+    );
+  });
+});
+
+Deno.test("parseCsv rejects bad cells, naming file, line, column and value", async (t) => {
+  // The bad cell is always on the second data row (line 3), after a good row.
+  const good = "2024-01-01,144,100,1,ok\n";
+  const cases: { name: string; row: string; column: string; pattern: RegExp }[] = [
+    {
+      name: "non-numeric",
+      row: "2024-01-02,144,abc,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a number, found "abc"$/,
+    },
+    {
+      name: "negative below min 0",
+      row: "2024-01-02,144,-1,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a value of at least 0, found "-1"$/,
+    },
+    {
+      name: "zero below min 1",
+      row: "2024-01-02,0,100,1,",
+      column: "blocks",
+      pattern: /^f\.csv:3: column "blocks": expected a value of at least 1, found "0"$/,
+    },
+    {
+      name: "Infinity",
+      row: "2024-01-02,144,Infinity,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a number, found "Infinity"$/,
+    },
+    {
+      name: "NaN",
+      row: "2024-01-02,144,NaN,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a number, found "NaN"$/,
+    },
+    {
+      name: "1e400 overflows to Infinity",
+      row: "2024-01-02,144,1e400,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a finite number, found "1e400"$/,
+    },
+    {
+      name: "non-finite in an optional column",
+      row: "2024-01-02,144,100,-Infinity,",
+      column: "fees_btc",
+      pattern: /^f\.csv:3: column "fees_btc": expected a number, found "-Infinity"$/,
+    },
+    {
+      name: "hexadecimal is not a decimal number",
+      row: "2024-01-02,144,0x10,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a number, found "0x10"$/,
+    },
+    {
+      name: "blank required number",
+      row: "2024-01-02,144,,1,",
+      column: "price_usd",
+      pattern: /^f\.csv:3: column "price_usd": expected a number, found an empty cell$/,
+    },
+    {
+      name: "blank required date",
+      row: ",144,100,1,",
+      column: "date",
+      pattern: /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found an empty cell$/,
+    },
+    {
+      name: "fraction in an integer column",
+      row: "2024-01-02,144.5,100,1,",
+      column: "blocks",
+      pattern: /^f\.csv:3: column "blocks": expected a whole number, found "144\.5"$/,
+    },
+    {
+      name: "impossible calendar date",
+      row: "2024-02-30,144,100,1,",
+      column: "date",
+      pattern: /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found "2024-02-30"$/,
+    },
+    {
+      name: "date without dashes",
+      row: "20240101,144,100,1,",
+      column: "date",
+      pattern: /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found "20240101"$/,
+    },
+    {
+      name: "date with a time",
+      row: "2024-01-02T00:00:00Z,144,100,1,",
+      column: "date",
+      pattern: /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found "2024-01-02T00:00:00Z"$/,
+    },
+  ];
+  for (const c of cases) {
+    await t.step(c.name, () => {
+      assertCsvError(() => parse(good + c.row + "\n"), c.pattern, { line: 3, column: c.column });
+    });
+  }
+  await t.step("a long value is shortened in the message", () => {
+    const long = "9".repeat(60) + "x";
+    assertCsvError(
+      () => parse(`${good}2024-01-02,144,${long},1,\n`),
+      new RegExp(`^f\\.csv:3: column "price_usd": expected a number, found "${"9".repeat(40)}…"$`),
+      { line: 3, column: "price_usd" },
+    );
+  });
+});
+
+Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
+  await t.step("empty file", () => {
+    for (const text of ["", "\n\n", "  \r\n", "\ufeff"]) {
+      // No line to point at: the message names the file alone.
+      assertCsvError(
+        () => parseCsv(text, SCHEMA, { file: "f.csv" }),
+        /^f\.csv: the file is empty$/,
+        { line: 0 },
+      );
+    }
+  });
+  await t.step("header-only file, with or without a final newline", () => {
+    for (const text of [`${HEADER}\n`, HEADER, `${HEADER}\r\n`]) {
+      assertCsvError(
+        () => parseCsv(text, SCHEMA, { file: "f.csv" }),
+        /^f\.csv:1: the file has a header but no rows$/,
+        { line: 1 },
+      );
+    }
+  });
+  await t.step("file cut mid-row says so", () => {
+    assertCsvError(
+      () => parse("2024-01-01,144,100,1,ok\n2024-01-02,14"),
+      /^f\.csv:3: expected 5 fields as in the header, found 2 \(the file looks cut off mid-row\)$/,
+      { line: 3 },
+    );
+  });
+  await t.step("a short row that ends with a newline is not called cut off", () => {
+    assertCsvError(
+      () => parse("2024-01-01,144\n2024-01-02,144,100,1,ok\n"),
+      /^f\.csv:2: expected 5 fields as in the header, found 2$/,
+      { line: 2 },
+    );
+  });
+  await t.step("extra cells in a row", () => {
+    assertCsvError(
+      () => parse("2024-01-01,144,100,1,ok\n2024-01-02,144,100,1,ok,surplus\n"),
+      /^f\.csv:3: expected 5 fields as in the header, found 6$/,
+      { line: 3 },
+    );
+  });
+  await t.step("blank line in the middle", () => {
+    assertCsvError(
+      () => parse("2024-01-01,144,100,1,ok\n\n2024-01-03,144,100,1,ok\n"),
+      /^f\.csv:3: blank line inside the data$/,
+      { line: 3 },
+    );
+  });
+  await t.step("unterminated quote", () => {
+    assertCsvError(
+      () => parse('2024-01-01,144,100,1,"never closed\n2024-01-02,144,100,1,ok\n'),
+      /^f\.csv:2: cannot read CSV: Quoted field unterminated$/,
+      { line: 2 },
+    );
+  });
+  await t.step("a semicolon-separated file fails on its header", () => {
+    assertCsvError(
+      () => parseCsv("date;price_usd\n2024-01-01;1\n", SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: header does not match the schema: missing "date", "blocks", "price_usd", "fees_btc", "note"; unexpected "date;price_usd"\./,
+      { line: 1 },
+    );
+  });
+});
+
+Deno.test("parseCsv accepts a UTF-8 BOM and CRLF line ends", () => {
+  const plain = `${HEADER}\n2024-01-01,144,100,1,a\n2024-01-02,145,101,,\n`;
+  const windows = "\ufeff" + plain.replaceAll("\n", "\r\n");
+  const a = parseCsv(plain, SCHEMA);
+  const b = parseCsv(windows, SCHEMA);
+  assert.deepEqual(b.columns.date, ["2024-01-01", "2024-01-02"]);
+  assert.deepEqual(b.columns.note, ["a", ""]);
+  assert.deepEqual([...b.columns.blocks], [144, 145]);
+  assert.deepEqual(b, a);
+  // ...and still gives correct line numbers in errors.
+  assertCsvError(
+    () => parseCsv(windows.replace("101", "-101"), SCHEMA, { file: "f.csv" }),
+    /^f\.csv:3: column "price_usd": expected a value of at least 0, found "-101"$/,
+    { line: 3, column: "price_usd" },
+  );
+});
+
+Deno.test("parseCsv counts newlines inside quoted cells in later line numbers", async (t) => {
+  const rows = '2024-01-01,144,100,1,"one\ntwo\nthree"\n' + // lines 2..4
+    '2024-01-02,144,100,1,"x,""y"""\n' + // line 5: comma and escaped quotes
+    "2024-01-03,144,-7,1,\n"; // line 6
+  await t.step("error on a later row", () => {
+    assertCsvError(
+      () => parse(rows),
+      /^f\.csv:6: column "price_usd": expected a value of at least 0, found "-7"$/,
+      { line: 6, column: "price_usd" },
+    );
+  });
+  await t.step("lines and quoted values", () => {
+    const { columns, lines } = parse(rows.replace("-7", "7"));
+    assert.deepEqual([...lines], [2, 5, 6]);
+    assert.deepEqual(columns.note, ["one\ntwo\nthree", 'x,"y"', ""]);
+  });
+  await t.step("with CRLF line ends", () => {
+    assertCsvError(
+      () => parse(rows.replaceAll("\n", "\r\n")),
+      /^f\.csv:6: column "price_usd": expected a value of at least 0, found "-7"$/,
+      { line: 6, column: "price_usd" },
+    );
+  });
+});
+
+Deno.test("numberCell converts or explains", async (t) => {
+  const integer = { name: "blocks", type: "integer", min: 1 } as const;
+  const number = { name: "hashrate_ths", type: "number", min: 0 } as const;
+  const optional = { name: "fees_btc", type: "number", optional: true } as const;
+  await t.step("values", () => {
+    assert.equal(numberCell("f.csv", 9, integer, "144"), 144);
+    assert.equal(numberCell("f.csv", 9, integer, " 1e2 "), 100);
+    assert.equal(numberCell("f.csv", 9, number, "6.5e8"), 6.5e8);
+    assert.equal(numberCell("f.csv", 9, number, "0"), 0);
+    assert.equal(numberCell("f.csv", 9, { name: "x", type: "number" }, "-3.5"), -3.5);
+    assert.ok(Number.isNaN(numberCell("f.csv", 9, optional, "")));
+    assert.ok(Number.isNaN(numberCell("f.csv", 9, optional, "   ")));
+  });
+  const errors: [typeof integer | typeof number, string, RegExp][] = [
+    [integer, "", /^f\.csv:9: column "blocks": expected a whole number, found an empty cell$/],
+    [integer, "1.5", /^f\.csv:9: column "blocks": expected a whole number, found "1\.5"$/],
+    [integer, "0", /^f\.csv:9: column "blocks": expected a value of at least 1, found "0"$/],
+    [number, "-0.001", /^f\.csv:9: column "hashrate_ths": expected a value of at least 0, found "-0\.001"$/],
+    [number, "1e400", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "1e400"$/],
+    [number, "-1e400", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "-1e400"$/],
+    [number, "Infinity", /^f\.csv:9: column "hashrate_ths": expected a number, found "Infinity"$/],
+    [number, "NaN", /^f\.csv:9: column "hashrate_ths": expected a number, found "NaN"$/],
+    [number, "1,5", /^f\.csv:9: column "hashrate_ths": expected a number, found "1,5"$/],
+    [number, "12 TH/s", /^f\.csv:9: column "hashrate_ths": expected a number, found "12 TH\/s"$/],
+  ];
+  for (const [spec, raw, pattern] of errors) {
+    await t.step(`${spec.name} ${JSON.stringify(raw)}`, () => {
+      assertCsvError(() => numberCell("f.csv", 9, spec, raw), pattern, {
+        line: 9,
+        column: spec.name,
+      });
+    });
+  }
+});
+
+Deno.test("isIsoDate accepts only real calendar days written YYYY-MM-DD", () => {
+  for (const ok of ["2024-02-29", "2009-01-03", "2026-06-01", "2000-02-29", "1999-12-31"]) {
+    assert.equal(isIsoDate(ok), true, ok);
+  }
+  const bad = [
+    "2024-02-30", // no such day
+    "2023-02-29", // not a leap year
+    "1900-02-29", // century, not a leap year
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "20240101",
+    "2024-1-01",
+    "2024/01/01",
+    " 2024-01-01",
+    "2024-01-01 ",
+    "2024-01-01T00:00:00Z",
+    "",
+  ];
+  for (const text of bad) assert.equal(isIsoDate(text), false, JSON.stringify(text));
+});
+
+Deno.test("quote shows short values whole and cuts long ones at 40 characters", () => {
+  assert.equal(quote("abc"), '"abc"');
+  assert.equal(quote('a"b'), '"a\\"b"');
+  assert.equal(quote("x".repeat(40)), `"${"x".repeat(40)}"`);
+  assert.equal(quote("x".repeat(41)), `"${"x".repeat(40)}…"`);
+});
+
+Deno.test("CsvError formats its location", () => {
+  const cell = new CsvError("f.csv", 3, "price_usd", "expected a number");
+  assert.equal(cell.message, 'f.csv:3: column "price_usd": expected a number');
+  assert.ok(cell instanceof Error);
+  const whole = new CsvError("f.csv", 0, undefined, "the file is empty");
+  assert.equal(whole.message, "f.csv: the file is empty");
+  assert.equal(whole.column, undefined);
+});
