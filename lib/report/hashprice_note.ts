@@ -46,12 +46,13 @@ export interface HashpriceFindings {
  * ```
  */
 export function trailingMean(values: ArrayLike<number>, window: number): Float64Array {
+  // Summed afresh for each window: a running sum loses precision when early values are huge
+  // (hashprice was ~5e8 USD per PH/s per day in 2010) and later ones small.
   const out = new Float64Array(values.length).fill(NaN);
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) {
-    sum += values[i]!;
-    if (i >= window) sum -= values[i - window]!;
-    if (i >= window - 1) out[i] = sum / window;
+  for (let i = window - 1; i < values.length; i++) {
+    let sum = 0;
+    for (let j = i - window + 1; j <= i; j++) sum += values[j]!;
+    out[i] = sum / window;
   }
   return out;
 }

@@ -1,0 +1,9 @@
+/**
+ * Datasets in `data/`: schema-driven CSV parsing, typed loaders and a danfo view.
+ *
+ * @module
+ */
+export * from "./csv.ts";
+export * from "./dates.ts";
+export * from "./btc_daily.ts";
+export * from "./frame.ts";
