@@ -7,14 +7,19 @@ import { HALVING_INTERVAL_BLOCKS } from "./subsidy.ts";
 
 /** A halving: its ordinal (1 = first), block height and the UTC day its block was counted on. */
 export interface Halving {
+  /** 1 for the first halving. */
   readonly ordinal: number;
+  /** Height of the first block at the new subsidy. */
   readonly height: number;
+  /** UTC day the block was counted on. */
   readonly date: string;
 }
 
 /** Daily columns: the day and the height of its last block. */
 export interface DailyHeights {
+  /** UTC days. */
   readonly date: readonly string[];
+  /** Height of each day's last block. */
   readonly height_end: ArrayLike<number>;
 }
 

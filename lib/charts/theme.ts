@@ -55,7 +55,14 @@ export const HOUSE_CONFIG: Config = {
     gridColor: "#E6E9EE",
   },
   axisX: { grid: false, labelAngle: 0, labelFlush: true },
-  axisY: { grid: true, domain: false, ticks: false, titleAngle: 0, titleAlign: "left", titleY: -12 },
+  axisY: {
+    grid: true,
+    domain: false,
+    ticks: false,
+    titleAngle: 0,
+    titleAlign: "left",
+    titleY: -12,
+  },
   legend: {
     orient: "top-left",
     direction: "horizontal",

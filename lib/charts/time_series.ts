@@ -9,7 +9,9 @@ import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** A dated event drawn as a vertical rule with a label. */
 export interface EventMarker {
+  /** Day of the event, `YYYY-MM-DD`. */
   readonly date: string;
+  /** Short label drawn beside the rule. */
   readonly label: string;
 }
 

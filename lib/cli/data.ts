@@ -31,7 +31,8 @@ export const DEFAULT_BTC_INPUTS: readonly InputSource[] = [
   },
 ];
 
-const USAGE = `Usage: deno task data [--from <file or URL>]... [--update [--api <url>]] [--out <dir>]
+const USAGE =
+  `Usage: deno task data [--from <file or URL>]... [--update [--api <url>]] [--out <dir>]
 
   (no option)     rebuild data/btc_daily.csv from the default Coin Metrics inputs
   --from X        build from the Coin Metrics CSV export X; repeat to extend it with later ones
@@ -73,8 +74,10 @@ if (import.meta.main) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`data: ${message}`);
     if (error instanceof Deno.errors.NotCapable) {
-      console.error("data: reading that location needs a permission the task does not grant; " +
-        "copy the file into the project, or run lib/cli/data.ts with the --allow-net/--allow-read it needs");
+      console.error(
+        "data: reading that location needs a permission the task does not grant; " +
+          "copy the file into the project, or run lib/cli/data.ts with the --allow-net/--allow-read it needs",
+      );
     }
     if (error instanceof TypeError && /Unknown option|Unexpected argument/.test(message)) {
       console.error(USAGE);

@@ -9,7 +9,11 @@ import { compile } from "vega-lite";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { type PaperFormat, withBrowser } from "../report/browser.ts";
-import { hashpriceExhibitSpec, hashpriceFindings, hashpriceNote } from "../report/hashprice_note.ts";
+import {
+  hashpriceExhibitSpec,
+  hashpriceFindings,
+  hashpriceNote,
+} from "../report/hashprice_note.ts";
 import { footerTemplate, headerTemplate, renderNoteHtml } from "../report/note_html.ts";
 import { parseArgs } from "node:util";
 

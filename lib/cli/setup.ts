@@ -23,11 +23,17 @@ async function main(args: string[]): Promise<void> {
   const probe = systemProbe();
   const missing = new Set<string>();
   if (!probe.isFile(FONT_FILE)) missing.add("fonts-inter");
-  if (forTests) for (const tool of TEST_TOOLS) if (!probe.isFile(tool.path)) missing.add(tool.pkg);
+  if (forTests) {
+    for (const tool of TEST_TOOLS) {
+      if (!probe.isFile(tool.path)) missing.add(tool.pkg);
+    }
+  }
   if (missing.size === 0) return;
   if (!canApt()) {
     throw new Error(
-      `missing ${[...missing].join(", ")}. Install with: sudo apt-get install -y ${[...missing].join(" ")}`,
+      `missing ${[...missing].join(", ")}. Install with: sudo apt-get install -y ${
+        [...missing].join(" ")
+      }`,
     );
   }
   await aptInstall([...missing], log);

@@ -37,15 +37,25 @@ export const BTC_DAILY_PATH = "data/btc_daily.csv";
  * - `hashprice_*_per_ph_day`: (subsidy + fees) per PH/s of hashrate, in USD and BTC (F2).
  */
 export interface BtcDaily {
+  /** UTC day, `YYYY-MM-DD`. */
   readonly date: readonly string[];
+  /** Blocks mined that day. */
   readonly blocks: Float64Array;
+  /** Height of the day's last block. */
   readonly height_end: Float64Array;
+  /** Mean network hashrate, TH/s. */
   readonly hashrate_ths: Float64Array;
+  /** Mean difficulty (dimensionless). */
   readonly difficulty: Float64Array;
+  /** New BTC issued as block subsidy. */
   readonly subsidy_btc: Float64Array;
+  /** Transaction fees paid to miners, BTC. */
   readonly fees_btc: Float64Array;
+  /** BTC price at the day's close, USD. */
   readonly price_usd: Float64Array;
+  /** USD earned per PH/s of hashrate that day. */
   readonly hashprice_usd_per_ph_day: Float64Array;
+  /** BTC earned per PH/s of hashrate that day. */
   readonly hashprice_btc_per_ph_day: Float64Array;
   /** Number of days. */
   readonly length: number;

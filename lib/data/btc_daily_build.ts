@@ -105,10 +105,12 @@ function compareDays(a: NetworkDay, b: NetworkDay): number {
 }
 
 /** A row of `data/btc_daily.csv`, keyed by its header names. */
-export type BtcDailyRow = { [C in typeof BTC_DAILY_SCHEMA[number] as C["name"]]: C extends {
-  type: "date";
-} ? string
-  : number };
+export type BtcDailyRow = {
+  [C in typeof BTC_DAILY_SCHEMA[number] as C["name"]]: C extends {
+    type: "date";
+  } ? string
+    : number;
+};
 
 /**
  * Turns network days into dataset rows, from the first day with a price. Derives difficulty
@@ -116,7 +118,9 @@ export type BtcDailyRow = { [C in typeof BTC_DAILY_SCHEMA[number] as C["name"]]:
  */
 export function btcDailyRows(days: readonly NetworkDay[]): BtcDailyRow[] {
   const start = days.findIndex((d) => !Number.isNaN(d.priceUsd) && d.blocks > 0);
-  if (start === -1) throw new CsvError(days[0]?.file ?? "<input>", 0, "PriceUSD", "no day has a price");
+  if (start === -1) {
+    throw new CsvError(days[0]?.file ?? "<input>", 0, "PriceUSD", "no day has a price");
+  }
   const kept = days.slice(start);
   checkMagnitudes(kept, 0);
   return kept.map(toRow);
@@ -155,7 +159,9 @@ export function checkMagnitudes(days: readonly NetworkDay[], from: number): void
         d.file,
         d.line,
         "HashRate",
-        `${d.hashrateThs} TH/s with ${d.blocks} blocks implies difficulty ${difficulty.toPrecision(3)},` +
+        `${d.hashrateThs} TH/s with ${d.blocks} blocks implies difficulty ${
+          difficulty.toPrecision(3)
+        },` +
           " below the protocol minimum of 1: is the hashrate in PH/s or EH/s rather than TH/s?",
       );
     }

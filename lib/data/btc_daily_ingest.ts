@@ -160,7 +160,11 @@ export async function buildBtcDaily(
     apiUpdates: [],
   };
   await writeDataset(csv, meta, options.outDir ?? "data");
-  log(`wrote ${btcDailyFiles(options.outDir).csv}: ${meta.rows} days, ${meta.firstDate} .. ${meta.lastDate}`);
+  log(
+    `wrote ${
+      btcDailyFiles(options.outDir).csv
+    }: ${meta.rows} days, ${meta.firstDate} .. ${meta.lastDate}`,
+  );
   return meta;
 }
 
@@ -176,7 +180,9 @@ export interface UpdateOptions extends IngestOptions {
  * Appends the days after the dataset's last date from the Coin Metrics community API.
  * Returns the new provenance, or `undefined` when there was nothing new.
  */
-export async function updateBtcDaily(options: UpdateOptions = {}): Promise<BtcDailyMeta | undefined> {
+export async function updateBtcDaily(
+  options: UpdateOptions = {},
+): Promise<BtcDailyMeta | undefined> {
   const log = options.log ?? console.log;
   const files = btcDailyFiles(options.outDir);
   const existingCsv = await Deno.readTextFile(files.csv);

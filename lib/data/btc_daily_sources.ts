@@ -73,7 +73,9 @@ export function renderBtcDailySources(meta: BtcDailyMeta): string {
   if (meta.apiUpdates.length > 0) {
     lines.push("### Updates from the Coin Metrics community API", "");
     for (const u of meta.apiUpdates) {
-      lines.push(`- ${u.fetchedOn}: appended ${u.days} days (${u.firstDate} .. ${u.lastDate}) from ${u.url}.`);
+      lines.push(
+        `- ${u.fetchedOn}: appended ${u.days} days (${u.firstDate} .. ${u.lastDate}) from ${u.url}.`,
+      );
     }
     lines.push("");
   }

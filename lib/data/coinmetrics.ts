@@ -168,7 +168,12 @@ export function recordsFromApiPage(page: unknown, label: string): MetricRecord[]
       const value = fields[metric];
       if (value === undefined || value === null || value === "") continue;
       if (typeof value !== "string" && typeof value !== "number") {
-        throw new CsvError(label, line, metric, `expected a number, found ${JSON.stringify(value)}`);
+        throw new CsvError(
+          label,
+          line,
+          metric,
+          `expected a number, found ${JSON.stringify(value)}`,
+        );
       }
       cells[metric] = String(value);
     }

@@ -28,7 +28,8 @@ export interface ColumnSpec {
 /** An ordered list of columns. */
 export type Schema = readonly ColumnSpec[];
 
-type ColumnValue<T extends CellType> = T extends "date" | "string" ? string[] : Float64Array;
+/** The array type holding a column of cell type `T`. */
+export type ColumnValue<T extends CellType> = T extends "date" | "string" ? string[] : Float64Array;
 
 /** Typed columns keyed by header name: numbers in `Float64Array`, dates and strings in arrays. */
 export type Columns<S extends Schema> = {
@@ -263,7 +264,12 @@ function checkHeader(
     );
   }
   if (mode === "exact" && header.some((name, i) => name !== expected[i])) {
-    throw new CsvError(file, 1, undefined, `columns are out of order; expected ${expected.join(",")}`);
+    throw new CsvError(
+      file,
+      1,
+      undefined,
+      `columns are out of order; expected ${expected.join(",")}`,
+    );
   }
   return expected.map((name) => header.indexOf(name));
 }

@@ -35,7 +35,9 @@ export function nextIsoDay(isoDay: string): string {
  */
 export function addIsoDays(isoDay: string, days: number): string {
   const ms = Date.parse(`${isoDay}T00:00:00Z`);
-  if (Number.isNaN(ms)) throw new RangeError(`Cannot read date: expected YYYY-MM-DD, got "${isoDay}"`);
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`Cannot read date: expected YYYY-MM-DD, got "${isoDay}"`);
+  }
   return new Date(ms + days * DAY_MS).toISOString().slice(0, 10);
 }
 

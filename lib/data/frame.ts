@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { DataFrame } from "danfojs";
 
 /** Columns as a model sees them: dates or text in arrays, numbers in typed arrays. */
 export type ColumnTable = Readonly<Record<string, readonly string[] | Float64Array | number>>;
@@ -22,7 +21,7 @@ export type ColumnTable = Readonly<Record<string, readonly string[] | Float64Arr
  * assert.deepEqual(df.shape, [1, 2]);
  * ```
  */
-export async function toDataFrame(table: ColumnTable): Promise<DataFrame> {
+export async function toDataFrame(table: ColumnTable): Promise<import("danfojs").DataFrame> {
   const dfd = await import("danfojs");
   const data: Record<string, (string | number)[]> = {};
   for (const [name, column] of Object.entries(table)) {

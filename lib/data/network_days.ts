@@ -134,10 +134,17 @@ function toDay(record: MetricRecord, heightBefore: number, priced: boolean): Net
     if (raw === undefined) {
       throw new CsvError(file, line, metric, `expected a number, found an empty cell`);
     }
-    return numberCell(file, line, { name: metric, type: integer ? "integer" : "number", min: 0 }, raw);
+    return numberCell(
+      file,
+      line,
+      { name: metric, type: integer ? "integer" : "number", min: 0 },
+      raw,
+    );
   };
   const priceUsd = cells.PriceUSD === undefined && !priced ? NaN : read("PriceUSD");
-  if (priceUsd === 0) throw new CsvError(file, line, "PriceUSD", "expected a price above 0, found 0");
+  if (priceUsd === 0) {
+    throw new CsvError(file, line, "PriceUSD", "expected a price above 0, found 0");
+  }
   let blocks: number;
   let subsidyBtc: number;
   if ("BlkCnt" in cells || "IssTotNtv" in cells) {

@@ -14,7 +14,12 @@ export const CHROMIUM_PATHS = [
 ] as const;
 
 /** Debian packages that give a Chromium and the fonts exhibits are drawn with. */
-export const BROWSER_PACKAGES = ["chromium", "fonts-inter", "fonts-liberation", "fonts-dejavu-core"];
+export const BROWSER_PACKAGES = [
+  "chromium",
+  "fonts-inter",
+  "fonts-liberation",
+  "fonts-dejavu-core",
+];
 
 /** How to get a browser, shown when none is found and none can be installed. */
 export const INSTALL_HINT = "Install one, then run the command again:\n" +
@@ -77,11 +82,15 @@ export function systemProbe(): ChromiumProbe {
 export async function ensureChromium(log: (line: string) => void = console.error): Promise<string> {
   const found = findChromium();
   if (found !== undefined) return found;
-  if (!canApt()) throw new Error(`No Chromium found (looked in ${CHROMIUM_PATHS.join(", ")}).\n${INSTALL_HINT}`);
+  if (!canApt()) {
+    throw new Error(`No Chromium found (looked in ${CHROMIUM_PATHS.join(", ")}).\n${INSTALL_HINT}`);
+  }
   log(`No Chromium found; installing Debian packages: ${BROWSER_PACKAGES.join(" ")}`);
   await aptInstall(BROWSER_PACKAGES, log);
   const installed = findChromium();
-  if (installed === undefined) throw new Error(`apt-get installed chromium, but it was not found.\n${INSTALL_HINT}`);
+  if (installed === undefined) {
+    throw new Error(`apt-get installed chromium, but it was not found.\n${INSTALL_HINT}`);
+  }
   return installed;
 }
 
@@ -93,10 +102,18 @@ export function canApt(): boolean {
 let aptUpdated = false;
 
 /** Runs `apt-get update` (once per process) and `apt-get install -y` for `packages`. */
-export async function aptInstall(packages: readonly string[], log: (line: string) => void): Promise<void> {
+export async function aptInstall(
+  packages: readonly string[],
+  log: (line: string) => void,
+): Promise<void> {
   const env = { DEBIAN_FRONTEND: "noninteractive" };
   const run = async (args: string[]) => {
-    const { code, stderr } = await new Deno.Command("apt-get", { args, env, stdout: "null", stderr: "piped" })
+    const { code, stderr } = await new Deno.Command("apt-get", {
+      args,
+      env,
+      stdout: "null",
+      stderr: "piped",
+    })
       .output();
     if (code !== 0) {
       const tail = new TextDecoder().decode(stderr).trim().split("\n").slice(-5).join("\n");

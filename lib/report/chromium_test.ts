@@ -7,7 +7,9 @@ const probe = (env: Record<string, string>, files: string[]) => ({
 });
 
 Deno.test("PUPPETEER_EXECUTABLE_PATH wins over the usual paths", () => {
-  const found = findChromium(probe({ PUPPETEER_EXECUTABLE_PATH: "/opt/chrome" }, ["/opt/chrome", "/usr/bin/chromium"]));
+  const found = findChromium(
+    probe({ PUPPETEER_EXECUTABLE_PATH: "/opt/chrome" }, ["/opt/chrome", "/usr/bin/chromium"]),
+  );
   assert.equal(found, "/opt/chrome");
 });
 

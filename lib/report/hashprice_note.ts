@@ -57,7 +57,7 @@ export function trailingMean(values: ArrayLike<number>, window: number): Float64
   return out;
 }
 
-function meanBetween(daily: BtcDaily, values: ArrayLike<number>, from: number, to: number): number {
+function meanBetween(values: ArrayLike<number>, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += values[i]!;
   return sum / (to - from);
@@ -90,8 +90,8 @@ export function hashpriceFindings(daily: BtcDaily): HashpriceFindings {
     .filter((h) => h.date >= NOTE_START)
     .map((h) => {
       const i = daily.date.indexOf(h.date);
-      const beforeUsd = meanBetween(daily, usd, i - SMOOTHING_DAYS, i);
-      const afterUsd = meanBetween(daily, usd, i + 1, Math.min(last + 1, i + 1 + SMOOTHING_DAYS));
+      const beforeUsd = meanBetween(usd, i - SMOOTHING_DAYS, i);
+      const afterUsd = meanBetween(usd, i + 1, Math.min(last + 1, i + 1 + SMOOTHING_DAYS));
       return { ...h, beforeUsd, afterUsd, change: afterUsd / beforeUsd - 1 };
     });
   const series = [];
@@ -100,12 +100,12 @@ export function hashpriceFindings(daily: BtcDaily): HashpriceFindings {
   }
   return {
     asOf: daily.date[last]!,
-    startMonthUsd: meanBetween(daily, usd, start, month),
-    latestUsd: meanBetween(daily, usd, recent, last + 1),
-    startMonthBtc: meanBetween(daily, btc, start, month),
-    latestBtc: meanBetween(daily, btc, recent, last + 1),
-    hashrateGrowth: meanBetween(daily, daily.hashrate_ths, recent, last + 1) /
-      meanBetween(daily, daily.hashrate_ths, start, month),
+    startMonthUsd: meanBetween(usd, start, month),
+    latestUsd: meanBetween(usd, recent, last + 1),
+    startMonthBtc: meanBetween(btc, start, month),
+    latestBtc: meanBetween(btc, recent, last + 1),
+    hashrateGrowth: meanBetween(daily.hashrate_ths, recent, last + 1) /
+      meanBetween(daily.hashrate_ths, start, month),
     steps,
     series,
   };
@@ -117,10 +117,15 @@ function round(value: number, digits: number): number {
 }
 
 const ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth"];
-const usd = (v: number) => `$${v.toLocaleString("en-US", { maximumFractionDigits: v < 100 ? 1 : 0 })}`;
+const usd = (v: number) =>
+  `$${v.toLocaleString("en-US", { maximumFractionDigits: v < 100 ? 1 : 0 })}`;
 const pct = (v: number) => `${(Math.abs(v) * 100).toFixed(0)}%`;
 const monthYear = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", {
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 /** The exhibit's Vega-Lite spec: 30-day hashprice on a log scale with the halvings marked. */
 export function hashpriceExhibitSpec(findings: HashpriceFindings): TopLevelSpec {
@@ -141,8 +146,12 @@ export function hashpriceNote(findings: HashpriceFindings): Omit<Note, "exhibits
 } {
   const fall = 1 - findings.latestUsd / findings.startMonthUsd;
   const takeaways = [
-    `Hashprice averaged ${usd(findings.latestUsd)} per PH/s per day over the ${SMOOTHING_DAYS} days ` +
-    `to ${findings.asOf}, ${pct(fall)} below its January 2016 average of ${usd(findings.startMonthUsd)}.`,
+    `Hashprice averaged ${
+      usd(findings.latestUsd)
+    } per PH/s per day over the ${SMOOTHING_DAYS} days ` +
+    `to ${findings.asOf}, ${pct(fall)} below its January 2016 average of ${
+      usd(findings.startMonthUsd)
+    }.`,
     ...findings.steps.map((s) =>
       `The ${ORDINALS[s.ordinal]} halving (${monthYear(s.date)}) moved hashprice from ` +
       `${usd(s.beforeUsd)} to ${usd(s.afterUsd)} (${s.change < 0 ? "−" : "+"}${pct(s.change)}), ` +
@@ -168,6 +177,8 @@ export function hashpriceNote(findings: HashpriceFindings): Omit<Note, "exhibits
     ],
     disclosure: "For research use. Data: Coin Metrics Community Network Data (CC BY-NC 4.0). " +
       "Not investment advice.",
-    exhibitTitle: `Hashprice has fallen ${pct(fall)} since January 2016, stepping down at each halving`,
+    exhibitTitle: `Hashprice has fallen ${
+      pct(fall)
+    } since January 2016, stepping down at each halving`,
   };
 }

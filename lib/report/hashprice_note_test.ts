@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { compile } from "vega-lite";
 import { loadBtcDaily } from "../data/btc_daily.ts";
-import { hashpriceExhibitSpec, hashpriceFindings, hashpriceNote, trailingMean } from "./hashprice_note.ts";
+import {
+  hashpriceExhibitSpec,
+  hashpriceFindings,
+  hashpriceNote,
+  trailingMean,
+} from "./hashprice_note.ts";
 
 const daily = await loadBtcDaily();
 const findings = hashpriceFindings(daily);
@@ -32,7 +37,10 @@ Deno.test("the note's figures are computed, not typed: they follow the data", ()
   const note = hashpriceNote(findings);
   const latest = trailingMean(daily.hashprice_usd_per_ph_day, 30)[daily.length - 1]!;
   assert.ok(Math.abs(findings.latestUsd - latest) < 1e-9);
-  assert.match(note.takeaways[0]!, new RegExp(`\\$${latest.toFixed(1).replace(".", "\\.")} per PH/s`));
+  assert.match(
+    note.takeaways[0]!,
+    new RegExp(`\\$${latest.toFixed(1).replace(".", "\\.")} per PH/s`),
+  );
   assert.equal(note.date, "2026-06-01");
 });
 

@@ -30,15 +30,18 @@ Deno.test("deno task report writes a one-page A4 note whose text, fonts and pixe
     const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
     assert.deepEqual(names, ["01_hashprice.html", "01_hashprice.pdf"], "no temporary files left");
 
-    await t.step("pdftotext finds the title, the exhibit, the source line and the page count", async () => {
-      const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
-      assert.match(stdout, /Hashprice and the halvings/);
-      assert.match(stdout, /Exhibit 1: Hashprice has fallen \d+% since January 2016/);
-      assert.match(stdout, /Source: Coin Metrics, mullet analysis\. Data as of 2026-06-01\./);
-      assert.match(stdout, /Page 1 of 1/);
-      assert.match(stdout, /Key takeaways/i);
-      assert.match(stdout, /fourth halving \(Apr 2024\)/);
-    });
+    await t.step(
+      "pdftotext finds the title, the exhibit, the source line and the page count",
+      async () => {
+        const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
+        assert.match(stdout, /Hashprice and the halvings/);
+        assert.match(stdout, /Exhibit 1: Hashprice has fallen \d+% since January 2016/);
+        assert.match(stdout, /Source: Coin Metrics, mullet analysis\. Data as of 2026-06-01\./);
+        assert.match(stdout, /Page 1 of 1/);
+        assert.match(stdout, /Key takeaways/i);
+        assert.match(stdout, /fourth halving \(Apr 2024\)/);
+      },
+    );
 
     await t.step("one A4 page", async () => {
       const { stdout } = await run("pdfinfo", [pdf]);
