@@ -60,7 +60,8 @@ export function subsidyBetweenBtc(fromHeight: number, toHeight: number): number 
   if (toHeight < fromHeight) return 0;
   let total = 0n;
   let h = fromHeight;
-  while (h <= toHeight) {
+  // From the 64th halving on the subsidy is zero: stop there.
+  while (h <= toHeight && h < 64 * HALVING_INTERVAL_BLOCKS) {
     const eraEnd = (Math.floor(h / HALVING_INTERVAL_BLOCKS) + 1) * HALVING_INTERVAL_BLOCKS - 1;
     const last = Math.min(eraEnd, toHeight);
     total += blockSubsidySats(h) * BigInt(last - h + 1);

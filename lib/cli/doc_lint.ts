@@ -26,7 +26,9 @@ const kept = blocks.filter((block) => {
 for (const block of kept) console.error(block.trimEnd() + "\n");
 const skipped = blocks.length - kept.length;
 if (kept.length > 0) {
-  console.error(`doc lint: ${kept.length} problem(s) (${skipped} about npm packages' own types skipped)`);
+  console.error(
+    `doc lint: ${kept.length} problem(s) (${skipped} about npm packages' own types skipped)`,
+  );
   Deno.exit(1);
 }
 if (code !== 0 && blocks.length === 0) {
@@ -40,7 +42,7 @@ async function declaredTypeNames(dir: string): Promise<Set<string>> {
   const pattern = /\b(?:interface|type|class|enum)\s+([A-Za-z_$][\w$]*)/g;
   for await (const entry of Deno.readDir(dir)) {
     const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory) for (const n of await declaredTypeNames(path)) names.add(n);
+    if (entry.isDirectory) { for (const n of await declaredTypeNames(path)) names.add(n); }
     else if (entry.name.endsWith(".ts")) {
       for (const m of (await Deno.readTextFile(path)).matchAll(pattern)) names.add(m[1]!);
     }

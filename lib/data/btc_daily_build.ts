@@ -13,7 +13,7 @@ import { BTC_DAILY_SCHEMA } from "./btc_daily.ts";
 
 /** Agreement required between two sources on the same day (SOURCES.md measured 6.5e-8). */
 export const OVERLAP_TOLERANCE = 1e-6;
-/** A day more than this factor away from the median of its neighbours is rejected. The largest
+/** A day more than this factor away from the median of the week before it is rejected. The largest
  * day-to-day move in the Coin Metrics history since 2010-07-18 is 1.94× (price, 2013-04-11). */
 export const NEIGHBOUR_FACTOR = 10;
 /** No hashrate above 1e12 TH/s (1,000,000 EH/s, about 1000× the 2026 network) is plausible. */
@@ -89,8 +89,9 @@ function compareDays(a: NetworkDay, b: NetworkDay): number {
     const x = a[field];
     const y = b[field];
     if (Number.isNaN(x) && Number.isNaN(y)) continue;
+    // One source with a value and the other without is a disagreement too (NaN compares false).
     const diff = Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y), 1e-12);
-    if (!(diff <= OVERLAP_TOLERANCE) && Math.abs(x - y) > 1e-9) {
+    if (!(diff <= OVERLAP_TOLERANCE || Math.abs(x - y) <= 1e-9)) {
       throw new CsvError(
         b.file,
         b.line,
@@ -99,7 +100,7 @@ function compareDays(a: NetworkDay, b: NetworkDay): number {
           `${diff.toExponential(2)}, tolerance ${OVERLAP_TOLERANCE})`,
       );
     }
-    worst = Math.max(worst, Math.abs(x - y) < 1e-9 ? 0 : diff);
+    worst = Math.max(worst, Math.abs(x - y) <= 1e-9 ? 0 : diff);
   }
   return worst;
 }
@@ -147,12 +148,21 @@ export function toRow(d: NetworkDay): BtcDailyRow {
 /**
  * Rejects magnitudes no real day has, from index `from` on (earlier days serve as neighbours):
  * a hashrate implying a difficulty below the protocol minimum of 1 or above
- * {@linkcode MAX_HASHRATE_THS}, and a hashrate or price more than {@linkcode NEIGHBOUR_FACTOR}×
- * away from the median of up to three days on each side.
+ * {@linkcode MAX_HASHRATE_THS}, a day without blocks, and a hashrate or price more than
+ * {@linkcode NEIGHBOUR_FACTOR}× away from the median of the week before it.
  */
 export function checkMagnitudes(days: readonly NetworkDay[], from: number): void {
   for (let i = from; i < days.length; i++) {
     const d = days[i]!;
+    if (d.blocks < 1) {
+      throw new CsvError(
+        d.file,
+        d.line,
+        "BlkCnt",
+        `${d.date}: ${d.blocks} blocks; every day since the first priced one has blocks, and ` +
+          "difficulty and hashprice need them",
+      );
+    }
     const difficulty = (d.hashrateThs * 1e12 * 86_400) / (d.blocks * 2 ** 32);
     if (difficulty < 1) {
       throw new CsvError(
@@ -185,12 +195,20 @@ function checkNeighbours(
   field: "hashrateThs" | "priceUsd",
   metric: string,
 ): void {
+  // Compare with the week before (the week after for the first days), so a lasting jump is
+  // reported on its first day rather than on a good day next to it.
   const around: number[] = [];
-  for (let j = Math.max(0, i - 3); j <= Math.min(days.length - 1, i + 3); j++) {
+  for (let j = i - 1; j >= Math.max(0, i - 7); j--) {
     const v = days[j]![field];
-    if (j !== i && v > 0) around.push(v);
+    if (v > 0) around.push(v);
   }
-  if (around.length < 2) return;
+  if (around.length < 3) {
+    for (let j = i + 1; j <= Math.min(days.length - 1, i + 7); j++) {
+      const v = days[j]![field];
+      if (v > 0) around.push(v);
+    }
+  }
+  if (around.length < 3) return;
   around.sort((a, b) => a - b);
   const mid = around.length >> 1;
   const median = around.length % 2 ? around[mid]! : (around[mid - 1]! + around[mid]!) / 2;
@@ -203,8 +221,8 @@ function checkNeighbours(
       d.line,
       metric,
       `${d.date}: ${value} is ${ratio >= 1 ? ratio.toPrecision(3) : (1 / ratio).toPrecision(3)}× ` +
-        `${ratio >= 1 ? "above" : "below"} the median of its neighbours (${median}); ` +
-        `days move by less than ${NEIGHBOUR_FACTOR}× — check the unit or a typo`,
+        `${ratio >= 1 ? "above" : "below"} the median of the days around it (${median}); ` +
+        `days move by less than ${NEIGHBOUR_FACTOR}×: check the unit or a typo`,
     );
   }
 }

@@ -20,7 +20,7 @@ import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { sha256Hex } from "./sha256.ts";
 import { replaceSection } from "./sources_md.ts";
-import { writeFileAtomic } from "./write_atomic.ts";
+import { writeFilesAtomic } from "./write_atomic.ts";
 import { renderBtcDailySources } from "./btc_daily_sources.ts";
 
 /** A Coin Metrics input: a path or an http(s) URL, and where it comes from. */
@@ -84,7 +84,10 @@ export function btcDailyFiles(outDir = "data") {
 async function readInput(location: string, doFetch: typeof fetch): Promise<Uint8Array> {
   if (/^https?:\/\//.test(location)) {
     const response = await doFetch(location);
-    if (!response.ok) throw new Error(`Cannot read ${location}: HTTP ${response.status}`);
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`Cannot read ${location}: HTTP ${response.status}`);
+    }
     return new Uint8Array(await response.arrayBuffer());
   }
   try {
@@ -148,7 +151,8 @@ export async function buildBtcDaily(
     log(`${input.location}: ${used.length} days used, sha256 ${records.at(-1)!.sha256}`);
   }
   const csv = formatBtcDailyCsv(btcDailyRows(days));
-  const daily = btcDailyFromCsv(csv); // the written file must pass its own loader
+  // The written file must pass its own loader.
+  const daily = btcDailyFromCsv(csv, { file: btcDailyFiles(options.outDir).csv });
   const meta: BtcDailyMeta = {
     rows: daily.length,
     firstDate: daily.date[0]!,
@@ -190,7 +194,7 @@ export async function updateBtcDaily(
   const meta = JSON.parse(await Deno.readTextFile(files.meta)) as BtcDailyMeta;
   const last = existing.length - 1;
   const startDate = nextIsoDay(existing.date[last]!);
-  const baseUrl = options.apiBaseUrl ?? COINMETRICS_API;
+  const baseUrl = (options.apiBaseUrl ?? COINMETRICS_API).replace(/\/+$/, "");
   log(`fetching ${startDate} onwards from ${baseUrl}`);
   const fetchOptions = { baseUrl, startDate, ...(options.fetch ? { fetch: options.fetch } : {}) };
   const apiRecords = await fetchApiRecords(fetchOptions);
@@ -200,10 +204,14 @@ export async function updateBtcDaily(
       `Cannot update ${files.csv}: ${first.file} starts on ${first.date}, expected ${startDate}`,
     );
   }
+  const skipped: string[] = [];
   const newDays = networkDaysFromRecords(apiRecords, {
     heightBefore: existing.height_end[last]!,
     allowEmpty: true,
-    log,
+    log: (line) => {
+      skipped.push(line);
+      log(line);
+    },
   });
   if (newDays.length === 0) {
     log(`${files.csv} is up to date (last day ${existing.date[last]})`);
@@ -227,7 +235,7 @@ export async function updateBtcDaily(
   checkMagnitudes([...context, ...newDays], context.length);
   const appended = formatBtcDailyCsv(newDays.map(toRow)).split("\n").slice(1).join("\n");
   const csv = existingCsv.replace(/\n*$/, "\n") + appended;
-  const daily = btcDailyFromCsv(csv);
+  const daily = btcDailyFromCsv(csv, { file: files.csv });
   const update: ApiUpdateRecord = {
     fetchedOn: options.today ?? new Date().toISOString().slice(0, 10),
     url: `${baseUrl}/timeseries/asset-metrics`,
@@ -240,6 +248,7 @@ export async function updateBtcDaily(
     rows: daily.length,
     lastDate: daily.date[daily.length - 1]!,
     sha256: await sha256Hex(csv),
+    skipped: [...meta.skipped, ...skipped],
     apiUpdates: [...meta.apiUpdates, update],
   };
   await writeDataset(csv, updated, options.outDir ?? "data");
@@ -256,7 +265,9 @@ async function writeDataset(csv: string, meta: BtcDailyMeta, outDir: string): Pr
     if (!(error instanceof Deno.errors.NotFound)) throw error;
   }
   const section = replaceSection(sources, "btc_daily", renderBtcDailySources(meta));
-  await writeFileAtomic(files.csv, csv);
-  await writeFileAtomic(files.meta, JSON.stringify(meta, null, 2) + "\n");
-  await writeFileAtomic(files.sources, section);
+  await writeFilesAtomic([
+    { path: files.csv, data: csv },
+    { path: files.meta, data: JSON.stringify(meta, null, 2) + "\n" },
+    { path: files.sources, data: section },
+  ]);
 }

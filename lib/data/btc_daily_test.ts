@@ -139,7 +139,12 @@ Deno.test("snapshot: difficulty = hashrate × 1e12 × 86400 ÷ (blocks × 2^32) 
   assert.ok(worst <= 1e-9);
   // Cross-check with the protocol's difficulty (same epoch all day): 181.543 from block
   // 68,544 (2010-07-16), and 86,388,558,925,171 for blocks 838,656 .. 840,671 (April 2024).
-  assertClose(daily.difficulty[at("2010-07-18")]!, 181.5432893640505, 181.5432893640505 * 1e-6, "2010");
+  assertClose(
+    daily.difficulty[at("2010-07-18")]!,
+    181.5432893640505,
+    181.5432893640505 * 1e-6,
+    "2010",
+  );
   assertClose(daily.difficulty[at("2024-04-18")]!, 86_388_558_925_171, 86.4e12 * 1e-6, "2024");
 });
 
@@ -196,9 +201,21 @@ Deno.test("btcDailyFromCsv rejects repeated, backward and skipped dates", async 
   const row = (date: string) => `${date},144,840143,6e8,1.2e14,450,5,64000,48.5,0.00076`;
   const csv = (...dates: string[]) => [header, ...dates.map(row)].join("\n") + "\n";
   const cases = [
-    ["repeated", ["2024-04-20", "2024-04-21", "2024-04-21"], /^t\.csv:4: column "date": "2024-04-21" repeats the previous date$/],
-    ["backward", ["2024-04-20", "2024-04-21", "2024-04-19"], /^t\.csv:4: column "date": "2024-04-19" goes back in time$/],
-    ["skipped", ["2024-04-20", "2024-04-22"], /^t\.csv:3: column "date": "2024-04-22" skips from 2024-04-20 \(expected 2024-04-21\)$/],
+    [
+      "repeated",
+      ["2024-04-20", "2024-04-21", "2024-04-21"],
+      /^t\.csv:4: column "date": "2024-04-21" repeats the previous date$/,
+    ],
+    [
+      "backward",
+      ["2024-04-20", "2024-04-21", "2024-04-19"],
+      /^t\.csv:4: column "date": "2024-04-19" goes back in time$/,
+    ],
+    [
+      "skipped",
+      ["2024-04-20", "2024-04-22"],
+      /^t\.csv:3: column "date": "2024-04-22" skips from 2024-04-20 \(expected 2024-04-21\)$/,
+    ],
   ] as const;
   for (const [name, dates, pattern] of cases) {
     await t.step(name, () => {

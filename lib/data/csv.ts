@@ -165,9 +165,11 @@ export function parseCsv<S extends Schema>(
     };
   const records = parsed.data;
   const endsWithNewline = text.endsWith("\n") || text.endsWith("\r");
-  if (endsWithNewline && records.length > 0) {
+  // Trailing empty lines (editors often leave one more) are not rows.
+  while (records.length > 1) {
     const last = records[records.length - 1]!;
-    if (last.length === 1 && last[0] === "") records.pop();
+    if (last.length === 1 && last[0]!.trim() === "") records.pop();
+    else break;
   }
   const firstError = (parsed.errors as Papa.ParseError[]).find((e) =>
     e.code !== "UndetectableDelimiter"
@@ -289,7 +291,7 @@ function checkHeader(
  */
 export function numberCell(file: string, line: number, spec: ColumnSpec, raw: string): number {
   const text = raw;
-  if (text === "") {
+  if (text.trim() === "") {
     if (spec.optional) return NaN;
     throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
   }

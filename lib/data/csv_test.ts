@@ -56,7 +56,7 @@ Deno.test("parseCsv reads typed columns in schema order", () => {
 
 Deno.test("parseCsv accepts the usual spellings of numbers", () => {
   const { columns } = parse(
-    "2024-01-01,144,1e3,+0.5,\n2024-01-02,1.44e2,.25, 7 ,\n2024-01-03,144.0,5.,1E-2,\n",
+    "2024-01-01,144,1e3,+0.5,\n2024-01-02,1.44e2,.25,7,\n2024-01-03,144.0,5.,1E-2,\n",
   );
   assert.deepEqual([...columns.blocks], [144, 144, 144]);
   assert.deepEqual([...columns.price_usd], [1000, 0.25, 5]);
@@ -172,13 +172,13 @@ Deno.test("parseCsv rejects bad cells, naming file, line, column and value", asy
       name: "Infinity",
       row: "2024-01-02,144,Infinity,1,",
       column: "price_usd",
-      pattern: /^f\.csv:3: column "price_usd": expected a number, found "Infinity"$/,
+      pattern: /^f\.csv:3: column "price_usd": expected a finite number, found "Infinity"$/,
     },
     {
       name: "NaN",
       row: "2024-01-02,144,NaN,1,",
       column: "price_usd",
-      pattern: /^f\.csv:3: column "price_usd": expected a number, found "NaN"$/,
+      pattern: /^f\.csv:3: column "price_usd": expected a finite number, found "NaN"$/,
     },
     {
       name: "1e400 overflows to Infinity",
@@ -190,7 +190,7 @@ Deno.test("parseCsv rejects bad cells, naming file, line, column and value", asy
       name: "non-finite in an optional column",
       row: "2024-01-02,144,100,-Infinity,",
       column: "fees_btc",
-      pattern: /^f\.csv:3: column "fees_btc": expected a number, found "-Infinity"$/,
+      pattern: /^f\.csv:3: column "fees_btc": expected a finite number, found "-Infinity"$/,
     },
     {
       name: "hexadecimal is not a decimal number",
@@ -232,7 +232,8 @@ Deno.test("parseCsv rejects bad cells, naming file, line, column and value", asy
       name: "date with a time",
       row: "2024-01-02T00:00:00Z,144,100,1,",
       column: "date",
-      pattern: /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found "2024-01-02T00:00:00Z"$/,
+      pattern:
+        /^f\.csv:3: column "date": expected a date YYYY-MM-DD, found "2024-01-02T00:00:00Z"$/,
     },
   ];
   for (const c of cases) {
@@ -298,6 +299,10 @@ Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
       { line: 3 },
     );
   });
+  await t.step("blank lines at the end are not rows (editors often leave one)", () => {
+    const { rowCount } = parse("2024-01-01,144,100,1,ok\n\n\n");
+    assert.equal(rowCount, 1);
+  });
   await t.step("unterminated quote", () => {
     assertCsvError(
       () => parse('2024-01-01,144,100,1,"never closed\n2024-01-02,144,100,1,ok\n'),
@@ -331,6 +336,33 @@ Deno.test("parseCsv accepts a UTF-8 BOM and CRLF line ends", () => {
   );
 });
 
+Deno.test("parseCsv gives the same result with and without quotes", () => {
+  // Files without a quote take a fast split path; files with one go through papaparse.
+  const plain = `${HEADER}\n2024-01-01,144,100,1,a\n2024-01-02,145,101,,\n`;
+  const quoted = `${HEADER}\n2024-01-01,144,100,1,"a"\n"2024-01-02",145,101,,\n`;
+  assert.deepEqual(parseCsv(quoted, SCHEMA), parseCsv(plain, SCHEMA));
+  for (const eol of ["\r\n", "\r"]) {
+    assert.deepEqual(
+      parseCsv(plain.replaceAll("\n", eol), SCHEMA),
+      parseCsv(plain, SCHEMA),
+      JSON.stringify(eol),
+    );
+  }
+  // The same errors on both paths.
+  for (const text of [plain, quoted]) {
+    assertCsvError(
+      () => parseCsv(text.replace("101", "x"), SCHEMA, { file: "f.csv" }),
+      /^f\.csv:3: column "price_usd": expected a number, found "x"$/,
+      { line: 3, column: "price_usd" },
+    );
+    assertCsvError(
+      () => parseCsv(text.replace(",,\n", ",\n"), SCHEMA, { file: "f.csv" }),
+      /^f\.csv:3: expected 5 fields as in the header, found 4$/,
+      { line: 3 },
+    );
+  }
+});
+
 Deno.test("parseCsv counts newlines inside quoted cells in later line numbers", async (t) => {
   const rows = '2024-01-01,144,100,1,"one\ntwo\nthree"\n' + // lines 2..4
     '2024-01-02,144,100,1,"x,""y"""\n' + // line 5: comma and escaped quotes
@@ -362,22 +394,43 @@ Deno.test("numberCell converts or explains", async (t) => {
   const optional = { name: "fees_btc", type: "number", optional: true } as const;
   await t.step("values", () => {
     assert.equal(numberCell("f.csv", 9, integer, "144"), 144);
-    assert.equal(numberCell("f.csv", 9, integer, " 1e2 "), 100);
+    assert.equal(numberCell("f.csv", 9, integer, "1e2"), 100);
     assert.equal(numberCell("f.csv", 9, number, "6.5e8"), 6.5e8);
     assert.equal(numberCell("f.csv", 9, number, "0"), 0);
     assert.equal(numberCell("f.csv", 9, { name: "x", type: "number" }, "-3.5"), -3.5);
     assert.ok(Number.isNaN(numberCell("f.csv", 9, optional, "")));
-    assert.ok(Number.isNaN(numberCell("f.csv", 9, optional, "   ")));
   });
   const errors: [typeof integer | typeof number, string, RegExp][] = [
     [integer, "", /^f\.csv:9: column "blocks": expected a whole number, found an empty cell$/],
     [integer, "1.5", /^f\.csv:9: column "blocks": expected a whole number, found "1\.5"$/],
     [integer, "0", /^f\.csv:9: column "blocks": expected a value of at least 1, found "0"$/],
-    [number, "-0.001", /^f\.csv:9: column "hashrate_ths": expected a value of at least 0, found "-0\.001"$/],
+    [
+      number,
+      "-0.001",
+      /^f\.csv:9: column "hashrate_ths": expected a value of at least 0, found "-0\.001"$/,
+    ],
     [number, "1e400", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "1e400"$/],
-    [number, "-1e400", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "-1e400"$/],
-    [number, "Infinity", /^f\.csv:9: column "hashrate_ths": expected a number, found "Infinity"$/],
-    [number, "NaN", /^f\.csv:9: column "hashrate_ths": expected a number, found "NaN"$/],
+    [
+      number,
+      "-1e400",
+      /^f\.csv:9: column "hashrate_ths": expected a finite number, found "-1e400"$/,
+    ],
+    [
+      number,
+      "Infinity",
+      /^f\.csv:9: column "hashrate_ths": expected a finite number, found "Infinity"$/,
+    ],
+    [number, "+inf", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "\+inf"$/],
+    [number, "NaN", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "NaN"$/],
+    // Padding is not part of a number: a cell must hold the number alone.
+    [number, " 7", /^f\.csv:9: column "hashrate_ths": expected a number, found " 7"$/],
+    [number, "7 ", /^f\.csv:9: column "hashrate_ths": expected a number, found "7 "$/],
+    [number, "0x1F", /^f\.csv:9: column "hashrate_ths": expected a number, found "0x1F"$/],
+    [number, "0b101", /^f\.csv:9: column "hashrate_ths": expected a number, found "0b101"$/],
+    [number, "1e", /^f\.csv:9: column "hashrate_ths": expected a number, found "1e"$/],
+    [number, ".", /^f\.csv:9: column "hashrate_ths": expected a number, found "\."$/],
+    [number, "1.2.3", /^f\.csv:9: column "hashrate_ths": expected a number, found "1\.2\.3"$/],
+    [number, "1 000", /^f\.csv:9: column "hashrate_ths": expected a number, found "1 000"$/],
     [number, "1,5", /^f\.csv:9: column "hashrate_ths": expected a number, found "1,5"$/],
     [number, "12 TH/s", /^f\.csv:9: column "hashrate_ths": expected a number, found "12 TH\/s"$/],
   ];
