@@ -5,6 +5,7 @@
  *
  * @module
  */
+import "./_quiet_deprecations.ts";
 import { compile } from "vega-lite";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { writeFileAtomic } from "../data/write_atomic.ts";
