@@ -1,0 +1,97 @@
+/**
+ * What every dataset builder shares: reading a raw input with its hash, the shape of a built
+ * dataset (CSV text plus its SOURCES.md section), and writing a batch of built datasets
+ * together, atomically, so a failing build leaves `data/` as it was.
+ *
+ * @module
+ */
+import { sha256Hex } from "./sha256.ts";
+import { replaceSection } from "./sources_md.ts";
+import { writeFilesAtomic } from "./write_atomic.ts";
+
+/** Options every builder takes. */
+export interface DatasetBuildOptions {
+  /** Folder with the public inputs (`raw/` and `facts/` inside). Default `"../shared/data"`. */
+  readonly sourceDir?: string;
+  /** Build log. Default: `console.log`. */
+  readonly log?: (line: string) => void;
+}
+
+/** A raw input as read: its path, bytes, UTF-8 text (BOM removed) and sha256. */
+export interface RawInput {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly text: string;
+}
+
+/** A dataset ready to be written: `data/<file>` and its section of `SOURCES.md`. */
+export interface BuiltDataset {
+  /** File name inside `data/`, e.g. `"gpu_models.csv"`. */
+  readonly file: string;
+  /** The CSV text; it must pass the dataset's own loader. */
+  readonly csv: string;
+  /** Markdown for `SOURCES.md`, starting with a `## ` heading. */
+  readonly sources: string;
+  /** Number of data rows. */
+  readonly rows: number;
+}
+
+/** The default folder of public inputs, relative to the project root. */
+export const DEFAULT_SOURCE_DIR = "../shared/data";
+
+/** Reads one input file, with a clear error when it is missing. */
+export async function readRawInput(path: string): Promise<RawInput> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) throw new Error(`Cannot read ${path}: no such file`);
+    throw error;
+  }
+  let text = new TextDecoder().decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { path, bytes: bytes.length, sha256: await sha256Hex(bytes), text };
+}
+
+/**
+ * A markdown table row describing an input, for the "Inputs" table of a SOURCES.md section
+ * (columns: input, origin, bytes, sha256).
+ *
+ * @example
+ * ```ts
+ * import { inputRow } from "./dataset_build.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const row = inputRow({ path: "raw/a.csv", bytes: 3, sha256: "ab", text: "" }, "Epoch AI");
+ * assert.equal(row, "| `raw/a.csv` | Epoch AI | 3 | `ab` |");
+ * ```
+ */
+export function inputRow(input: RawInput, origin: string): string {
+  return `| \`${input.path}\` | ${origin} | ${input.bytes} | \`${input.sha256}\` |`;
+}
+
+/** Header of the inputs table matching {@linkcode inputRow}. */
+export const INPUTS_TABLE_HEADER = "| input | origin | bytes | sha256 |\n|---|---|---:|---|";
+
+/**
+ * Writes built datasets into `outDir` with their SOURCES.md sections, all or nothing.
+ */
+export async function writeBuiltDatasets(
+  outDir: string,
+  datasets: readonly BuiltDataset[],
+): Promise<void> {
+  const sourcesPath = `${outDir}/SOURCES.md`;
+  let sources = await Deno.readTextFile(sourcesPath).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return "";
+    throw error;
+  });
+  const files: { path: string; data: string }[] = [];
+  for (const dataset of datasets) {
+    const id = dataset.file.replace(/\.csv$/, "");
+    sources = replaceSection(sources, id, dataset.sources);
+    files.push({ path: `${outDir}/${dataset.file}`, data: dataset.csv });
+  }
+  files.push({ path: sourcesPath, data: sources });
+  await writeFilesAtomic(files);
+}
