@@ -13,6 +13,7 @@
  *
  * @module
  */
+export * from "./units/mod.ts";
 export * from "./chain/mod.ts";
 export * from "./data/mod.ts";
 export * from "./charts/mod.ts";

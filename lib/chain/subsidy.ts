@@ -5,11 +5,10 @@
  *
  * @module
  */
+import { SATS_PER_BTC } from "../units/money.ts";
 
 /** Blocks between halvings (Bitcoin Core `nSubsidyHalvingInterval`). */
 export const HALVING_INTERVAL_BLOCKS = 210_000;
-/** Satoshis per bitcoin. */
-export const SATS_PER_BTC = 100_000_000;
 const INITIAL_SUBSIDY_SATS = 50n * 100_000_000n;
 
 function checkHeight(height: number, field: string): void {

@@ -4,12 +4,8 @@
  * of 2,099,999,997,690,000 satoshis that this schedule sums to.
  */
 import assert from "node:assert/strict";
-import {
-  blockSubsidyBtc,
-  HALVING_INTERVAL_BLOCKS,
-  SATS_PER_BTC,
-  subsidyBetweenBtc,
-} from "./subsidy.ts";
+import { blockSubsidyBtc, HALVING_INTERVAL_BLOCKS, subsidyBetweenBtc } from "./subsidy.ts";
+import { SATS_PER_BTC } from "../units/money.ts";
 import * as chain from "./mod.ts";
 
 Deno.test("blockSubsidyBtc at known heights", () => {

@@ -19,8 +19,7 @@ import { COINMETRICS_API, fetchApiRecords, recordsFromExport } from "./coinmetri
 import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { sha256Hex } from "./sha256.ts";
-import { replaceSection } from "./sources_md.ts";
-import { writeFilesAtomic } from "./write_atomic.ts";
+import { type BuiltDataset, writeBuiltDatasets } from "./dataset_build.ts";
 import { renderBtcDailySources } from "./btc_daily_sources.ts";
 
 /** A Coin Metrics input: a path or an http(s) URL, and where it comes from. */
@@ -101,13 +100,32 @@ async function readInput(location: string, doFetch: typeof fetch): Promise<Uint8
 }
 
 /**
- * Builds the dataset from a full Coin Metrics export (the first input) extended by later ones.
- * Returns the provenance that was written.
+ * Builds the dataset from a full Coin Metrics export (the first input) extended by later ones,
+ * and writes it with its provenance. Returns the provenance that was written.
  */
 export async function buildBtcDaily(
   inputs: readonly InputSource[],
   options: IngestOptions = {},
 ): Promise<BtcDailyMeta> {
+  const { dataset, meta } = await prepareBtcDaily(inputs, options);
+  await writeBuiltDatasets(options.outDir ?? "data", [dataset]);
+  const log = options.log ?? console.log;
+  log(
+    `wrote ${
+      btcDailyFiles(options.outDir).csv
+    }: ${meta.rows} days, ${meta.firstDate} .. ${meta.lastDate}`,
+  );
+  return meta;
+}
+
+/**
+ * Builds and checks the dataset without writing it: the CSV, its provenance file and its
+ * SOURCES.md section, ready for {@linkcode writeBuiltDatasets} together with other datasets.
+ */
+export async function prepareBtcDaily(
+  inputs: readonly InputSource[],
+  options: IngestOptions = {},
+): Promise<{ dataset: BuiltDataset; meta: BtcDailyMeta }> {
   if (inputs.length === 0) throw new TypeError("Cannot build btc_daily.csv: no input given");
   const log = options.log ?? console.log;
   const doFetch = options.fetch ?? fetch;
@@ -163,13 +181,17 @@ export async function buildBtcDaily(
     skipped,
     apiUpdates: [],
   };
-  await writeDataset(csv, meta, options.outDir ?? "data");
-  log(
-    `wrote ${
-      btcDailyFiles(options.outDir).csv
-    }: ${meta.rows} days, ${meta.firstDate} .. ${meta.lastDate}`,
-  );
-  return meta;
+  return { dataset: btcDailyDataset(csv, meta), meta };
+}
+
+function btcDailyDataset(csv: string, meta: BtcDailyMeta): BuiltDataset {
+  return {
+    file: "btc_daily.csv",
+    csv,
+    sources: renderBtcDailySources(meta),
+    rows: meta.rows,
+    extraFiles: [{ file: "btc_daily.meta.json", data: JSON.stringify(meta, null, 2) + "\n" }],
+  };
 }
 
 /** Options for {@linkcode updateBtcDaily}. */
@@ -251,23 +273,7 @@ export async function updateBtcDaily(
     skipped: [...meta.skipped, ...skipped],
     apiUpdates: [...meta.apiUpdates, update],
   };
-  await writeDataset(csv, updated, options.outDir ?? "data");
+  await writeBuiltDatasets(options.outDir ?? "data", [btcDailyDataset(csv, updated)]);
   log(`appended ${update.days} days (${update.firstDate} .. ${update.lastDate}) to ${files.csv}`);
   return updated;
-}
-
-async function writeDataset(csv: string, meta: BtcDailyMeta, outDir: string): Promise<void> {
-  const files = btcDailyFiles(outDir);
-  let sources = "";
-  try {
-    sources = await Deno.readTextFile(files.sources);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
-  }
-  const section = replaceSection(sources, "btc_daily", renderBtcDailySources(meta));
-  await writeFilesAtomic([
-    { path: files.csv, data: csv },
-    { path: files.meta, data: JSON.stringify(meta, null, 2) + "\n" },
-    { path: files.sources, data: section },
-  ]);
 }

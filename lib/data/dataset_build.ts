@@ -35,6 +35,8 @@ export interface BuiltDataset {
   readonly sources: string;
   /** Number of data rows. */
   readonly rows: number;
+  /** Further files written with it inside `data/` (e.g. a provenance JSON). Default none. */
+  readonly extraFiles?: readonly { readonly file: string; readonly data: string }[];
 }
 
 /** The default folder of public inputs, relative to the project root. */
@@ -91,6 +93,9 @@ export async function writeBuiltDatasets(
     const id = dataset.file.replace(/\.csv$/, "");
     sources = replaceSection(sources, id, dataset.sources);
     files.push({ path: `${outDir}/${dataset.file}`, data: dataset.csv });
+    for (const extra of dataset.extraFiles ?? []) {
+      files.push({ path: `${outDir}/${extra.file}`, data: extra.data });
+    }
   }
   files.push({ path: sourcesPath, data: sources });
   await writeFilesAtomic(files);
