@@ -4,6 +4,7 @@
  * @module
  */
 import { HALVING_INTERVAL_BLOCKS } from "./subsidy.ts";
+import { wholeNumber } from "../units/checks.ts";
 
 /** A halving: its ordinal (1 = first), block height and the UTC day its block was counted on. */
 export interface Halving {
@@ -50,4 +51,61 @@ export function pastHalvings(days: DailyHeights): Halving[] {
     }
   }
   return halvings;
+}
+
+/** A future halving and the day it is expected at the recent block rate. */
+export interface HalvingEstimate extends Halving {
+  /** Blocks still to be mined before it. */
+  readonly blocksToGo: number;
+  /** Blocks per day the estimate assumes. */
+  readonly blocksPerDay: number;
+}
+
+/** Options for {@linkcode nextHalvings}. */
+export interface NextHalvingsOptions {
+  /** Days at the end of the series whose mean block rate is projected. Default 90: long
+   * enough to average out luck and retarget lag, short enough to reflect today's hashrate. */
+  readonly windowDays?: number;
+  /** How many future halvings to estimate. Default 1. */
+  readonly count?: number;
+}
+
+/**
+ * Dates of the next halvings, projecting the mean block rate of the last `windowDays` days.
+ *
+ * @example
+ * ```ts
+ * import { nextHalvings } from "./halvings.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const days = { date: ["2027-12-30", "2027-12-31"], height_end: [1_049_712, 1_049_856], blocks: [144, 144] };
+ * const [fifth] = nextHalvings(days, { windowDays: 2 });
+ * assert.deepEqual(fifth, { ordinal: 5, height: 1_050_000, date: "2028-01-01", blocksToGo: 144, blocksPerDay: 144 });
+ * ```
+ */
+export function nextHalvings(
+  days: DailyHeights & { readonly blocks: ArrayLike<number> },
+  options: NextHalvingsOptions = {},
+): HalvingEstimate[] {
+  const n = days.date.length;
+  const window = wholeNumber("windowDays", options.windowDays ?? 90, 1);
+  const count = wholeNumber("count", options.count ?? 1, 1);
+  if (n < window) {
+    throw new RangeError(`Cannot estimate halvings: expected at least ${window} days, got ${n}`);
+  }
+  let blocks = 0;
+  for (let i = n - window; i < n; i++) blocks += days.blocks[i]!;
+  const blocksPerDay = blocks / window;
+  const lastHeight = days.height_end[n - 1]!;
+  const lastDay = Date.parse(`${days.date[n - 1]}T00:00:00Z`);
+  const estimates: HalvingEstimate[] = [];
+  let k = Math.floor(lastHeight / HALVING_INTERVAL_BLOCKS) + 1;
+  for (; estimates.length < count && k <= 64; k++) {
+    const height = k * HALVING_INTERVAL_BLOCKS;
+    const blocksToGo = height - lastHeight;
+    const date = new Date(lastDay + Math.ceil(blocksToGo / blocksPerDay) * 86_400_000)
+      .toISOString().slice(0, 10);
+    estimates.push({ ordinal: k, height, date, blocksToGo, blocksPerDay });
+  }
+  return estimates;
 }

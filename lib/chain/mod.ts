@@ -1,7 +1,10 @@
 /**
- * Bitcoin protocol arithmetic.
+ * Bitcoin protocol arithmetic: subsidy schedule, supply, halvings, difficulty and retargets.
  *
  * @module
  */
 export * from "./subsidy.ts";
+export * from "./supply.ts";
 export * from "./halvings.ts";
+export * from "./difficulty.ts";
+export * from "./retarget.ts";
