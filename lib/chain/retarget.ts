@@ -11,9 +11,13 @@ import { RETARGET_INTERVAL_BLOCKS, TARGET_BLOCK_SECONDS } from "./difficulty.ts"
 
 /** Daily columns the estimate reads. */
 export interface DailyBlocks {
+  /** UTC days. */
   readonly date: readonly string[];
+  /** Blocks mined each day. */
   readonly blocks: ArrayLike<number>;
+  /** Height of each day's last block. */
   readonly height_end: ArrayLike<number>;
+  /** Mean difficulty of each day's blocks. */
   readonly difficulty: ArrayLike<number>;
 }
 

@@ -8,7 +8,18 @@
  * @module
  */
 import { parseArgs } from "node:util";
-import { buildBtcDaily, type InputSource, updateBtcDaily } from "../data/btc_daily_ingest.ts";
+import {
+  buildBtcDaily,
+  type InputSource,
+  prepareBtcDaily,
+  updateBtcDaily,
+} from "../data/btc_daily_ingest.ts";
+import {
+  type BuiltDataset,
+  type DatasetBuildOptions,
+  writeBuiltDatasets,
+} from "../data/dataset_build.ts";
+import { buildGpuModels } from "../data/gpu_models_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -31,12 +42,23 @@ export const DEFAULT_BTC_INPUTS: readonly InputSource[] = [
   },
 ];
 
-const USAGE =
-  `Usage: deno task data [--from <file or URL>]... [--update [--api <url>]] [--out <dir>]
+/** Every dataset `deno task data` builds from the public inputs beside the project. */
+export const DATASET_BUILDERS: Readonly<
+  Record<string, (options: DatasetBuildOptions) => Promise<BuiltDataset>>
+> = {
+  btc_daily: async (options) => (await prepareBtcDaily(DEFAULT_BTC_INPUTS, options)).dataset,
+  gpu_models: buildGpuModels,
+};
 
-  (no option)     rebuild data/btc_daily.csv from the default Coin Metrics inputs
-  --from X        build from the Coin Metrics CSV export X; repeat to extend it with later ones
-  --update        append the newest days from the Coin Metrics community API
+const USAGE =
+  `Usage: deno task data [--only <name>]... [--from <file or URL>]... [--update] [--out <dir>]
+
+  (no option)     rebuild every dataset in data/ from the public inputs in ../shared/data
+  --only NAME     rebuild only this dataset (repeatable): ${
+    Object.keys(DATASET_BUILDERS).join(", ")
+  }
+  --from X        build btc_daily.csv from the Coin Metrics CSV export X; repeat to extend it
+  --update        append the newest days to btc_daily.csv from the Coin Metrics community API
   --api URL       API base URL for --update (default ${COINMETRICS_API})
   --out DIR       write into DIR instead of data/`;
 
@@ -45,6 +67,7 @@ async function main(args: string[]): Promise<number> {
     args,
     options: {
       from: { type: "string", multiple: true },
+      only: { type: "string", multiple: true },
       update: { type: "boolean" },
       api: { type: "string" },
       out: { type: "string" },
@@ -62,8 +85,24 @@ async function main(args: string[]): Promise<number> {
     await updateBtcDaily({ outDir, ...(values.api ? { apiBaseUrl: values.api } : {}) });
     return 0;
   }
-  const inputs = values.from?.map((location) => ({ location })) ?? DEFAULT_BTC_INPUTS;
-  await buildBtcDaily(inputs, { outDir });
+  if (values.from) {
+    await buildBtcDaily(values.from.map((location) => ({ location })), { outDir });
+    return 0;
+  }
+  const names = values.only ?? Object.keys(DATASET_BUILDERS);
+  const unknown = names.filter((name) => !(name in DATASET_BUILDERS));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `Cannot build ${unknown.join(", ")}: expected one of ${
+        Object.keys(DATASET_BUILDERS).join(", ")
+      }`,
+    );
+  }
+  // Build everything first, then write everything at once: one bad input leaves data/ as it was.
+  const built: BuiltDataset[] = [];
+  for (const name of names) built.push(await DATASET_BUILDERS[name]!({}));
+  await writeBuiltDatasets(outDir, built);
+  for (const dataset of built) console.log(`wrote ${outDir}/${dataset.file}: ${dataset.rows} rows`);
   return 0;
 }
 

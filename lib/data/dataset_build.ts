@@ -19,9 +19,13 @@ export interface DatasetBuildOptions {
 
 /** A raw input as read: its path, bytes, UTF-8 text (BOM removed) and sha256. */
 export interface RawInput {
+  /** The path it was read from. */
   readonly path: string;
+  /** Size in bytes. */
   readonly bytes: number;
+  /** Lower-case hex SHA-256 of the bytes. */
   readonly sha256: string;
+  /** The content as UTF-8 text, without a byte-order mark. */
   readonly text: string;
 }
 

@@ -7,3 +7,5 @@ export * from "./csv.ts";
 export * from "./dates.ts";
 export * from "./btc_daily.ts";
 export * from "./frame.ts";
+export * from "./gpu_models.ts";
+export * from "./dataset_build.ts";

@@ -1,0 +1,295 @@
+/**
+ * The accelerator catalogue, `data/gpu_models.csv`: data-centre AI accelerators from Epoch AI's
+ * machine-learning hardware table, one row per model. Its schema (the single source of the
+ * columns), a pure parser that checks the dataset's invariants, a loader, and a lookup by name.
+ *
+ * Rows come back as frozen objects rather than typed columns: the table is small (about 80
+ * rows) and analysts look models up by name far more often than they scan a column.
+ *
+ * @module
+ */
+import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+
+/**
+ * Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none.
+ *
+ * @example
+ * ```ts
+ * import { GPU_MODELS_SCHEMA } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(GPU_MODELS_SCHEMA.map((c) => c.name).join(","),
+ *   "name,vendor,release_date,tdp_w,memory_gb,memory_bandwidth_tbps,bf16_tflops,fp8_tflops," +
+ *     "release_price_usd,price_source");
+ * ```
+ */
+export const GPU_MODELS_SCHEMA = [
+  { name: "name", type: "string" },
+  { name: "vendor", type: "string" },
+  // YYYY-MM-DD, or YYYY-MM / YYYY when Epoch gives only that: checked by isReleaseDate.
+  { name: "release_date", type: "string" },
+  { name: "tdp_w", type: "number", optional: true, min: 0 },
+  { name: "memory_gb", type: "number", optional: true, min: 0 },
+  { name: "memory_bandwidth_tbps", type: "number", optional: true, min: 0 },
+  { name: "bf16_tflops", type: "number", optional: true, min: 0 },
+  { name: "fp8_tflops", type: "number", optional: true, min: 0 },
+  { name: "release_price_usd", type: "number", optional: true, min: 0 },
+  { name: "price_source", type: "string", optional: true },
+] as const satisfies Schema;
+
+/**
+ * The dataset's path relative to the project root.
+ *
+ * @example
+ * ```ts
+ * import { GPU_MODELS_PATH } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(GPU_MODELS_PATH, "data/gpu_models.csv");
+ * ```
+ */
+export const GPU_MODELS_PATH = "data/gpu_models.csv";
+
+/**
+ * One accelerator model. Numbers are `NaN` and text is `""` where Epoch AI has no value.
+ */
+export interface GpuModel {
+  /** Epoch's `Hardware name`, verbatim (e.g. `"NVIDIA H100 SXM5 80GB"`). */
+  readonly name: string;
+  /** Epoch's `Manufacturer` (e.g. `"NVIDIA"`, `"AMD"`, `"Google"`). */
+  readonly vendor: string;
+  /** Release date `YYYY-MM-DD`; `YYYY-MM` or `YYYY` where Epoch gives only a month or year. */
+  readonly release_date: string;
+  /** Thermal design power per board, W. */
+  readonly tdp_w: number;
+  /** Memory per board, GB = 1e9 bytes. */
+  readonly memory_gb: number;
+  /** Memory bandwidth, TB/s = 1e12 bytes per second. */
+  readonly memory_bandwidth_tbps: number;
+  /** Dense (no sparsity) 16-bit tensor throughput, TFLOP/s = 1e12 FLOP/s. */
+  readonly bf16_tflops: number;
+  /** Dense (no sparsity) FP8 tensor throughput, TFLOP/s. */
+  readonly fp8_tflops: number;
+  /** Price at release, USD per unit, as Epoch gives it. */
+  readonly release_price_usd: number;
+  /** Epoch's `Source for the price`, whitespace collapsed to single spaces. */
+  readonly price_source: string;
+}
+
+const YEAR = /^\d{4}$/;
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * True for a release date as the dataset keeps it: a calendar date `YYYY-MM-DD`, or `YYYY-MM`
+ * or `YYYY` when the source gives only a month or a year (no day is invented).
+ *
+ * @example
+ * ```ts
+ * import { isReleaseDate } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isReleaseDate("2022-09-20"), true);
+ * assert.equal(isReleaseDate("2026-03"), true);
+ * assert.equal(isReleaseDate("2026"), true);
+ * assert.equal(isReleaseDate("2022-02-30"), false);
+ * assert.equal(isReleaseDate("20/09/2022"), false);
+ * ```
+ */
+export function isReleaseDate(text: string): boolean {
+  return isIsoDate(text) || YEAR_MONTH.test(text) || YEAR.test(text);
+}
+
+/**
+ * The dataset's row order: by vendor, then release date, then name, comparing character codes
+ * (so the order does not depend on the locale). A year-only date sorts before that year's days.
+ *
+ * @example
+ * ```ts
+ * import { compareGpuModels } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const a = { vendor: "AMD", release_date: "2024-10-10", name: "AMD Instinct MI325X" };
+ * const b = { vendor: "NVIDIA", release_date: "2022-09-20", name: "NVIDIA H100 PCIe" };
+ * assert.equal(compareGpuModels(a, b), -1);
+ * assert.equal(compareGpuModels(b, b), 0);
+ * ```
+ */
+export function compareGpuModels(
+  a: Pick<GpuModel, "vendor" | "release_date" | "name">,
+  b: Pick<GpuModel, "vendor" | "release_date" | "name">,
+): number {
+  return compareText(a.vendor, b.vendor) || compareText(a.release_date, b.release_date) ||
+    compareText(a.name, b.name);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Parses the text of `data/gpu_models.csv`: the header must equal the schema, release dates
+ * must pass {@linkcode isReleaseDate}, names must be unique and rows in
+ * {@linkcode compareGpuModels} order. Any problem is a {@linkcode CsvError} naming the line.
+ *
+ * @example
+ * ```ts
+ * import { gpuModelsFromCsv } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const csv = "name,vendor,release_date,tdp_w,memory_gb,memory_bandwidth_tbps,bf16_tflops," +
+ *   "fp8_tflops,release_price_usd,price_source\n" +
+ *   "NVIDIA B200,NVIDIA,2024-11-15,1000,180,7.7,2250,4500,,\n";
+ * const [b200] = gpuModelsFromCsv(csv);
+ * assert.equal(b200!.tdp_w, 1000);
+ * assert.ok(Number.isNaN(b200!.release_price_usd));
+ * assert.throws(() => gpuModelsFromCsv(csv.replace("2024-11-15", "15/11/2024")), /:2: column "release_date"/);
+ * ```
+ */
+export function gpuModelsFromCsv(text: string, options: { file?: string } = {}): GpuModel[] {
+  const file = options.file ?? GPU_MODELS_PATH;
+  const { columns: c, rowCount, lines } = parseCsv(text, GPU_MODELS_SCHEMA, { file });
+  const models: GpuModel[] = [];
+  const lineOfName = new Map<string, number>();
+  for (let i = 0; i < rowCount; i++) {
+    const model: GpuModel = Object.freeze({
+      name: c.name[i]!,
+      vendor: c.vendor[i]!,
+      release_date: c.release_date[i]!,
+      tdp_w: c.tdp_w[i]!,
+      memory_gb: c.memory_gb[i]!,
+      memory_bandwidth_tbps: c.memory_bandwidth_tbps[i]!,
+      bf16_tflops: c.bf16_tflops[i]!,
+      fp8_tflops: c.fp8_tflops[i]!,
+      release_price_usd: c.release_price_usd[i]!,
+      price_source: c.price_source[i]!,
+    });
+    const line = lines[i]!;
+    if (!isReleaseDate(model.release_date)) {
+      throw new CsvError(
+        file,
+        line,
+        "release_date",
+        `expected a date YYYY-MM-DD (or YYYY-MM or YYYY), found ${quote(model.release_date)}`,
+      );
+    }
+    const earlier = lineOfName.get(model.name);
+    if (earlier !== undefined) {
+      throw new CsvError(file, line, "name", `${quote(model.name)} repeats line ${earlier}`);
+    }
+    lineOfName.set(model.name, line);
+    const previous = models[models.length - 1];
+    if (previous !== undefined && compareGpuModels(previous, model) > 0) {
+      throw new CsvError(
+        file,
+        line,
+        "name",
+        `${quote(model.name)} is out of order: rows are sorted by vendor, release_date, name`,
+      );
+    }
+    models.push(model);
+  }
+  return models;
+}
+
+/**
+ * Reads `data/gpu_models.csv` (or another path) into rows.
+ *
+ * @example
+ * ```ts
+ * import { findGpuModel, loadGpuModels } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const models = await loadGpuModels();
+ * assert.equal(findGpuModel(models, "NVIDIA H100 SXM5 80GB").tdp_w, 700);
+ * ```
+ */
+export async function loadGpuModels(path: string | URL = defaultPath()): Promise<GpuModel[]> {
+  const text = await Deno.readTextFile(path);
+  return gpuModelsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+}
+
+function defaultPath(): URL {
+  return new URL(`../../${GPU_MODELS_PATH}`, import.meta.url);
+}
+
+/**
+ * The model called `name`. An exact name wins; otherwise case is ignored, and then a query
+ * whose words are all words of exactly one name finds it (`"H100 SXM5"` finds
+ * `"NVIDIA H100 SXM5 80GB"`). Anything else is a `RangeError` that lists the near names: a query
+ * matching several names (`"H100"`) never picks one.
+ *
+ * @example
+ * ```ts
+ * import { findGpuModel, type GpuModel } from "./gpu_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const row = (name: string) => ({ name }) as GpuModel;
+ * const models = [row("NVIDIA H100 PCIe"), row("NVIDIA H100 SXM5 80GB"), row("NVIDIA H200 SXM")];
+ * assert.equal(findGpuModel(models, "H100 SXM5").name, "NVIDIA H100 SXM5 80GB");
+ * assert.equal(findGpuModel(models, "nvidia h200 sxm").name, "NVIDIA H200 SXM");
+ * assert.throws(() => findGpuModel(models, "H100"), /matches 2 names: "NVIDIA H100 PCIe", "NVIDIA H100 SXM5 80GB"/);
+ * assert.throws(() => findGpuModel(models, "H100 SXM"), /near names: "NVIDIA H100 SXM5 80GB"/);
+ * ```
+ */
+export function findGpuModel(models: readonly GpuModel[], name: string): GpuModel {
+  const exact = models.find((m) => m.name === name);
+  if (exact !== undefined) return exact;
+  const wanted = words(name);
+  if (wanted.length === 0) throw new RangeError(`Cannot find a GPU model: the name is empty`);
+  const folded = wanted.join(" ");
+  const sameButCase = models.filter((m) => words(m.name).join(" ") === folded);
+  if (sameButCase.length === 1) return sameButCase[0]!;
+  const byWords = models.filter((m) => {
+    const have = words(m.name);
+    return wanted.every((w) => have.includes(w));
+  });
+  if (byWords.length === 1) return byWords[0]!;
+  if (byWords.length > 1) {
+    throw new RangeError(
+      `Cannot find GPU model "${name}": it matches ${byWords.length} names: ` +
+        `${byWords.map((m) => `"${m.name}"`).join(", ")}; pass one of them`,
+    );
+  }
+  const near = nearNames(models, wanted);
+  throw new RangeError(
+    `Cannot find GPU model "${name}" among ${models.length} models` +
+      (near.length > 0 ? `; near names: ${near.map((n) => `"${n}"`).join(", ")}` : ""),
+  );
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().split(/\s+/).filter((w) => w !== "");
+}
+
+/** Up to five names sharing the most query words (as substrings), then by edit distance. */
+function nearNames(models: readonly GpuModel[], wanted: readonly string[]): string[] {
+  const query = wanted.join(" ");
+  const scored = models.map((m) => {
+    const lower = m.name.toLowerCase();
+    return {
+      name: m.name,
+      shared: wanted.filter((w) => lower.includes(w)).length,
+      distance: editDistance(query, lower),
+    };
+  });
+  scored.sort((a, b) =>
+    b.shared - a.shared || a.distance - b.distance || compareText(a.name, b.name)
+  );
+  const best = scored[0];
+  if (best === undefined) return [];
+  const pool = best.shared > 0 ? scored.filter((s) => s.shared > 0) : scored;
+  return pool.slice(0, 5).map((s) => s.name);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
