@@ -20,6 +20,7 @@ import {
   writeBuiltDatasets,
 } from "../data/dataset_build.ts";
 import { buildGpuModels } from "../data/gpu_models_build.ts";
+import { buildMinerAiDeals } from "../data/miner_ai_deals_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -48,6 +49,7 @@ export const DATASET_BUILDERS: Readonly<
 > = {
   btc_daily: async (options) => (await prepareBtcDaily(DEFAULT_BTC_INPUTS, options)).dataset,
   gpu_models: buildGpuModels,
+  miner_ai_deals: buildMinerAiDeals,
 };
 
 const USAGE =

@@ -9,3 +9,4 @@ export * from "./btc_daily.ts";
 export * from "./frame.ts";
 export * from "./gpu_models.ts";
 export * from "./dataset_build.ts";
+export * from "./miner_ai_deals.ts";

@@ -1,0 +1,350 @@
+/**
+ * AI/HPC deals disclosed by Bitcoin miners, `data/miner_ai_deals.csv`: its schema (the single
+ * source of the row type), the normalised vocabularies, the F6 revenue intensity (DOMAIN.md
+ * §1), a pure parser that checks the dataset's invariants and a loader returning one object per
+ * row. Twenty-odd deals are read row by row in notebooks (`filter` by company, `find` a deal),
+ * so rows suit them better than typed columns.
+ *
+ * @module
+ */
+import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { mwYearToKwMonth, usdPerMwYear } from "../units/prices.ts";
+import { nonNegative, positive } from "../units/checks.ts";
+
+/** What a deal's MW figure measures: IT load, whole-facility power, or not said. */
+export const CAPACITY_BASES = ["critical IT", "gross", "unspecified"] as const;
+/** One of {@linkcode CAPACITY_BASES}. */
+export type CapacityBasis = typeof CAPACITY_BASES[number];
+
+/** What a row records; only a `contract` has terms that F6 can turn into a rent. */
+export const EVENT_KINDS = [
+  "contract",
+  "acquisition agreement",
+  "acquisition terminated",
+  "groundbreaking",
+] as const;
+/** One of {@linkcode EVENT_KINDS}. */
+export type EventKind = typeof EVENT_KINDS[number];
+
+/** The deal's structure, as far as the stated text names it. */
+export const STRUCTURES = [
+  "lease NNN",
+  "lease modified gross",
+  "lease",
+  "colocation",
+  "hosting",
+  "GPU cloud",
+] as const;
+/** One of {@linkcode STRUCTURES}. */
+export type Structure = typeof STRUCTURES[number];
+
+/** The word the source puts before a figure: "approximately 200 MW", "over $100 million". */
+export const FIGURE_QUALIFIERS = ["approximately", "at least", "up to"] as const;
+/** One of {@linkcode FIGURE_QUALIFIERS}. */
+export type FigureQualifier = typeof FIGURE_QUALIFIERS[number];
+
+/** Columns of `data/miner_ai_deals.csv`; every numeric header names its unit. */
+export const MINER_AI_DEALS_SCHEMA = [
+  { name: "deal_id", type: "string" },
+  { name: "company", type: "string" },
+  { name: "counterparty", type: "string", optional: true },
+  { name: "guarantor_or_end_user", type: "string", optional: true },
+  { name: "site", type: "string", optional: true },
+  { name: "event_type", type: "string" },
+  { name: "event_kind", type: "string" },
+  { name: "announcement_date", type: "string", optional: true },
+  { name: "announcement_date_as_stated", type: "string", optional: true },
+  { name: "capacity_as_stated", type: "string", optional: true },
+  { name: "capacity_mw", type: "number", optional: true, min: 0 },
+  { name: "capacity_qualifier", type: "string", optional: true },
+  { name: "capacity_basis", type: "string", optional: true },
+  { name: "capacity_basis_as_stated", type: "string", optional: true },
+  { name: "contract_value_as_stated", type: "string", optional: true },
+  { name: "contract_value_usd", type: "number", optional: true, min: 0 },
+  { name: "contract_value_qualifier", type: "string", optional: true },
+  { name: "term_years", type: "number", optional: true, min: 0 },
+  { name: "structure", type: "string", optional: true },
+  { name: "extension_options_as_stated", type: "string", optional: true },
+  { name: "other_terms_as_stated", type: "string", optional: true },
+  { name: "usd_per_mw_year", type: "number", optional: true, min: 0 },
+  { name: "usd_per_kw_month", type: "number", optional: true, min: 0 },
+  { name: "source_url", type: "string" },
+  { name: "source_title", type: "string" },
+  { name: "source_date", type: "string", optional: true },
+  { name: "notes", type: "string", optional: true },
+] as const satisfies Schema;
+
+/** The dataset's path relative to the project root. */
+export const MINER_AI_DEALS_PATH = "data/miner_ai_deals.csv";
+
+/** Every column as the schema types it (text or number), before the vocabularies narrow it. */
+export type MinerAiDealCells = {
+  readonly [C in typeof MINER_AI_DEALS_SCHEMA[number] as C["name"]]: C extends { type: "string" }
+    ? string
+    : number;
+};
+
+/**
+ * One row of `data/miner_ai_deals.csv`, keyed by the header names of
+ * {@linkcode MINER_AI_DEALS_SCHEMA}. Blank numbers are `NaN`, blank text is `""`. Columns ending
+ * in `_as_stated` are the source's wording, verbatim; the others are read from it by the rules
+ * in `miner_ai_deals_build.ts` (and SOURCES.md).
+ *
+ * - `deal_id`: unique key. `company` is the miner; `counterparty` the tenant or buyer;
+ *   `guarantor_or_end_user` who backstops or uses the capacity (also a supplier, once).
+ * - `event_type`: the source's label; `event_kind`: one of {@linkcode EVENT_KINDS}.
+ * - `announcement_date`: `YYYY-MM-DD`, or `YYYY-MM` when only the month is certain, or `""`.
+ * - `capacity_mw` (MW) with `capacity_qualifier` and `capacity_basis` (one of
+ *   {@linkcode CAPACITY_BASES}; `""` exactly when there is no MW figure).
+ * - `contract_value_usd` (USD) with `contract_value_qualifier`: one base-term value for a
+ *   `contract`; on other kinds what the compiler recorded (a program total at a groundbreaking,
+ *   an equity value for an acquisition; see `notes`). `term_years` (years); `structure` (one
+ *   of {@linkcode STRUCTURES} or `""`).
+ * - `usd_per_mw_year`, `usd_per_kw_month`: F6, present only for a `contract` with a value, a
+ *   term and a MW figure ({@linkcode contractRevenueIntensity}).
+ * - `source_url` (http or https), `source_title`, `source_date` (`YYYY-MM-DD`, `YYYY-MM` or
+ *   `""`: the page's date, not the deal's), `notes`.
+ */
+export type MinerAiDeal =
+  & Omit<
+    MinerAiDealCells,
+    | "event_kind"
+    | "capacity_qualifier"
+    | "capacity_basis"
+    | "contract_value_qualifier"
+    | "structure"
+  >
+  & {
+    /** What the row records. */
+    readonly event_kind: EventKind;
+    /** Qualifier of `capacity_mw` in the source, `""` when none. */
+    readonly capacity_qualifier: FigureQualifier | "";
+    /** What `capacity_mw` measures, `""` when there is no MW figure. */
+    readonly capacity_basis: CapacityBasis | "";
+    /** Qualifier of `contract_value_usd` in the source, `""` when none. */
+    readonly contract_value_qualifier: FigureQualifier | "";
+    /** Structure named by the stated text, `""` when it names none. */
+    readonly structure: Structure | "";
+  };
+
+/** F6 revenue intensity of a contract. */
+export interface RevenueIntensity {
+  /** Contract value per year per MW: `TCV ÷ term_years ÷ MW`, USD per MW-year. */
+  readonly usdPerMwYear: number;
+  /** The same as rent: `usdPerMwYear ÷ 1000 ÷ 12`, USD per kW-month. */
+  readonly usdPerKwMonth: number;
+}
+
+/** Inputs of {@linkcode contractRevenueIntensity}. */
+export interface ContractTerms {
+  /** Total contract value over the base term, USD. */
+  readonly contractValueUsd: number;
+  /** Base term, years (> 0). */
+  readonly termYears: number;
+  /** Capacity, MW (> 0). */
+  readonly capacityMw: number;
+}
+
+/**
+ * F6 (DOMAIN.md §1): `TCV ÷ term_years ÷ MW` per MW-year, then ÷ 1000 ÷ 12 per kW-month.
+ * Throws a `RangeError` for a non-finite or negative value, or a term or capacity of 0.
+ *
+ * @example Core Scientific–CoreWeave, June 2024: $3.5B over 12 years for 200 MW (§3b)
+ * ```ts
+ * import { contractRevenueIntensity } from "./miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const r = contractRevenueIntensity({ contractValueUsd: 3.5e9, termYears: 12, capacityMw: 200 });
+ * assert.equal(Math.round(r.usdPerMwYear), 1_458_333);
+ * assert.equal(r.usdPerKwMonth.toFixed(1), "121.5");
+ * assert.throws(
+ *   () => contractRevenueIntensity({ contractValueUsd: 1, termYears: 0, capacityMw: 1 }),
+ *   /termYears: expected a value > 0, got 0/,
+ * );
+ * ```
+ */
+export function contractRevenueIntensity(terms: ContractTerms): RevenueIntensity {
+  const rate = nonNegative("contractValueUsd", terms.contractValueUsd) /
+    positive("termYears", terms.termYears) / positive("capacityMw", terms.capacityMw);
+  return { usdPerMwYear: rate, usdPerKwMonth: mwYearToKwMonth(usdPerMwYear(rate)) };
+}
+
+/**
+ * True when F6 applies to the row: a `contract` with a base-term value, a term and a MW figure.
+ *
+ * @example
+ * ```ts
+ * import { hasRevenueIntensity } from "./miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const row = { event_kind: "contract", contract_value_usd: 3.5e9, term_years: 12, capacity_mw: 200 } as const;
+ * assert.equal(hasRevenueIntensity(row), true);
+ * assert.equal(hasRevenueIntensity({ ...row, event_kind: "groundbreaking" }), false);
+ * assert.equal(hasRevenueIntensity({ ...row, term_years: NaN }), false);
+ * ```
+ */
+export function hasRevenueIntensity(
+  row: Pick<MinerAiDeal, "event_kind" | "contract_value_usd" | "term_years" | "capacity_mw">,
+): boolean {
+  return row.event_kind === "contract" && Number.isFinite(row.contract_value_usd) &&
+    Number.isFinite(row.term_years) && Number.isFinite(row.capacity_mw);
+}
+
+/**
+ * True for `YYYY-MM-DD` (a real day) or `YYYY-MM` (a real month).
+ *
+ * @example
+ * ```ts
+ * import { isDayOrMonth } from "./miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isDayOrMonth("2024-11"), true);
+ * assert.equal(isDayOrMonth("2024-06-03"), true);
+ * assert.equal(isDayOrMonth("2024-13"), false);
+ * assert.equal(isDayOrMonth("June 2024"), false);
+ * ```
+ */
+export function isDayOrMonth(text: string): boolean {
+  return isIsoDate(text) || (/^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`));
+}
+
+/** Columns whose values must come from a fixed list (or be blank where allowed). */
+const VOCABULARIES = [
+  ["event_kind", EVENT_KINDS, false],
+  ["capacity_qualifier", FIGURE_QUALIFIERS, true],
+  ["capacity_basis", CAPACITY_BASES, true],
+  ["contract_value_qualifier", FIGURE_QUALIFIERS, true],
+  ["structure", STRUCTURES, true],
+] as const;
+
+/**
+ * Parses the text of `data/miner_ai_deals.csv` and checks its invariants: `deal_id` is unique;
+ * `source_url` is http(s); dates are `YYYY-MM-DD` or `YYYY-MM`; normalised columns hold a value
+ * from their list; `capacity_basis` is blank exactly when `capacity_mw` is; `usd_per_mw_year`
+ * and `usd_per_kw_month` are present exactly when {@linkcode hasRevenueIntensity} and equal F6.
+ *
+ * @example
+ * ```ts
+ * import { MINER_AI_DEALS_SCHEMA, minerAiDealsFromCsv } from "./miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const header = MINER_AI_DEALS_SCHEMA.map((c) => c.name).join(",");
+ * const row = "X-1,Miner,Tenant,,,lease,contract,2025-06,June 2025,200 MW,200,,critical IT," +
+ *   `critical IT,$1.2 billion,1200000000,,10,lease,,,${1.2e9 / 10 / 200},${1.2e9 / 10 / 200 / 12000},` +
+ *   "https://example.com/x,Title,2025-06-02,";
+ * const [deal] = minerAiDealsFromCsv(`${header}\n${row}\n`);
+ * assert.equal(deal!.usd_per_mw_year, 600_000);
+ * assert.throws(
+ *   () => minerAiDealsFromCsv(`${header}\n${row.replace(",critical IT,critical IT,", ",IT,critical IT,")}\n`, { file: "d.csv" }),
+ *   /^CsvError: d\.csv:2: column "capacity_basis": expected one of "critical IT", "gross", "unspecified"/,
+ * );
+ * ```
+ */
+export function minerAiDealsFromCsv(
+  text: string,
+  options: { file?: string } = {},
+): readonly MinerAiDeal[] {
+  const file = options.file ?? MINER_AI_DEALS_PATH;
+  const { columns, rowCount, lines } = parseCsv(text, MINER_AI_DEALS_SCHEMA, { file });
+  const rows: MinerAiDeal[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rowCount; i++) {
+    const line = lines[i]!;
+    const plain = Object.fromEntries(
+      MINER_AI_DEALS_SCHEMA.map(({ name }) => [name, columns[name][i]!]),
+    ) as MinerAiDealCells;
+    const row = checkRow(file, line, plain);
+    const first = seen.get(row.deal_id);
+    if (first !== undefined) {
+      throw new CsvError(
+        file,
+        line,
+        "deal_id",
+        `${quote(row.deal_id)} repeats line ${first}; expected a unique deal_id`,
+      );
+    }
+    seen.set(row.deal_id, line);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDeal {
+  const fail = (column: string, what: string) => new CsvError(file, line, column, what);
+  for (const [column, allowed, blankOk] of VOCABULARIES) {
+    const value = row[column];
+    if ((value === "" && blankOk) || (allowed as readonly string[]).includes(value)) continue;
+    const list = allowed.map((a) => `"${a}"`).join(", ");
+    throw fail(
+      column,
+      `expected one of ${list}${blankOk ? " or blank" : ""}, found ${quote(value)}`,
+    );
+  }
+  if (!/^https?:\/\/\S+$/.test(row.source_url)) {
+    throw fail("source_url", `expected an http(s) URL, found ${quote(row.source_url)}`);
+  }
+  for (const column of ["announcement_date", "source_date"] as const) {
+    if (row[column] !== "" && !isDayOrMonth(row[column])) {
+      throw fail(column, `expected YYYY-MM-DD, YYYY-MM or blank, found ${quote(row[column])}`);
+    }
+  }
+  for (const column of ["capacity_mw", "term_years"] as const) {
+    if (row[column] === 0) throw fail(column, 'expected a positive number or blank, found "0"');
+  }
+  if ((row.capacity_basis === "") !== Number.isNaN(row.capacity_mw)) {
+    throw fail(
+      "capacity_basis",
+      `expected a basis exactly when capacity_mw is given, found ${quote(row.capacity_basis)} ` +
+        `with capacity_mw ${row.capacity_mw}`,
+    );
+  }
+  const deal = row as MinerAiDeal;
+  const derived = hasRevenueIntensity(deal)
+    ? contractRevenueIntensity({
+      contractValueUsd: deal.contract_value_usd,
+      termYears: deal.term_years,
+      capacityMw: deal.capacity_mw,
+    })
+    : { usdPerMwYear: NaN, usdPerKwMonth: NaN };
+  const pairs = [
+    ["usd_per_mw_year", derived.usdPerMwYear],
+    ["usd_per_kw_month", derived.usdPerKwMonth],
+  ] as const;
+  for (const [column, expected] of pairs) {
+    const found = deal[column];
+    const same = Number.isNaN(expected)
+      ? Number.isNaN(found)
+      : Math.abs(found - expected) <= 1e-12 * expected;
+    if (!same) {
+      throw fail(
+        column,
+        Number.isNaN(expected)
+          ? `expected blank (F6 needs a contract with contract_value_usd, term_years and ` +
+            `capacity_mw), found ${found}`
+          : `expected F6 contract_value_usd ÷ term_years ÷ capacity_mw = ${expected}, found ${found}`,
+      );
+    }
+  }
+  return deal;
+}
+
+/**
+ * Reads `data/miner_ai_deals.csv` (or another path) into one object per deal.
+ *
+ * @example
+ * ```ts
+ * import { loadMinerAiDeals } from "./miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const deals = await loadMinerAiDeals();
+ * const hut = deals.find((d) => d.deal_id === "HUT-FLUIDSTACK-2025-12")!;
+ * assert.equal(hut.capacity_mw, 245);
+ * assert.equal(hut.structure, "lease NNN");
+ * ```
+ */
+export async function loadMinerAiDeals(
+  path: string | URL = new URL(`../../${MINER_AI_DEALS_PATH}`, import.meta.url),
+): Promise<readonly MinerAiDeal[]> {
+  const text = await Deno.readTextFile(path);
+  return minerAiDealsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+}

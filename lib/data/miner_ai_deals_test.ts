@@ -1,0 +1,279 @@
+/**
+ * Facts the committed `data/miner_ai_deals.csv` must reproduce: the F6 revenue intensities of
+ * DOMAIN.md §3b (recomputed here from each row, independently of the library), blanks where a
+ * row has no single base-term value, the normalised vocabularies and the dates read from the
+ * stated text. Also the pure parser's invariant checks on small fixtures.
+ */
+import assert from "node:assert/strict";
+import { CsvError } from "./csv.ts";
+import {
+  CAPACITY_BASES,
+  EVENT_KINDS,
+  FIGURE_QUALIFIERS,
+  loadMinerAiDeals,
+  MINER_AI_DEALS_SCHEMA,
+  type MinerAiDeal,
+  minerAiDealsFromCsv,
+  STRUCTURES,
+} from "./miner_ai_deals.ts";
+
+const deals = await loadMinerAiDeals();
+
+function deal(id: string): MinerAiDeal {
+  const found = deals.find((d) => d.deal_id === id);
+  assert.ok(found, `${id} is not in data/miner_ai_deals.csv`);
+  return found;
+}
+
+function assertClose(actual: number, expected: number, tolerance: number, what: string) {
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${what}: ${actual} is not within ${tolerance} of ${expected}`,
+  );
+}
+
+/** The rows that have a single base-term value, a term and a MW figure (checked by hand). */
+const DERIVED = [
+  "CORZ-CRWV-2024-06",
+  "CORZ-HPC-2024-06-70MW",
+  "CORZ-CRWV-2024-10",
+  "WULF-FLUIDSTACK-2025-08",
+  "CIFR-FLUIDSTACK-2025-09",
+  "CIFR-FLUIDSTACK-EXPANSION",
+  "CIFR-AWS-2025-11",
+  "IREN-MSFT-2025-11",
+  "HUT-FLUIDSTACK-2025-12",
+  "APLD-CRWV-2025-06",
+];
+
+Deno.test("snapshot: 19 rows, unique ids, every row cited with an http(s) URL", () => {
+  assert.equal(deals.length, 19);
+  assert.equal(new Set(deals.map((d) => d.deal_id)).size, deals.length);
+  for (const d of deals) {
+    assert.match(d.source_url, /^https?:\/\/\S+$/, d.deal_id);
+    assert.notEqual(d.source_title, "", d.deal_id);
+  }
+});
+
+Deno.test("snapshot: Core Scientific–CoreWeave, 200 MW for $3.5B over 12 years (DOMAIN.md §3b)", () => {
+  const corz = deal("CORZ-CRWV-2024-06");
+  assert.equal(corz.capacity_mw, 200);
+  assert.equal(corz.contract_value_usd, 3_500_000_000);
+  assert.equal(corz.term_years, 12);
+  assert.equal(Math.round(corz.usd_per_mw_year), 1_458_333); // 1.458M per MW-year
+  assert.equal(corz.usd_per_kw_month.toFixed(1), "121.5");
+  // §3b: "consistent with the stated ~$290M/yr ÷ 200 = 1.45".
+  assertClose(corz.usd_per_mw_year, 290e6 / 200, 0.01e6, "against ~$290M/yr");
+});
+
+Deno.test("snapshot: the other F6 figures of DOMAIN.md §3b", async (t) => {
+  // [deal, $M per MW-year, $/kW-month, half a unit of the §3b rounding of $/kW-month].
+  const table: [string, number, number, number][] = [
+    ["APLD-CRWV-2025-06", 1.867, 155.6, 0.05],
+    ["WULF-FLUIDSTACK-2025-08", 1.85, 154.2, 0.05],
+    ["CIFR-FLUIDSTACK-2025-09", 1.786, 148.8, 0.05],
+    ["CIFR-AWS-2025-11", 1.222, 101.9, 0.05],
+    ["HUT-FLUIDSTACK-2025-12", 1.905, 158.7, 0.05],
+    ["IREN-MSFT-2025-11", 9.7, 808, 0.5],
+  ];
+  for (const [id, millions, kwMonth, tolerance] of table) {
+    await t.step(id, () => {
+      const d = deal(id);
+      assertClose(d.usd_per_mw_year / 1e6, millions, 0.0005, `${id} $M/MW-yr`);
+      assertClose(d.usd_per_kw_month, kwMonth, tolerance, `${id} $/kW-month`);
+    });
+  }
+});
+
+Deno.test("snapshot: every derived value equals TCV ÷ years ÷ MW (÷ 1000 ÷ 12) of its row", () => {
+  for (const d of deals) {
+    if (Number.isNaN(d.usd_per_mw_year)) continue;
+    const perMwYear = d.contract_value_usd / d.term_years / d.capacity_mw;
+    const perKwMonth = perMwYear / 1000 / 12;
+    assertClose(d.usd_per_mw_year, perMwYear, 1e-9 * perMwYear, d.deal_id);
+    assertClose(d.usd_per_kw_month, perKwMonth, 1e-9 * perKwMonth, d.deal_id);
+  }
+  assert.deepEqual(
+    deals.filter((d) => !Number.isNaN(d.usd_per_mw_year)).map((d) => d.deal_id),
+    DERIVED,
+  );
+});
+
+Deno.test("snapshot: rows without a single base-term value have blank derived columns", async (t) => {
+  for (const d of deals.filter((d) => !DERIVED.includes(d.deal_id))) {
+    await t.step(d.deal_id, () => {
+      assert.ok(Number.isNaN(d.usd_per_mw_year), "usd_per_mw_year");
+      assert.ok(Number.isNaN(d.usd_per_kw_month), "usd_per_kw_month");
+      const complete = Number.isFinite(d.contract_value_usd) && Number.isFinite(d.term_years) &&
+        Number.isFinite(d.capacity_mw);
+      // Complete figures without F6 only where the row is not a contract with terms.
+      if (complete) assert.notEqual(d.event_kind, "contract");
+    });
+  }
+  await t.step("cumulative or program-wide values are not derived", () => {
+    // $6.7B is the CB-3..5 total; $8.7B the whole 500 MW program; >$1B/yr is not a TCV;
+    // ~$11B is the three-lease total; $9B an equity value.
+    for (const id of ["WULF-FLUIDSTACK-CB5", "GLXY-CRWV-2025-08", "APLD-CRWV-2025-08"]) {
+      assert.ok(Number.isNaN(deal(id).contract_value_usd), id);
+    }
+    assert.equal(deal("CORZ-CRWV-2024-11-MUSKOGEE").event_kind, "groundbreaking");
+    assert.equal(deal("CRWV-CORZ-2025-07-MERGER").event_kind, "acquisition agreement");
+    assert.equal(deal("CRWV-CORZ-2025-MERGER-VOTE").event_kind, "acquisition terminated");
+  });
+});
+
+Deno.test("snapshot: normalised columns stay within their lists", () => {
+  for (const d of deals) {
+    assert.ok((EVENT_KINDS as readonly string[]).includes(d.event_kind), d.deal_id);
+    if (Number.isNaN(d.capacity_mw)) assert.equal(d.capacity_basis, "", d.deal_id);
+    else assert.ok((CAPACITY_BASES as readonly string[]).includes(d.capacity_basis), d.deal_id);
+    for (const q of [d.capacity_qualifier, d.contract_value_qualifier]) {
+      assert.ok(q === "" || (FIGURE_QUALIFIERS as readonly string[]).includes(q), d.deal_id);
+    }
+    assert.ok(d.structure === "" || (STRUCTURES as readonly string[]).includes(d.structure));
+  }
+  const count = (basis: string) => deals.filter((d) => d.capacity_basis === basis).length;
+  assert.deepEqual([count("critical IT"), count("gross"), count("unspecified"), count("")], [
+    12,
+    1,
+    4,
+    2,
+  ]);
+});
+
+Deno.test("snapshot: bases, qualifiers and structures read from the stated text", () => {
+  assert.equal(deal("CRWV-CORZ-2025-07-MERGER").capacity_mw, 1300); // "1.3 gigawatts"
+  assert.equal(deal("CRWV-CORZ-2025-07-MERGER").capacity_basis, "gross");
+  assert.equal(deal("CIFR-AWS-2025-11").capacity_basis, "unspecified"); // DOMAIN.md §8.4
+  assert.equal(deal("HUT-FLUIDSTACK-2025-12").capacity_basis, "critical IT"); // "IT capacity"
+  assert.equal(deal("CORZ-CRWV-AUSTIN-16MW").capacity_qualifier, "up to");
+  assert.equal(deal("CORZ-CRWV-AUSTIN-16MW").contract_value_qualifier, "at least");
+  assert.equal(deal("WULF-CORE42-2024-12").capacity_qualifier, "at least");
+  assert.equal(deal("WULF-FLUIDSTACK-2025-08").capacity_qualifier, "at least"); // ">200 MW"
+  assert.equal(deal("CORZ-CRWV-2024-06").contract_value_qualifier, "");
+  assert.equal(deal("HUT-FLUIDSTACK-2025-12").structure, "lease NNN");
+  assert.equal(deal("WULF-FLUIDSTACK-2025-08").structure, "lease modified gross");
+  assert.equal(deal("IREN-MSFT-2025-11").structure, "GPU cloud");
+  assert.equal(deal("CORZ-CRWV-2024-06").structure, "hosting");
+  assert.equal(deal("CIFR-FLUIDSTACK-2025-09").structure, "colocation");
+  assert.equal(deal("CORZ-CRWV-2024-10").structure, ""); // "option exercise" names none
+  assert.equal(deal("CRWV-CORZ-2025-07-MERGER").structure, "");
+});
+
+Deno.test("snapshot: announcement dates only where the stated text supports them", () => {
+  const expected: Record<string, string> = {
+    "CORZ-CRWV-2024-06": "2024-06-03",
+    "CORZ-HPC-2024-06-70MW": "2024-06", // "June 2024 operational update"
+    "CORZ-CRWV-2024-10": "2024-10-22",
+    "CORZ-CRWV-2024-11-MUSKOGEE": "2024-11", // 2024-11-25 (mirror) vs 20241118 (URL)
+    "CORZ-CRWV-AUSTIN-16MW": "",
+    "CRWV-CORZ-2025-07-MERGER": "2025-07-07",
+    "CRWV-CORZ-2025-MERGER-VOTE": "", // "held Thursday; announced Friday"
+    "WULF-CORE42-2024-12": "2024-12-23", // "on Monday (page dated 2024-12-23)", a Monday
+    "WULF-FLUIDSTACK-2025-08": "2025-08-14",
+    "WULF-FLUIDSTACK-CB5": "",
+    "WULF-FLUIDSTACK-ABERNATHY": "",
+    "CIFR-FLUIDSTACK-2025-09": "2025-09-25", // "Thursday (page URL date 2025/09/25)"
+    "CIFR-FLUIDSTACK-EXPANSION": "",
+    "CIFR-AWS-2025-11": "2025-11-03",
+    "IREN-MSFT-2025-11": "2025-11-03",
+    "HUT-FLUIDSTACK-2025-12": "2025-12-17",
+    "GLXY-CRWV-2025-08": "2025-08-15",
+    "APLD-CRWV-2025-06": "2025-06-02",
+    "APLD-CRWV-2025-08": "2025-08-29",
+  };
+  assert.deepEqual(
+    Object.fromEntries(deals.map((d) => [d.deal_id, d.announcement_date])),
+    expected,
+  );
+  for (const d of deals) {
+    if (d.announcement_date === "" || d.source_date === "") continue;
+    const n = Math.min(d.announcement_date.length, d.source_date.length);
+    assert.ok(d.announcement_date.slice(0, n) <= d.source_date.slice(0, n), d.deal_id);
+  }
+});
+
+Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
+  const header = MINER_AI_DEALS_SCHEMA.map((c) => c.name).join(",");
+  const perMwYear = 3.5e9 / 12 / 200;
+  const good = [
+    'A-1,Core Scientific,CoreWeave,,,hosting,contract,2024-06-03,"June 3, 2024",200 MW,200,,',
+    "critical IT,critical IT,$3.5 billion,3500000000,,12,hosting,,,",
+    `${perMwYear},${perMwYear / 12_000},https://example.com/a,Title,2024-06-10,`,
+  ].join("");
+  const csv = (...rows: string[]) => [header, ...rows].join("\n") + "\n";
+  await t.step("a good row parses", () => {
+    const [row] = minerAiDealsFromCsv(csv(good));
+    assert.equal(row!.usd_per_mw_year, perMwYear);
+    assert.equal(row!.capacity_basis, "critical IT");
+  });
+  const cases: [string, string, string][] = [
+    [
+      "a duplicate deal_id",
+      csv(good, good),
+      't.csv:3: column "deal_id": "A-1" repeats line 2; expected a unique deal_id',
+    ],
+    [
+      "a source_url that is not http(s)",
+      csv(good.replace("https://example.com/a", "example.com/a")),
+      't.csv:2: column "source_url": expected an http(s) URL, found "example.com/a"',
+    ],
+    [
+      "a capacity basis outside the list",
+      csv(good.replace(",critical IT,critical IT,", ",IT,critical IT,")),
+      't.csv:2: column "capacity_basis": expected one of "critical IT", "gross", "unspecified" ' +
+      'or blank, found "IT"',
+    ],
+    [
+      "a derived value that does not match F6",
+      csv(good.replace(`${perMwYear},`, "1458000,")),
+      't.csv:2: column "usd_per_mw_year": expected F6 contract_value_usd ÷ term_years ÷ ' +
+      `capacity_mw = ${perMwYear}, found 1458000`,
+    ],
+    [
+      "a derived value on a groundbreaking",
+      csv(good.replace(",contract,", ",groundbreaking,")),
+      't.csv:2: column "usd_per_mw_year": expected blank (F6 needs a contract with ' +
+      `contract_value_usd, term_years and capacity_mw), found ${perMwYear}`,
+    ],
+    [
+      "an announcement date that is not YYYY-MM-DD or YYYY-MM",
+      csv(good.replace(",2024-06-03,", ",June 2024,")),
+      't.csv:2: column "announcement_date": expected YYYY-MM-DD, YYYY-MM or blank, found "June 2024"',
+    ],
+    [
+      "a MW figure without a basis",
+      csv(good.replace(",critical IT,critical IT,", ",,critical IT,")),
+      't.csv:2: column "capacity_basis": expected a basis exactly when capacity_mw is given, ' +
+      'found "" with capacity_mw 200',
+    ],
+  ];
+  for (const [name, text, message] of cases) {
+    await t.step(name, () => {
+      assert.throws(
+        () => minerAiDealsFromCsv(text, { file: "t.csv" }),
+        (e) => e instanceof CsvError && e.message === message,
+      );
+    });
+  }
+});
+
+Deno.test("loadMinerAiDeals names the file it was given in errors", async () => {
+  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_deals_" });
+  try {
+    const committed = await Deno.readTextFile(
+      new URL("../../data/miner_ai_deals.csv", import.meta.url),
+    );
+    const path = `${dir}/deals.csv`;
+    await Deno.writeTextFile(path, committed.replace("https://tftc.io/", "tftc.io/"));
+    await assert.rejects(
+      () => loadMinerAiDeals(path),
+      (e) =>
+        e instanceof CsvError &&
+        e.message === `${path}:2: column "source_url": expected an http(s) URL, found ` +
+            '"tftc.io/core-scientific-shares-surge-cor…"',
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
