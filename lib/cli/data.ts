@@ -21,6 +21,7 @@ import {
 } from "../data/dataset_build.ts";
 import { buildGpuModels } from "../data/gpu_models_build.ts";
 import { buildMinerAiDeals } from "../data/miner_ai_deals_build.ts";
+import { buildGpuRentalPrices } from "../data/gpu_rental_prices_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -49,6 +50,7 @@ export const DATASET_BUILDERS: Readonly<
 > = {
   btc_daily: async (options) => (await prepareBtcDaily(DEFAULT_BTC_INPUTS, options)).dataset,
   gpu_models: buildGpuModels,
+  gpu_rental_prices: buildGpuRentalPrices,
   miner_ai_deals: buildMinerAiDeals,
 };
 

@@ -10,3 +10,5 @@ export * from "./frame.ts";
 export * from "./gpu_models.ts";
 export * from "./dataset_build.ts";
 export * from "./miner_ai_deals.ts";
+export * from "./gpu_price_kinds.ts";
+export * from "./gpu_rental_prices.ts";

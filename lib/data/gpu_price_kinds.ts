@@ -1,0 +1,180 @@
+/**
+ * The vocabulary of `data/gpu_rental_prices.csv`: kinds of price, their units, canonical GPU
+ * names, statistics and periods, as `as const` lists with derived unions. Each kind has exactly
+ * one unit, so selecting rows by kind can never mix USD per GPU-hour with USD per GPU or percent.
+ *
+ * @module
+ */
+
+/**
+ * Kinds of GPU price. A kind says what was priced and how, so two kinds are never averaged
+ * together by accident:
+ *
+ * - `marketplace`: daily statistics of listings on Prime Intellect's compute marketplace
+ *   (spot and on-demand listings mixed, all regions), from the GPU price tracker.
+ * - `on-demand list`: the monthly back-series of on-demand **list** prices restated to a
+ *   standard SXM/8-GPU good (GIX back-series; "list prices, not transactions; not the index";
+ *   "It is a demonstration.").
+ * - `on-demand`, `spot`, `contract` (1-year contract): cited rental prices of that type.
+ * - `rental`: a cited rental price whose type (on-demand, spot, contract) the source leaves open.
+ * - `peak`, `initial`, `floor`: a cited rental price the source calls the peak, the initial
+ *   (launch) price or the floor.
+ * - `purchase`: a cited purchase price per GPU.
+ * - `change`: a cited percentage change of rental prices.
+ */
+export const GPU_PRICE_KINDS = [
+  "marketplace",
+  "on-demand list",
+  "on-demand",
+  "spot",
+  "contract",
+  "rental",
+  "peak",
+  "initial",
+  "floor",
+  "purchase",
+  "change",
+] as const;
+/** One of {@linkcode GPU_PRICE_KINDS}. */
+export type GpuPriceKind = typeof GPU_PRICE_KINDS[number];
+
+/** Units of the `value` column. */
+export const GPU_PRICE_UNITS = ["USD per GPU-hour", "USD per GPU", "percent"] as const;
+/** One of {@linkcode GPU_PRICE_UNITS}. */
+export type GpuPriceUnit = typeof GPU_PRICE_UNITS[number];
+
+/** The one unit of each kind. */
+export const KIND_UNITS = {
+  "marketplace": "USD per GPU-hour",
+  "on-demand list": "USD per GPU-hour",
+  "on-demand": "USD per GPU-hour",
+  "spot": "USD per GPU-hour",
+  "contract": "USD per GPU-hour",
+  "rental": "USD per GPU-hour",
+  "peak": "USD per GPU-hour",
+  "initial": "USD per GPU-hour",
+  "floor": "USD per GPU-hour",
+  "purchase": "USD per GPU",
+  "change": "percent",
+} as const satisfies Record<GpuPriceKind, GpuPriceUnit>;
+
+/**
+ * What a row's date stands for: a UTC `day` of the tracker, a calendar `month` of the
+ * back-series, or a cited `point` (a figure with its own stated period).
+ */
+export const GPU_PRICE_PERIODS = ["day", "month", "point"] as const;
+/** One of {@linkcode GPU_PRICE_PERIODS}. */
+export type GpuPricePeriod = typeof GPU_PRICE_PERIODS[number];
+
+/** The period of each kind's rows. */
+export const KIND_PERIODS = {
+  "marketplace": "day",
+  "on-demand list": "month",
+  "on-demand": "point",
+  "spot": "point",
+  "contract": "point",
+  "rental": "point",
+  "peak": "point",
+  "initial": "point",
+  "floor": "point",
+  "purchase": "point",
+  "change": "point",
+} as const satisfies Record<GpuPriceKind, GpuPricePeriod>;
+
+/**
+ * Canonical GPU names. `H100` is an H100 whose form factor (SXM or PCIe) the source does not
+ * state; it is never merged into `H100 SXM` or `H100 PCIe`.
+ */
+export const GPU_NAMES = ["H100 SXM", "H100 PCIe", "H100", "H200", "B200", "A100 SXM"] as const;
+/** One of {@linkcode GPU_NAMES}. */
+export type GpuName = typeof GPU_NAMES[number];
+
+/**
+ * How a value summarises its inputs, per period:
+ *
+ * - day: `min`, `p25`, `median`, `p75`, `max` over the day's snapshots, and `provider-median`
+ *   (one provider's daily median).
+ * - month: `median-of-provider-medians` (the back-series method).
+ * - point: `point` (a single figure), `upper-bound` (the source gives an upper bound: "below
+ *   $2"), `up-to` (a change "by up to" the value), `range-low`/`range-high` (the ends of a
+ *   stated range) and `from`/`to` (the start and end of a stated move).
+ */
+export const PERIOD_STATISTICS = {
+  day: ["min", "p25", "median", "p75", "max", "provider-median"],
+  month: ["median-of-provider-medians"],
+  point: ["point", "upper-bound", "up-to", "range-low", "range-high", "from", "to"],
+} as const satisfies Record<GpuPricePeriod, readonly string[]>;
+/** Every statistic of {@linkcode PERIOD_STATISTICS}. */
+export type GpuPriceStatistic = typeof PERIOD_STATISTICS[GpuPricePeriod][number];
+
+/** Precision of the `date` column: a `year` date is `YYYY-01-01`, a `month` date `YYYY-MM-01`. */
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+/** One of {@linkcode DATE_PRECISIONS}. */
+export type DatePrecision = typeof DATE_PRECISIONS[number];
+
+/**
+ * Which kinds to read: one `kind`, or a `kinds` list that the caller spells out and that must
+ * share one unit. There is deliberately no "all".
+ */
+export type GpuPriceSelection<K extends GpuPriceKind = GpuPriceKind> =
+  | { readonly kind: K; readonly kinds?: never }
+  | { readonly kinds: readonly K[]; readonly kind?: never };
+
+function isKind(value: unknown): value is GpuPriceKind {
+  return typeof value === "string" && (GPU_PRICE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The kinds a selection names, checked: each must be a known kind and all must share one unit.
+ * Throws a `TypeError` listing the valid kinds otherwise.
+ *
+ * @example
+ * ```ts
+ * import { type GpuPriceKind, selectedKinds } from "./gpu_price_kinds.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(selectedKinds({ kind: "spot" }), ["spot"]);
+ * assert.deepEqual(selectedKinds({ kinds: ["on-demand", "spot"] }), ["on-demand", "spot"]);
+ * const fromNotebookParameter: string = "all"; // the type system cannot see this one
+ * assert.throws(
+ *   () => selectedKinds({ kind: fromNotebookParameter as GpuPriceKind }),
+ *   /^TypeError: Cannot select GPU prices of kind "all"; valid kinds: "marketplace", /,
+ * );
+ * assert.throws(() => selectedKinds({ kinds: ["spot", "purchase"] }), /mix units/);
+ * ```
+ */
+export function selectedKinds(selection: GpuPriceSelection): readonly GpuPriceKind[] {
+  const valid = `valid kinds: ${GPU_PRICE_KINDS.map((k) => JSON.stringify(k)).join(", ")}`;
+  const given = selection as { kind?: unknown; kinds?: unknown } | undefined;
+  if (given === undefined || given === null || typeof given !== "object") {
+    throw new TypeError(`Cannot select GPU prices without a kind: pass { kind }; ${valid}`);
+  }
+  if (given.kind !== undefined && given.kinds !== undefined) {
+    throw new TypeError("Cannot select GPU prices by both kind and kinds: pass one of them");
+  }
+  const kinds: unknown[] = given.kinds !== undefined
+    ? (Array.isArray(given.kinds) ? [...given.kinds] : [given.kinds])
+    : [given.kind];
+  if (kinds.length === 0) {
+    throw new TypeError(`Cannot select GPU prices with an empty kinds list; ${valid}`);
+  }
+  for (const kind of kinds) {
+    if (!isKind(kind)) {
+      throw new TypeError(
+        `Cannot select GPU prices of kind ${
+          kind === undefined ? "undefined (kind is required)" : JSON.stringify(kind)
+        }; ${valid}`,
+      );
+    }
+  }
+  const checked = [...new Set(kinds as GpuPriceKind[])];
+  const units = new Set(checked.map((k) => KIND_UNITS[k]));
+  if (units.size > 1) {
+    throw new TypeError(
+      `Cannot mix units in one selection: ${
+        checked.map((k) => `"${k}" is in ${KIND_UNITS[k]}`).join(", ")
+      }; select kinds of one unit`,
+    );
+  }
+  return checked;
+}
