@@ -22,6 +22,9 @@ import {
 import { buildGpuModels } from "../data/gpu_models_build.ts";
 import { buildMinerAiDeals } from "../data/miner_ai_deals_build.ts";
 import { buildGpuRentalPrices } from "../data/gpu_rental_prices_build.ts";
+import { buildAsicModels } from "../data/asic_models_build.ts";
+import { buildAsicPrices } from "../data/asic_prices_build.ts";
+import { buildCapexPerMw } from "../data/capex_per_mw_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -49,6 +52,9 @@ export const DATASET_BUILDERS: Readonly<
   Record<string, (options: DatasetBuildOptions) => Promise<BuiltDataset>>
 > = {
   btc_daily: async (options) => (await prepareBtcDaily(DEFAULT_BTC_INPUTS, options)).dataset,
+  asic_models: buildAsicModels,
+  asic_prices: buildAsicPrices,
+  capex_per_mw: buildCapexPerMw,
   gpu_models: buildGpuModels,
   gpu_rental_prices: buildGpuRentalPrices,
   miner_ai_deals: buildMinerAiDeals,

@@ -156,7 +156,7 @@ export function parseCsv<S extends Schema>(
   // Without quotes a record is a line and a field is what lies between commas, and splitting is
   // twice as fast as the general tokenizer; quoted files go through papaparse.
   const parsed = text.includes('"')
-    ? Papa.parse<string[]>(text, { header: false, skipEmptyLines: false })
+    ? Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "," })
     : {
       data: (text.includes("\r") ? text.split(/\r?\n|\r/) : text.split("\n")).map((line) =>
         line.split(",")

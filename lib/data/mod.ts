@@ -12,3 +12,6 @@ export * from "./dataset_build.ts";
 export * from "./miner_ai_deals.ts";
 export * from "./gpu_price_kinds.ts";
 export * from "./gpu_rental_prices.ts";
+export * from "./asic_models.ts";
+export * from "./asic_prices.ts";
+export * from "./capex_per_mw.ts";

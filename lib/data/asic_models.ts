@@ -1,0 +1,234 @@
+/**
+ * The Bitcoin ASIC catalogue, `data/asic_models.csv`: its schema (the single source of the row
+ * type), a pure parser that checks the catalogue's invariants, and a loader returning one object
+ * per model. A catalogue of about a hundred models is read row by row in notebooks (`find` a
+ * model, filter by year), so rows suit it better than typed columns.
+ *
+ * @module
+ */
+import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+
+/** Columns of `data/asic_models.csv`; every numeric header names its unit. */
+export const ASIC_MODELS_SCHEMA = [
+  { name: "manufacturer", type: "string" },
+  { name: "model", type: "string" },
+  { name: "release", type: "string", optional: true },
+  { name: "hashrate_ths", type: "number", min: 0 },
+  { name: "power_w", type: "number", optional: true, min: 0 },
+  { name: "efficiency_j_per_th", type: "number", optional: true, min: 0 },
+  { name: "stated_efficiency_j_per_th", type: "number", optional: true, min: 0 },
+  { name: "source", type: "string" },
+  { name: "notes", type: "string", optional: true },
+] as const satisfies Schema;
+
+/** The dataset's path relative to the project root. */
+export const ASIC_MODELS_PATH = "data/asic_models.csv";
+
+/**
+ * One ASIC model, keyed by the header names of {@linkcode ASIC_MODELS_SCHEMA}. Blank numbers
+ * are `NaN`, blank text is `""`.
+ *
+ * - `manufacturer`, `model`: as the source names them; the pair is unique.
+ * - `release`: `YYYY-MM`, or `YYYY` when the source gives only a year; `""` when not stated.
+ * - `hashrate_ths`: nominal hashrate, TH/s (always > 0).
+ * - `power_w`: power at the wall, W; `NaN` when the source states none.
+ * - `efficiency_j_per_th`: computed `power_w ÷ hashrate_ths`, J/TH; `NaN` without a power.
+ * - `stated_efficiency_j_per_th`: the source's own J/TH (W/TH) figure; `NaN` when it has none.
+ * - `source`: URL of the source; `notes`: caveats (renames, as-stated wording).
+ */
+export type AsicModel = {
+  readonly [C in typeof ASIC_MODELS_SCHEMA[number] as C["name"]]: C extends { type: "string" }
+    ? string
+    : number;
+};
+
+/** Relative difference allowed between `efficiency_j_per_th` and `power_w ÷ hashrate_ths`. */
+const IDENTITY_TOLERANCE = 1e-12;
+
+/**
+ * How far a computed J/TH may sit from a stated figure: half a unit in the stated figure's last
+ * written digit (`"30"` → 0.5, `"17.5"` → 0.05), since the source rounded to that digit.
+ *
+ * @example
+ * ```ts
+ * import { roundingTolerance } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(roundingTolerance("30"), 0.5);
+ * assert.equal(roundingTolerance(17.5), 0.05);
+ * assert.equal(roundingTolerance("1.5e3"), 50);
+ * assert.throws(() => roundingTolerance("about 30"), TypeError);
+ * ```
+ */
+export function roundingTolerance(stated: string | number): number {
+  const text = String(stated).trim();
+  const match = /^[+-]?\d*(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (match === null || !/\d/.test(text)) {
+    throw new TypeError(`Cannot read the rounding of ${quote(text)}: not a plain number`);
+  }
+  const decimals = (match[1]?.length ?? 0) - Number(match[2] ?? 0);
+  // 0.5 × 10^-decimals, computed as a division so 0.05 is exactly the literal 0.05.
+  return decimals >= 0 ? 0.5 / 10 ** decimals : 0.5 * 10 ** -decimals;
+}
+
+/**
+ * True when the computed and stated efficiencies agree to the stated figure's rounding
+ * ({@linkcode roundingTolerance}); a hair of float slack keeps exact halves (39.5 vs 40) in.
+ *
+ * @example
+ * ```ts
+ * import { agreesWithStated } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(agreesWithStated(3250 / 110, "30"), true); // Antminer S19 Pro, F2Pool
+ * assert.equal(agreesWithStated(1975 / 50, "40"), true); // 39.5 rounds to 40
+ * assert.equal(agreesWithStated(3250 / 110, "29"), false);
+ * ```
+ */
+export function agreesWithStated(computed: number, stated: string | number): boolean {
+  const tolerance = roundingTolerance(stated);
+  return Math.abs(computed - Number(stated)) <= tolerance * (1 + 1e-9);
+}
+
+/** True for `YYYY` or `YYYY-MM` with a real month. */
+function isRelease(text: string): boolean {
+  if (/^\d{4}$/.test(text)) return true;
+  return /^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`);
+}
+
+/**
+ * Parses the text of `data/asic_models.csv` and checks its invariants: releases are `YYYY` or
+ * `YYYY-MM`; hashrate and every efficiency are positive; `efficiency_j_per_th` is present
+ * exactly when `power_w` is and equals `power_w ÷ hashrate_ths`; a stated efficiency agrees
+ * with the computed one to its rounding; no manufacturer + model pair repeats (ignoring case).
+ *
+ * @example
+ * ```ts
+ * import { asicModelsFromCsv } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const header = "manufacturer,model,release,hashrate_ths,power_w,efficiency_j_per_th," +
+ *   "stated_efficiency_j_per_th,source,notes\n";
+ * const [s19pro] = asicModelsFromCsv(
+ *   header + `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,F2Pool,\n`,
+ * );
+ * assert.equal(s19pro!.power_w, 3250);
+ * assert.throws(
+ *   () => asicModelsFromCsv(header + "Bitmain,S21,2023-09,200,,,-17.5,x,\n", { file: "m.csv" }),
+ *   /^CsvError: m\.csv:2: column "stated_efficiency_j_per_th": expected a value of at least 0/,
+ * );
+ * ```
+ */
+export function asicModelsFromCsv(
+  text: string,
+  options: { file?: string } = {},
+): readonly AsicModel[] {
+  const file = options.file ?? ASIC_MODELS_PATH;
+  // Parsed without the final newline: parseCsv lets papaparse guess the delimiter, and the
+  // empty last line can make it pick ";" on a small quoted file (papaparse 5.7.1).
+  const { columns, rowCount, lines } = parseCsv(text.replace(/[\r\n]+$/, ""), ASIC_MODELS_SCHEMA, {
+    file,
+  });
+  const rows: AsicModel[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < rowCount; i++) {
+    const line = lines[i]!;
+    const row: AsicModel = {
+      manufacturer: columns.manufacturer[i]!,
+      model: columns.model[i]!,
+      release: columns.release[i]!,
+      hashrate_ths: columns.hashrate_ths[i]!,
+      power_w: columns.power_w[i]!,
+      efficiency_j_per_th: columns.efficiency_j_per_th[i]!,
+      stated_efficiency_j_per_th: columns.stated_efficiency_j_per_th[i]!,
+      source: columns.source[i]!,
+      notes: columns.notes[i]!,
+    };
+    checkRow(file, line, row);
+    const key = `${row.manufacturer}\u0000${row.model}`.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new CsvError(
+        file,
+        line,
+        "model",
+        `${quote(`${row.manufacturer} ${row.model}`)} repeats line ${first}; ` +
+          "each manufacturer + model must appear once",
+      );
+    }
+    seen.set(key, line);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function checkRow(file: string, line: number, row: AsicModel): void {
+  if (row.release !== "" && !isRelease(row.release)) {
+    throw new CsvError(
+      file,
+      line,
+      "release",
+      `expected YYYY or YYYY-MM, found ${quote(row.release)}`,
+    );
+  }
+  const positive = ["hashrate_ths", "power_w", "stated_efficiency_j_per_th"] as const;
+  for (const name of positive) {
+    if (row[name] === 0) {
+      throw new CsvError(file, line, name, 'expected a positive number, found "0"');
+    }
+  }
+  const hasPower = !Number.isNaN(row.power_w);
+  const hasEfficiency = !Number.isNaN(row.efficiency_j_per_th);
+  if (hasPower !== hasEfficiency) {
+    throw new CsvError(
+      file,
+      line,
+      "efficiency_j_per_th",
+      hasPower
+        ? `is blank, but power_w is ${row.power_w}: expected power_w ÷ hashrate_ths`
+        : `is ${row.efficiency_j_per_th}, but power_w is blank: it is computed from power_w only`,
+    );
+  }
+  if (!hasPower) return;
+  const computed = row.power_w / row.hashrate_ths;
+  if (Math.abs(row.efficiency_j_per_th - computed) > IDENTITY_TOLERANCE * computed) {
+    throw new CsvError(
+      file,
+      line,
+      "efficiency_j_per_th",
+      `expected power_w ÷ hashrate_ths = ${row.power_w} ÷ ${row.hashrate_ths} = ${computed}, ` +
+        `found ${row.efficiency_j_per_th}`,
+    );
+  }
+  const stated = row.stated_efficiency_j_per_th;
+  if (!Number.isNaN(stated) && !agreesWithStated(computed, stated)) {
+    throw new CsvError(
+      file,
+      line,
+      "stated_efficiency_j_per_th",
+      `${stated} J/TH disagrees with efficiency_j_per_th ${computed} J/TH by more than the ` +
+        `stated figure's rounding (±${roundingTolerance(stated)})`,
+    );
+  }
+}
+
+/**
+ * Reads `data/asic_models.csv` (or another path) into one object per model.
+ *
+ * @example
+ * ```ts
+ * import { loadAsicModels } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const models = await loadAsicModels();
+ * const s21 = models.find((m) => m.model === "Antminer S21");
+ * assert.equal(s21?.stated_efficiency_j_per_th, 17.5);
+ * assert.ok(Number.isNaN(s21!.power_w)); // the source gives no power for it
+ * ```
+ */
+export async function loadAsicModels(
+  path: string | URL = new URL(`../../${ASIC_MODELS_PATH}`, import.meta.url),
+): Promise<readonly AsicModel[]> {
+  const text = await Deno.readTextFile(path);
+  return asicModelsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+}

@@ -1,0 +1,228 @@
+/**
+ * Facts the committed `data/asic_models.csv` must hold, each checked against its cited source:
+ * the Antminer S21 at 17.5 J/TH (ViaBTC's WDMS 2023 report), the S19 Pro as F2Pool lists it
+ * (checked against the raw F2Pool file), Canaan's Avalon1 (Braiins: 2013, 60 GH/s, 595 W), and
+ * the catalogue's invariants. Also the pure parser's rejections.
+ */
+import assert from "node:assert/strict";
+import {
+  ASIC_MODELS_SCHEMA,
+  type AsicModel,
+  asicModelsFromCsv,
+  loadAsicModels,
+  roundingTolerance,
+} from "./asic_models.ts";
+import { CsvError } from "./csv.ts";
+import { F2POOL_URL } from "./asic_models_build.ts";
+
+const models = await loadAsicModels();
+
+function model(name: string): AsicModel {
+  const found = models.filter((m) => m.model === name);
+  assert.equal(found.length, 1, `${name}: ${found.length} rows`);
+  return found[0]!;
+}
+
+const RAW_F2POOL = new URL(
+  "../../../shared/data/raw/f2pool-mining-devices-mattk8/mining-devices.csv",
+  import.meta.url,
+);
+const rawExists = (() => {
+  try {
+    Deno.statSync(RAW_F2POOL);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test("asic_models: size and sources", () => {
+  assert.equal(models.length, 92);
+  assert.equal(models.filter((m) => m.source === F2POOL_URL).length, 86);
+  assert.equal(models.filter((m) => m.source.startsWith("https://")).length, 92);
+});
+
+Deno.test("asic_models: Antminer S21 is 200 TH/s at a stated 17.5 J/TH, no power invented", () => {
+  const s21 = model("Antminer S21");
+  assert.equal(s21.manufacturer, "Bitmain");
+  assert.equal(s21.release, "2023-09"); // unveiled at WDMS 2023, September 22-23
+  assert.equal(s21.hashrate_ths, 200);
+  assert.equal(s21.stated_efficiency_j_per_th, 17.5);
+  assert.ok(Number.isNaN(s21.power_w));
+  assert.ok(Number.isNaN(s21.efficiency_j_per_th));
+  assert.equal(s21.source, "https://viabtc.com/blog/en/268?category=0");
+});
+
+Deno.test("asic_models: Antminer S19 Pro as F2Pool lists it", () => {
+  const s19pro = model("Antminer S19 Pro");
+  assert.equal(s19pro.release, "2020-02");
+  assert.equal(s19pro.hashrate_ths, 110);
+  assert.equal(s19pro.power_w, 3250);
+  assert.equal(s19pro.efficiency_j_per_th, 3250 / 110); // 29.545… J/TH
+  assert.ok(Math.abs(s19pro.efficiency_j_per_th - 29.545) < 1e-3);
+  assert.equal(s19pro.stated_efficiency_j_per_th, 30); // F2Pool's rounded W/T
+  assert.equal(s19pro.source, F2POOL_URL);
+});
+
+Deno.test({
+  name: "asic_models: the S19 Pro figures match the raw F2Pool file",
+  ignore: !rawExists,
+  async fn() {
+    const raw = await Deno.readTextFile(RAW_F2POOL);
+    const lines = raw.split("\r\n").filter((l) => l.startsWith("Bitmain,Antminer S19 Pro,"));
+    assert.equal(lines.length, 1);
+    // Company, Device, Device Age (M), Hashrate (T), Power Consumption (W), Unit Power (W/T)
+    const [, , , hashrate, power, unitPower] = lines[0]!.split(",");
+    const s19pro = model("Antminer S19 Pro");
+    assert.equal(Number(hashrate), s19pro.hashrate_ths);
+    assert.equal(Number(power), s19pro.power_w);
+    assert.equal(Number(unitPower), s19pro.stated_efficiency_j_per_th);
+    assert.equal(s19pro.efficiency_j_per_th, Number(power) / Number(hashrate));
+  },
+});
+
+Deno.test("asic_models: Avalon1 (2013) is 60 GH/s at 595 W = 9916.7 J/TH", () => {
+  const avalon1 = model("Avalon1");
+  assert.equal(avalon1.manufacturer, "Canaan");
+  assert.equal(avalon1.release, "2013");
+  assert.equal(avalon1.hashrate_ths, 0.06);
+  assert.equal(avalon1.power_w, 595);
+  assert.ok(
+    Math.abs(avalon1.efficiency_j_per_th - 9916.7) < 0.05,
+    `${avalon1.efficiency_j_per_th}`,
+  );
+  // The source says only "just under 10,000 W/TH": no stated number, kept in the notes.
+  assert.ok(Number.isNaN(avalon1.stated_efficiency_j_per_th));
+  assert.match(avalon1.notes, /efficiency as stated: just under 10,000 W\/TH/);
+});
+
+Deno.test("asic_models: F2Pool's repeated names get their hashrate suffix", () => {
+  assert.deepEqual(
+    [model("Antminer S9 (13T)").release, model("Antminer S9 (14T)").release],
+    ["2016-07", "2019-09"],
+  );
+  assert.equal(model("Hummer Miner H7 Pro (53T)").hashrate_ths, 53);
+  assert.equal(model("Hummer Miner H7 Pro (48T)").hashrate_ths, 48);
+  assert.equal(models.filter((m) => m.model === "Antminer S9").length, 0);
+});
+
+Deno.test("asic_models: invariants", async (t) => {
+  await t.step("no manufacturer + model repeats", () => {
+    const keys = models.map((m) => `${m.manufacturer}|${m.model}`.toLowerCase());
+    assert.equal(new Set(keys).size, models.length);
+  });
+  await t.step("efficiencies are positive where present; hashrate always", () => {
+    for (const m of models) {
+      assert.ok(m.hashrate_ths > 0, m.model);
+      for (const v of [m.efficiency_j_per_th, m.stated_efficiency_j_per_th, m.power_w]) {
+        assert.ok(Number.isNaN(v) || v > 0, `${m.model}: ${v}`);
+      }
+    }
+  });
+  await t.step("efficiency_j_per_th = power_w ÷ hashrate_ths exactly where power is known", () => {
+    for (const m of models) {
+      if (Number.isNaN(m.power_w)) assert.ok(Number.isNaN(m.efficiency_j_per_th), m.model);
+      else assert.equal(m.efficiency_j_per_th, m.power_w / m.hashrate_ths, m.model);
+    }
+  });
+  await t.step("every F2Pool row has power and agrees with its W/T to ±0.5", () => {
+    const f2pool = models.filter((m) => m.source === F2POOL_URL);
+    for (const m of f2pool) {
+      const gap = Math.abs(m.efficiency_j_per_th - m.stated_efficiency_j_per_th);
+      assert.ok(gap <= 0.5, `${m.model}: ${gap}`);
+    }
+    // The largest are exact halves: S17 Pro (50T) 1975 ÷ 50 = 39.5, listed as 40.
+    assert.equal(model("Antminer S17 Pro (50T)").efficiency_j_per_th, 39.5);
+  });
+  await t.step("releases are YYYY-MM, YYYY or blank; F2Pool's run 2016-07 .. 2020-02", () => {
+    for (const m of models) assert.match(m.release, /^(\d{4}(-(0[1-9]|1[0-2]))?)?$/, m.model);
+    const f2pool = models.filter((m) => m.source === F2POOL_URL).map((m) => m.release).sort();
+    assert.deepEqual([f2pool[0], f2pool[f2pool.length - 1]], ["2016-07", "2020-02"]);
+    assert.equal(model("Antminer S19 XP").release, ""); // "recently presented": no date stated
+  });
+});
+
+const HEADER = ASIC_MODELS_SCHEMA.map((c) => c.name).join(",");
+const S19PRO = `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,${F2POOL_URL},`;
+
+/** Asserts the parser rejects `rows` with exactly `message`. */
+function rejects(rows: string[], message: string): void {
+  assert.throws(
+    () => asicModelsFromCsv([HEADER, ...rows].join("\n") + "\n", { file: "m.csv" }),
+    (e) => e instanceof CsvError && e.message === message,
+  );
+}
+
+Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
+  await t.step("a repeated manufacturer + model, ignoring case", () => {
+    rejects(
+      [S19PRO, S19PRO.replace("Bitmain", "BITMAIN")],
+      'm.csv:3: column "model": "BITMAIN Antminer S19 Pro" repeats line 2; each manufacturer + ' +
+        "model must appear once",
+    );
+  });
+  await t.step("an efficiency that is not power ÷ hashrate", () => {
+    rejects(
+      [S19PRO.replace(String(3250 / 110), "29.5")],
+      'm.csv:2: column "efficiency_j_per_th": expected power_w ÷ hashrate_ths = 3250 ÷ 110 = ' +
+        `${3250 / 110}, found 29.5`,
+    );
+  });
+  await t.step("a stated efficiency beyond its rounding", () => {
+    rejects(
+      [S19PRO.replace(",30,", ",31,")],
+      'm.csv:2: column "stated_efficiency_j_per_th": 31 J/TH disagrees with ' +
+        `efficiency_j_per_th ${3250 / 110} J/TH by more than the stated figure's rounding (±0.5)`,
+    );
+  });
+  await t.step("an efficiency without a power", () => {
+    rejects(
+      [`Bitmain,Antminer S21,2023-09,200,,3500,17.5,https://x,`],
+      'm.csv:2: column "efficiency_j_per_th": is 3500, but power_w is blank: it is computed ' +
+        "from power_w only",
+    );
+  });
+  await t.step("a release that is not YYYY or YYYY-MM", () => {
+    rejects(
+      [S19PRO.replace("2020-02", "2020-13")],
+      'm.csv:2: column "release": expected YYYY or YYYY-MM, found "2020-13"',
+    );
+  });
+  await t.step("a zero hashrate", () => {
+    rejects(
+      [`Bitmain,Antminer S21,2023-09,0,,,17.5,https://x,`],
+      'm.csv:2: column "hashrate_ths": expected a positive number, found "0"',
+    );
+  });
+  await t.step("a renamed column", () => {
+    assert.throws(
+      () => asicModelsFromCsv(HEADER.replace("power_w", "power_kw") + "\n" + S19PRO + "\n"),
+      (e) =>
+        e instanceof CsvError && e.file === "data/asic_models.csv" && e.line === 1 &&
+        /missing "power_w"; unexpected "power_kw"/.test(e.message),
+    );
+  });
+});
+
+Deno.test("roundingTolerance is half a unit in the last written digit", () => {
+  assert.equal(roundingTolerance("30"), 0.5);
+  assert.equal(roundingTolerance("17.5"), 0.05);
+  assert.equal(roundingTolerance("13.50"), 0.005);
+  assert.equal(roundingTolerance(9916.7), 0.05);
+});
+
+Deno.test("loadAsicModels names the file it was given in errors", async () => {
+  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_asic_models_" });
+  try {
+    const path = `${dir}/models.csv`;
+    await Deno.writeTextFile(path, `${HEADER}\n${S19PRO.replace("3250", "-3250")}\n`);
+    await assert.rejects(
+      () => loadAsicModels(path),
+      (e) =>
+        e instanceof CsvError &&
+        e.message === `${path}:2: column "power_w": expected a value of at least 0, found "-3250"`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
