@@ -15,5 +15,8 @@
  */
 export * from "./units/mod.ts";
 export * from "./chain/mod.ts";
+export * from "./mining/mod.ts";
+export * from "./compute/mod.ts";
+export * from "./finance/mod.ts";
 export * from "./data/mod.ts";
 export * from "./charts/mod.ts";

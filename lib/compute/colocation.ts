@@ -47,6 +47,7 @@ export interface ColocationLeaseOptions {
 
 /** A lease year by year and in total. */
 export interface ColocationLease {
+  /** Rent and NOI for each lease year (1 = first). */
   readonly years: readonly { year: number; rentUsd: number; noiUsd: number }[];
   /** Total base-term rent (TCV). */
   readonly contractValueUsd: number;
@@ -56,7 +57,9 @@ export interface ColocationLease {
   readonly averageRentPerKwMonth: UsdPerKwMonth;
   /** Mean NOI per IT MW-year. */
   readonly averageNoiPerMwYear: number;
+  /** NOI ÷ rent used. */
   readonly noiMargin: number;
+  /** Lease structure used. */
   readonly structure: LeaseStructure;
 }
 

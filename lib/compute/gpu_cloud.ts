@@ -50,6 +50,7 @@ export interface GpuOwnerCostInputs {
   readonly facilityLifeYears: number;
   /** All-in IT power per GPU (see `powerPerGpu`). */
   readonly powerPerGpu: Power;
+  /** Electricity price paid. */
   readonly powerPrice: UsdPerKwh;
   /** Facility PUE. */
   readonly pue: number;
@@ -62,9 +63,13 @@ export interface GpuOwnerCostInputs {
 
 /** Annual cost per GPU and its cost per hour sold. */
 export interface GpuOwnerCost {
+  /** Straight-line depreciation of GPU and facility, USD per year. */
   readonly depreciationPerYearUsd: number;
+  /** Electricity at PUE, USD per year. */
   readonly powerPerYearUsd: number;
+  /** Other operating cost, USD per year. */
   readonly otherOpexPerYearUsd: number;
+  /** Sum of the three, USD per year. */
   readonly totalPerYearUsd: number;
   /** Total cost per GPU-hour over all 8,760 hours. */
   readonly costPerGpuHourUsd: number;

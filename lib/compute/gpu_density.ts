@@ -10,9 +10,11 @@ import { kw } from "../units/power.ts";
 
 /** A GPU server or rack: its maximum power and how many GPUs it holds. */
 export interface GpuSystem {
+  /** Product name. */
   readonly name: string;
   /** Maximum system power, all components included. */
   readonly systemPower: Power;
+  /** GPUs in one system. */
   readonly gpusPerSystem: number;
   /** Where the figures come from. */
   readonly source: string;
