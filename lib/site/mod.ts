@@ -1,0 +1,13 @@
+/**
+ * The mullet site: a grid connection split between AI in the front and Bitcoin mining in the
+ * back — plans, monthly cash flows, returns, the best split under constraints, scenario
+ * hashprice paths and a sum-of-the-parts valuation.
+ *
+ * @module
+ */
+export * from "./site_plan.ts";
+export * from "./site_cash_flows.ts";
+export * from "./site_returns.ts";
+export * from "./hashprice_scenarios.ts";
+export * from "./best_split.ts";
+export * from "./sum_of_the_parts.ts";

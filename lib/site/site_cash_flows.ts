@@ -1,0 +1,185 @@
+/**
+ * Monthly cash flows of a mullet site: the gross MW split between AI in the front and mining in
+ * the back, per segment. The AI MW stop mining when conversion starts (month 0); the margin they
+ * would have mined during construction is reported as `foregoneMiningEbitda`.
+ *
+ * Mining per month (DOMAIN.md F3–F5, F10): hashrate = miner power ÷ J/TH; revenue = PH/s ×
+ * hashprice × days × running share × (1 − pool fee); power and tax on gross kWh drawn; credits
+ * on kWh curtailed. Colocation: rent per IT MW with annual escalators from the first rent
+ * month; EBITDA = rent × NOI margin. GPU cloud: GPUs × price × hours × utilisation; costs are
+ * power at PUE on every hour plus a share of revenue. All flows fall at the end of each month.
+ *
+ * @module
+ */
+import { DEFAULT_NOI_MARGIN } from "../compute/colocation.ts";
+import { fraction } from "../units/checks.ts";
+import { DAYS_PER_YEAR, HOURS_PER_YEAR } from "../units/prices.ts";
+import { checkSitePlan, type SitePlan, valueAt } from "./site_plan.ts";
+
+/** Days in an average month (365 ÷ 12), the basis of every monthly flow. */
+export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
+
+/** Monthly series of a site, USD per month unless noted; index 0 is the first month. */
+export interface SiteCashFlows {
+  /** Share of gross MW in the AI segment. */
+  readonly aiShare: number;
+  /** Gross MW in mining and in AI. */
+  readonly miningGrossMw: number;
+  readonly aiGrossMw: number;
+  /** AI critical IT MW (gross ÷ AI PUE). */
+  readonly aiItMw: number;
+  /** Mining hashrate, PH/s. */
+  readonly miningPhs: number;
+  /** First month with AI revenue. */
+  readonly aiStartMonth: number;
+  readonly miningRevenue: Float64Array;
+  /** Electricity and tax on mining electricity. */
+  readonly miningPowerCost: Float64Array;
+  /** The tax part of `miningPowerCost`. */
+  readonly miningTax: Float64Array;
+  readonly curtailmentCredit: Float64Array;
+  readonly miningOpex: Float64Array;
+  readonly miningEbitda: Float64Array;
+  readonly aiRevenue: Float64Array;
+  readonly aiOpex: Float64Array;
+  readonly aiEbitda: Float64Array;
+  /** Mining margin the AI MW would have earned while being converted. */
+  readonly foregoneMiningEbitda: Float64Array;
+  readonly miningCapex: Float64Array;
+  readonly aiCapex: Float64Array;
+  /** EBITDA − capex, both segments. */
+  readonly cashFlow: Float64Array;
+}
+
+/** Options of {@linkcode siteCashFlows}. */
+export interface SiteCashFlowOptions {
+  /** Share of the gross MW given to AI, 0–1. Required. */
+  readonly aiShare: number;
+}
+
+/**
+ * Projects a site's monthly cash flows for one split.
+ *
+ * @example 100 MW: a colocation lease on 40% of it, mining on the rest
+ * ```ts
+ * import { siteCashFlows } from "./site_cash_flows.ts";
+ * import { grossMw, jPerTh, usdPerKwh, usdPerMwYear, usdPerPhDay } from "../units/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const flows = siteCashFlows({
+ *   grossPower: grossMw(100), horizonMonths: 36,
+ *   mining: { efficiency: jPerTh(20), pue: 1.1, hashprice: usdPerPhDay(45), powerPrice: usdPerKwh(0.04) },
+ *   ai: { kind: "colocation", pue: 1.25, firstYearRent: usdPerMwYear(1.5e6), capexUsdPerItMw: 9e6,
+ *     constructionMonths: 12 },
+ * }, { aiShare: 0.4 });
+ * assert.equal(flows.aiItMw, 32);
+ * assert.equal(flows.aiRevenue[11], 0);
+ * assert.equal(flows.aiRevenue[12], 32 * 1.5e6 / 12);
+ * assert.ok(flows.cashFlow[0]! < 0); // building
+ * ```
+ */
+export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): SiteCashFlows {
+  checkSitePlan(plan);
+  const aiShare = fraction("aiShare", options.aiShare);
+  const months = plan.horizonMonths;
+  const grossMw = plan.grossPower / 1e6;
+  const aiGrossMw = grossMw * aiShare;
+  const miningGrossMw = grossMw - aiGrossMw;
+  const m = plan.mining;
+  const ai = plan.ai;
+  const aiItMw = aiGrossMw / ai.pue;
+
+  // Mining, per gross MW and month, before the hashprice: hashrate and energy.
+  const phsPerGrossMw = 1e6 / m.pue / m.efficiency / 1000; // F4 on miner MW, then ÷ PUE
+  const uptime = m.uptime ?? 1;
+  const curtailed = m.curtailedShare ?? 0;
+  const running = uptime * (1 - curtailed);
+  const payout = 1 - (m.poolFee ?? 0);
+  const tax = m.taxUsdPerKwh ?? 0;
+  const kwhPerGrossMwMonth = 1000 * HOURS_PER_MONTH;
+  const opexPerMw = m.otherOpexUsdPerMwMonth ?? 0;
+
+  const series = () => new Float64Array(months);
+  const out = {
+    miningRevenue: series(),
+    miningPowerCost: series(),
+    miningTax: series(),
+    curtailmentCredit: series(),
+    miningOpex: series(),
+    miningEbitda: series(),
+    aiRevenue: series(),
+    aiOpex: series(),
+    aiEbitda: series(),
+    foregoneMiningEbitda: series(),
+    miningCapex: series(),
+    aiCapex: series(),
+    cashFlow: series(),
+  };
+  const aiStart = ai.constructionMonths;
+  for (let month = 0; month < months; month++) {
+    // Margin of one gross MW of mining this month.
+    const hashprice = valueAt(m.hashprice, month, "mining.hashprice");
+    const revenuePerMw = phsPerGrossMw * hashprice * DAYS_PER_MONTH * running * payout;
+    const kwhDrawn = kwhPerGrossMwMonth * running;
+    const kwhCurtailed = kwhPerGrossMwMonth * uptime * curtailed;
+    const powerPerMw = kwhDrawn * (m.powerPrice + tax);
+    const creditPerMw = kwhCurtailed * (m.curtailmentCreditUsdPerKwh ?? 0);
+    const marginPerMw = revenuePerMw - powerPerMw + creditPerMw - opexPerMw;
+    out.miningRevenue[month] = revenuePerMw * miningGrossMw;
+    out.miningPowerCost[month] = powerPerMw * miningGrossMw;
+    out.miningTax[month] = kwhDrawn * tax * miningGrossMw;
+    out.curtailmentCredit[month] = creditPerMw * miningGrossMw;
+    out.miningOpex[month] = opexPerMw * miningGrossMw;
+    out.miningEbitda[month] = marginPerMw * miningGrossMw;
+    if (month < aiStart) out.foregoneMiningEbitda[month] = marginPerMw * aiGrossMw;
+  }
+  out.miningCapex[0] = (m.capexUsdPerMw ?? 0) * miningGrossMw;
+
+  if (ai.kind === "colocation") {
+    const margin = ai.noiMargin ?? DEFAULT_NOI_MARGIN[ai.structure ?? "modified gross"];
+    spread(out.aiCapex, ai.capexUsdPerItMw * aiItMw, aiStart);
+    for (let month = aiStart; month < months; month++) {
+      const leaseYear = Math.floor((month - aiStart) / 12);
+      const rent = aiItMw * ai.firstYearRent * (1 + (ai.escalator ?? 0)) ** leaseYear / 12;
+      out.aiRevenue[month] = rent;
+      out.aiOpex[month] = rent * (1 - margin);
+      out.aiEbitda[month] = rent * margin;
+    }
+  } else {
+    const gpus = aiItMw * ai.gpusPerItMw;
+    spread(out.aiCapex, ai.facilityCapexUsdPerItMw * aiItMw, aiStart);
+    // GPUs are bought in the last construction month and again at the end of each life.
+    for (let buy = Math.max(0, aiStart - 1); buy < months; buy += ai.gpuLifeMonths) {
+      out.aiCapex[buy]! += gpus * ai.capexUsdPerGpu;
+    }
+    const powerPerMonth = aiGrossMw * kwhPerGrossMwMonth * ai.powerPrice;
+    for (let month = aiStart; month < months; month++) {
+      const price = valueAt(ai.priceUsdPerGpuHour, month, "ai.priceUsdPerGpuHour");
+      const revenue = gpus * price * HOURS_PER_MONTH * ai.utilisation;
+      const opex = powerPerMonth + revenue * ai.otherOpexShareOfRevenue;
+      out.aiRevenue[month] = revenue;
+      out.aiOpex[month] = opex;
+      out.aiEbitda[month] = revenue - opex;
+    }
+  }
+  for (let month = 0; month < months; month++) {
+    out.cashFlow[month] = out.miningEbitda[month]! + out.aiEbitda[month]! -
+      out.miningCapex[month]! - out.aiCapex[month]!;
+  }
+  return {
+    aiShare,
+    miningGrossMw,
+    aiGrossMw,
+    aiItMw,
+    miningPhs: phsPerGrossMw * miningGrossMw,
+    aiStartMonth: aiStart,
+    ...out,
+  };
+}
+
+/** Spreads `total` evenly over the first `months` months (month 0 when `months` is 0). */
+function spread(target: Float64Array, total: number, months: number): void {
+  const n = Math.max(1, Math.min(months, target.length));
+  for (let i = 0; i < n; i++) target[i]! += total / n;
+}
