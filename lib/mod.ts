@@ -18,5 +18,6 @@ export * from "./chain/mod.ts";
 export * from "./mining/mod.ts";
 export * from "./compute/mod.ts";
 export * from "./finance/mod.ts";
+export * from "./site/mod.ts";
 export * from "./data/mod.ts";
 export * from "./charts/mod.ts";

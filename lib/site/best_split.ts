@@ -27,6 +27,7 @@ export interface SplitConstraints {
 export interface BestSplitOptions extends SiteReturnsOptions {
   /** AI shares to try. Default 0, 0.05, …, 1. */
   readonly shares?: readonly number[];
+  /** Constraints. Default none. */
   readonly constraints?: SplitConstraints;
   /** Hashprice paths (USD/PH/day per month); each replaces the plan's hashprice. Default: the
    * plan's own hashprice as the only scenario. */
@@ -38,16 +39,23 @@ export interface BestSplitOptions extends SiteReturnsOptions {
 
 /** One share's outcome. */
 export interface SplitRow {
+  /** Share of gross MW in AI. */
   readonly aiShare: number;
+  /** Mean NPV over the scenarios. */
   readonly npvMeanUsd: number;
+  /** 5th percentile of NPV. */
   readonly npvP5Usd: number;
+  /** Median NPV. */
   readonly npvP50Usd: number;
+  /** 95th percentile of NPV. */
   readonly npvP95Usd: number;
   /** Share of scenarios with NPV < 0. */
   readonly lossProbability: number;
+  /** Total capex, USD. */
   readonly capexUsd: number;
   /** Mean over scenarios. */
   readonly peakFundingUsd: number;
+  /** Meets every constraint. */
   readonly feasible: boolean;
   /** The constraints it breaks, in words. */
   readonly breaks: readonly string[];
@@ -55,9 +63,11 @@ export interface SplitRow {
 
 /** Result of {@linkcode bestSplit}. */
 export interface BestSplit {
+  /** One row per share tried, in order. */
   readonly rows: readonly SplitRow[];
   /** The feasible row with the highest mean NPV, or `undefined` when none is feasible. */
   readonly best: SplitRow | undefined;
+  /** Number of scenarios evaluated. */
   readonly scenarios: number;
 }
 

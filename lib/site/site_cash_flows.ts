@@ -26,6 +26,7 @@ export interface SiteCashFlows {
   readonly aiShare: number;
   /** Gross MW in mining and in AI. */
   readonly miningGrossMw: number;
+  /** Gross MW in AI. */
   readonly aiGrossMw: number;
   /** AI critical IT MW (gross ÷ AI PUE). */
   readonly aiItMw: number;
@@ -33,20 +34,29 @@ export interface SiteCashFlows {
   readonly miningPhs: number;
   /** First month with AI revenue. */
   readonly aiStartMonth: number;
+  /** Mining revenue after the pool fee. */
   readonly miningRevenue: Float64Array;
   /** Electricity and tax on mining electricity. */
   readonly miningPowerCost: Float64Array;
   /** The tax part of `miningPowerCost`. */
   readonly miningTax: Float64Array;
+  /** Credits for curtailed kWh. */
   readonly curtailmentCredit: Float64Array;
+  /** Other mining cash costs. */
   readonly miningOpex: Float64Array;
+  /** Mining revenue − power and tax + credits − other costs. */
   readonly miningEbitda: Float64Array;
+  /** Rent, or GPU rental revenue. */
   readonly aiRevenue: Float64Array;
+  /** AI operating costs (rent × (1 − NOI margin), or power and other costs). */
   readonly aiOpex: Float64Array;
+  /** AI revenue − AI operating costs (NOI for a lease). */
   readonly aiEbitda: Float64Array;
   /** Mining margin the AI MW would have earned while being converted. */
   readonly foregoneMiningEbitda: Float64Array;
+  /** Capex to equip mining MW. */
   readonly miningCapex: Float64Array;
+  /** Data-centre build and GPU purchases. */
   readonly aiCapex: Float64Array;
   /** EBITDA − capex, both segments. */
   readonly cashFlow: Float64Array;

@@ -44,6 +44,7 @@ export interface MiningPlan {
 
 /** The AI segment as a powered-shell lease to a tenant. */
 export interface ColocationPlan {
+  /** Lease the AI MW to a tenant. */
   readonly kind: "colocation";
   /** AI PUE (gross ÷ IT). Applied Digital's design PUE is 1.18 [S31]; no default. */
   readonly pue: number;
@@ -63,6 +64,7 @@ export interface ColocationPlan {
 
 /** The AI segment as a GPU cloud run by the site owner. */
 export interface GpuCloudPlan {
+  /** Run GPUs on the AI MW and rent them out. */
   readonly kind: "gpu cloud";
   /** AI PUE (gross ÷ IT); no default. */
   readonly pue: number;
@@ -95,7 +97,9 @@ export interface SitePlan {
   readonly grossPower: GrossPower;
   /** Months to project. */
   readonly horizonMonths: number;
+  /** The mining segment. */
   readonly mining: MiningPlan;
+  /** The AI segment. */
   readonly ai: AiPlan;
 }
 

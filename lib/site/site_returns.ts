@@ -16,6 +16,7 @@ import type { SiteCashFlows } from "./site_cash_flows.ts";
 export interface SegmentIntensity {
   /** Per gross MW of the segment. */
   readonly revenuePerGrossMwYear: number;
+  /** EBITDA per gross MW-year. */
   readonly ebitdaPerGrossMwYear: number;
 }
 
@@ -33,9 +34,11 @@ export interface SiteReturns {
   readonly paybackYears: number | undefined;
   /** Largest cumulative cash deficit, USD. */
   readonly peakFundingUsd: number;
+  /** Total capex over the horizon, USD. */
   readonly capexUsd: number;
   /** Undiscounted sums over the horizon. */
   readonly totalEbitdaUsd: number;
+  /** Mining margin given up while converting, USD. */
   readonly totalForegoneMiningUsd: number;
   /** Mining: mean over the horizon, annualised. */
   readonly mining: SegmentIntensity;

@@ -13,7 +13,9 @@ export const BERNSTEIN_USD_PER_AI_MW = 3e6;
 
 /** Inputs of {@linkcode sumOfTheParts}. */
 export interface SumOfThePartsInputs {
+  /** Bitcoin on the balance sheet. */
   readonly btcHeld: number;
+  /** BTC price, USD. */
   readonly btcPriceUsd: number;
   /** Mining EBITDA for the year valued, USD. */
   readonly miningEbitdaUsd: number;
@@ -39,7 +41,9 @@ export interface SumOfThePartsOptions {
 
 /** One part of the valuation. */
 export interface ValuationPart {
+  /** Name of the part. */
   readonly part: string;
+  /** Its value, USD (negative for net debt). */
   readonly valueUsd: number;
   /** How it was valued, in words. */
   readonly basis: string;
@@ -47,9 +51,11 @@ export interface ValuationPart {
 
 /** The valuation. */
 export interface SumOfTheParts {
+  /** The parts, in waterfall order. */
   readonly parts: readonly ValuationPart[];
   /** Sum of the parts before net debt. */
   readonly enterpriseValueUsd: number;
+  /** Enterprise value less net debt. */
   readonly equityValueUsd: number;
   /** Equity value per share, when `shares` was given. */
   readonly perShareUsd: number | undefined;
