@@ -7,3 +7,4 @@
 export * from "./gpu_density.ts";
 export * from "./gpu_cloud.ts";
 export * from "./colocation.ts";
+export * from "./deal_analytics.ts";
