@@ -148,7 +148,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
 
   if (ai.kind === "colocation") {
     const margin = ai.noiMargin ?? DEFAULT_NOI_MARGIN[ai.structure ?? "modified gross"];
-    spread(out.aiCapex, ai.capexUsdPerItMw * aiItMw, aiStart);
+    spread(out.aiCapex, ai.capexUsdPerItMw * aiItMw, aiStart, ai.capexPhasing);
     for (let month = aiStart; month < months; month++) {
       const leaseYear = Math.floor((month - aiStart) / 12);
       const rent = aiItMw * ai.firstYearRent * (1 + (ai.escalator ?? 0)) ** leaseYear / 12;
@@ -158,7 +158,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     }
   } else {
     const gpus = aiItMw * ai.gpusPerItMw;
-    spread(out.aiCapex, ai.facilityCapexUsdPerItMw * aiItMw, aiStart);
+    spread(out.aiCapex, ai.facilityCapexUsdPerItMw * aiItMw, aiStart, ai.capexPhasing);
     // GPUs are bought in the last construction month and again at the end of each life.
     for (let buy = Math.max(0, aiStart - 1); buy < months; buy += ai.gpuLifeMonths) {
       out.aiCapex[buy]! += gpus * ai.capexUsdPerGpu;
@@ -188,8 +188,17 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   };
 }
 
-/** Spreads `total` evenly over the first `months` months (month 0 when `months` is 0). */
-function spread(target: Float64Array, total: number, months: number): void {
+/** Spreads `total` by `phasing`, or evenly over the first `months` months (month 0 when 0). */
+function spread(
+  target: Float64Array,
+  total: number,
+  months: number,
+  phasing: readonly number[] | undefined,
+): void {
+  if (phasing !== undefined) {
+    phasing.forEach((share, i) => (target[i]! += total * share));
+    return;
+  }
   const n = Math.max(1, Math.min(months, target.length));
   for (let i = 0; i < n; i++) target[i]! += total / n;
 }

@@ -60,6 +60,9 @@ export interface ColocationPlan {
   readonly capexUsdPerItMw: number;
   /** Months from the start of conversion to first rent. */
   readonly constructionMonths: number;
+  /** Share of the build capex spent in each month from the start of conversion; must sum to 1.
+   * Default: even over the construction months. */
+  readonly capexPhasing?: readonly number[];
 }
 
 /** The AI segment as a GPU cloud run by the site owner. */
@@ -82,6 +85,10 @@ export interface GpuCloudPlan {
   readonly facilityCapexUsdPerItMw: number;
   /** Months from the start of conversion to first revenue. */
   readonly constructionMonths: number;
+  /** Share of the facility capex spent in each month from the start of conversion; must sum
+   * to 1. Default: even over the construction months. GPUs are paid in the last construction
+   * month whatever the phasing. */
+  readonly capexPhasing?: readonly number[];
   /** Electricity price for the AI load, USD/kWh. */
   readonly powerPrice: UsdPerKwh;
   /** Cash operating costs other than power, as a share of revenue. */
@@ -129,6 +136,21 @@ function checkMonthly(field: string, values: MonthlyValues, months: number, min:
   }
 }
 
+function checkPhasing(phasing: readonly number[], months: number): void {
+  if (phasing.length === 0 || phasing.length > months) {
+    throw new RangeError(
+      `Cannot use ai.capexPhasing: expected 1 to ${months} monthly shares, got ${phasing.length}`,
+    );
+  }
+  const total = phasing.reduce(
+    (sum, share, i) => sum + fraction(`ai.capexPhasing[${i}]`, share),
+    0,
+  );
+  if (Math.abs(total - 1) > 1e-9) {
+    throw new RangeError(`Cannot use ai.capexPhasing: expected shares summing to 1, got ${total}`);
+  }
+}
+
 /**
  * Validates a plan; throws a RangeError or TypeError naming the first bad field.
  *
@@ -166,6 +188,7 @@ export function checkSitePlan(plan: SitePlan): void {
   const ai = plan.ai;
   pueValue("ai.pue", ai.pue);
   wholeNumber("ai.constructionMonths", ai.constructionMonths);
+  if (ai.capexPhasing !== undefined) checkPhasing(ai.capexPhasing, months);
   if (ai.kind === "colocation") {
     positive("ai.firstYearRent", ai.firstYearRent);
     nonNegative("ai.escalator", ai.escalator ?? 0);

@@ -84,6 +84,22 @@ Deno.test("colocation months follow the lease schedule after construction", () =
   assert.ok(close(flows.aiCapex[0]!, 120 * 10e6 / 18));
 });
 
+Deno.test("capex phasing spends the build cost month by month as given", () => {
+  const phasing = [0.1, 0.2, 0.3, 0.4];
+  const flows = siteCashFlows({ ...PLAN, ai: { ...PLAN.ai, capexPhasing: phasing } }, {
+    aiShare: 0.5,
+  });
+  assert.deepEqual(Array.from(flows.aiCapex.subarray(0, 5)), [
+    ...phasing.map((p) => p * 120 * 10e6),
+    0,
+  ]);
+  assert.throws(
+    () =>
+      siteCashFlows({ ...PLAN, ai: { ...PLAN.ai, capexPhasing: [0.5, 0.4] } }, { aiShare: 0.5 }),
+    /ai.capexPhasing: expected shares summing to 1, got 0.9/,
+  );
+});
+
 Deno.test("while converting, the AI MW give up exactly the mining margin they would have made", () => {
   const half = siteCashFlows(PLAN, { aiShare: 0.5 });
   const all = siteCashFlows(PLAN, { aiShare: 0 });
