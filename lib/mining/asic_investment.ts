@@ -16,7 +16,19 @@ import { ConvergenceError } from "../finance/convergence_error.ts";
 import { irr } from "../finance/irr.ts";
 import { TARGET_BLOCKS_PER_DAY } from "./hashprice.ts";
 
-/** An ASIC's IRR that does not exist or is not unique. Never `NaN`. */
+/**
+ * An ASIC's IRR that does not exist or is not unique. Never `NaN`.
+ *
+ * @example
+ * ```ts
+ * import { IrrError } from "./asic_investment.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new IrrError("Cannot compute the ASIC's IRR: no sign change");
+ * assert.ok(error instanceof RangeError);
+ * assert.equal(error.name, "IrrError");
+ * ```
+ */
 export class IrrError extends RangeError {
   /** Always `"IrrError"`. */
   override name = "IrrError";

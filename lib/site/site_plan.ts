@@ -110,7 +110,19 @@ export interface SitePlan {
   readonly ai: AiPlan;
 }
 
-/** Reads month `m` of a monthly value, naming the field when the series is too short. */
+/**
+ * Reads month `month` of a monthly value, naming the field when the series is too short.
+ *
+ * @example
+ * ```ts
+ * import { valueAt } from "./site_plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(valueAt(45, 7, "hashprice"), 45);
+ * assert.equal(valueAt([40, 41, 42], 2, "hashprice"), 42);
+ * assert.throws(() => valueAt([40], 3, "hashprice"), /hashprice: expected a value for each/);
+ * ```
+ */
 export function valueAt(values: MonthlyValues, month: number, field: string): number {
   if (typeof values === "number") return values;
   if (month >= values.length) {
