@@ -5,39 +5,16 @@
  * @module
  */
 import { CsvError, quote } from "./csv.ts";
-import {
-  DATE_PRECISIONS,
-  GPU_NAMES,
-  GPU_PRICE_KINDS,
-  GPU_PRICE_PERIODS,
-  KIND_PERIODS,
-  KIND_UNITS,
-  PERIOD_STATISTICS,
-} from "./gpu_price_kinds.ts";
+import { KIND_PERIODS, KIND_UNITS, PERIOD_STATISTICS } from "./gpu_price_kinds.ts";
 import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
 
 /** Order of the daily statistics: each must be at most the next on the same day. */
 const DAILY_ORDER = ["min", "p25", "median", "p75", "max"] as const;
 
-function oneOf(
-  file: string,
-  line: number,
-  column: string,
-  value: string,
-  allowed: readonly string[],
-): void {
-  if (!allowed.includes(value)) {
-    throw new CsvError(
-      file,
-      line,
-      column,
-      `expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, found ${quote(value)}`,
-    );
-  }
-}
-
 /**
- * Throws a {@linkcode CsvError} at the first row that breaks an invariant of the dataset.
+ * Throws a {@linkcode CsvError} at the first row that breaks an invariant of the dataset. The
+ * vocabulary of `period`, `kind`, `gpu` and `date_precision` is checked by the schema when
+ * parsing; this checks the rules that link columns and rows.
  *
  * @example
  * ```ts
@@ -93,9 +70,6 @@ export function checkGpuRentalPriceRows(
 }
 
 function checkRow(file: string, line: number, row: GpuRentalPriceRow): void {
-  oneOf(file, line, "period", row.period, GPU_PRICE_PERIODS);
-  oneOf(file, line, "kind", row.kind, GPU_PRICE_KINDS);
-  oneOf(file, line, "gpu", row.gpu, GPU_NAMES);
   if (row.unit !== KIND_UNITS[row.kind]) {
     throw new CsvError(
       file,
@@ -112,7 +86,16 @@ function checkRow(file: string, line: number, row: GpuRentalPriceRow): void {
       `expected "${KIND_PERIODS[row.kind]}" for kind "${row.kind}", found ${quote(row.period)}`,
     );
   }
-  oneOf(file, line, "statistic", row.statistic, PERIOD_STATISTICS[row.period]);
+  const statistics: readonly string[] = PERIOD_STATISTICS[row.period];
+  if (!statistics.includes(row.statistic)) {
+    throw new CsvError(
+      file,
+      line,
+      "statistic",
+      `expected one of ${statistics.map((a) => JSON.stringify(a)).join(", ")} for period ` +
+        `"${row.period}", found ${quote(row.statistic)}`,
+    );
+  }
   checkDate(file, line, row);
   const withheld = row.status.startsWith("withheld");
   if (Number.isNaN(row.value) !== withheld) {
@@ -174,7 +157,6 @@ function checkDate(file: string, line: number, row: GpuRentalPriceRow): void {
         `${quote(row.date)} and ${quote(row.date_precision)}`,
     );
   }
-  oneOf(file, line, "date_precision", row.date_precision, DATE_PRECISIONS);
   const expected = row.period === "day" ? "day" : row.period === "month" ? "month" : undefined;
   if (expected !== undefined && row.date_precision !== expected) {
     throw new CsvError(

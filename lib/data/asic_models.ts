@@ -124,11 +124,7 @@ export function asicModelsFromCsv(
   options: { file?: string } = {},
 ): readonly AsicModel[] {
   const file = options.file ?? ASIC_MODELS_PATH;
-  // Parsed without the final newline: parseCsv lets papaparse guess the delimiter, and the
-  // empty last line can make it pick ";" on a small quoted file (papaparse 5.7.1).
-  const { columns, rowCount, lines } = parseCsv(text.replace(/[\r\n]+$/, ""), ASIC_MODELS_SCHEMA, {
-    file,
-  });
+  const { columns, rowCount, lines } = parseCsv(text, ASIC_MODELS_SCHEMA, { file });
   const rows: AsicModel[] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < rowCount; i++) {

@@ -13,7 +13,7 @@ import {
   roundingTolerance,
 } from "./asic_models.ts";
 import { CsvError } from "./csv.ts";
-import { F2POOL_URL } from "./asic_models_build.ts";
+import { F2POOL_URL } from "./_asic_f2pool.ts";
 
 const models = await loadAsicModels();
 

@@ -84,11 +84,7 @@ export function asicPricesFromCsv(
   options: { file?: string } = {},
 ): readonly AsicPrice[] {
   const file = options.file ?? ASIC_PRICES_PATH;
-  // Parsed without the final newline: parseCsv lets papaparse guess the delimiter, and the
-  // empty last line can make it pick ";" on a small quoted file (papaparse 5.7.1).
-  const { columns, rowCount, lines } = parseCsv(text.replace(/[\r\n]+$/, ""), ASIC_PRICES_SCHEMA, {
-    file,
-  });
+  const { columns, rowCount, lines } = parseCsv(text, ASIC_PRICES_SCHEMA, { file });
   const rows: AsicPrice[] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < rowCount; i++) {

@@ -29,7 +29,7 @@ const PRICE_POINTS_SCHEMA = [
   { name: "series", type: "string" },
   { name: "figure_as_stated", type: "string" },
   { name: "value", type: "number", min: 0 },
-  { name: "unit", type: "string" },
+  { name: "unit", type: "string", values: USD_PER_TH_UNITS },
   { name: "period_as_stated", type: "string" },
   { name: "source_url", type: "string" },
   { name: "source_title", type: "string" },
@@ -122,26 +122,10 @@ export async function buildAsicPrices(options: DatasetBuildOptions = {}): Promis
 
 function pricePoints(input: RawInput): AsicPrice[] {
   const file = input.path;
-  // Parsed without the final newline: parseCsv lets papaparse guess the delimiter, and the
-  // empty last line can make it pick ";" on a small quoted file (papaparse 5.7.1).
-  const { columns, rowCount, lines } = parseCsv(
-    input.text.replace(/[\r\n]+$/, ""),
-    PRICE_POINTS_SCHEMA,
-    { file },
-  );
+  const { columns, rowCount, lines } = parseCsv(input.text, PRICE_POINTS_SCHEMA, { file });
   const rows: AsicPrice[] = [];
   for (let i = 0; i < rowCount; i++) {
     const line = lines[i]!;
-    const unit = columns.unit[i]!;
-    if (!(USD_PER_TH_UNITS as readonly string[]).includes(unit)) {
-      throw new CsvError(
-        file,
-        line,
-        "unit",
-        `expected USD per TH/s (${USD_PER_TH_UNITS.map((u) => `"${u}"`).join(" or ")}), found ` +
-          quote(unit),
-      );
-    }
     const value = columns.value[i]!;
     if (value === 0) {
       throw new CsvError(file, line, "value", 'expected a positive price, found "0"');

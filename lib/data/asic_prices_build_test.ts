@@ -83,7 +83,7 @@ Deno.test("buildAsicPrices rejects bad inputs", async (t) => {
       await assertRejected(
         text([ROWS[0]!.replace("USD per TH/s", unit)]),
         (path) =>
-          `${path}:2: column "unit": expected USD per TH/s ("USD per TH/s" or "USD per TH"), ` +
+          `${path}:2: column "unit": expected one of "USD per TH/s", "USD per TH", ` +
           `found "${unit}"`,
       );
     }

@@ -19,7 +19,7 @@ import { COINMETRICS_API, fetchApiRecords, recordsFromExport } from "./coinmetri
 import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { sha256Hex } from "./sha256.ts";
-import { type BuiltDataset, writeBuiltDatasets } from "./dataset_build.ts";
+import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";
 import { renderBtcDailySources } from "./btc_daily_sources.ts";
 
 /** A Coin Metrics input: a path or an http(s) URL, and where it comes from. */
@@ -69,6 +69,12 @@ export interface IngestOptions {
   readonly log?: (line: string) => void;
   /** The `fetch` used for URLs and the API. Default: the global one. */
   readonly fetch?: typeof fetch;
+  /**
+   * Where the public inputs are, when not at {@linkcode DEFAULT_SOURCE_DIR}: an input whose
+   * `location` lies under that folder (as `deno task data` names them) is read from here, and
+   * still recorded under its `location`, so the provenance does not depend on where it was read.
+   */
+  readonly sourceDir?: string;
 }
 
 /** The files of the dataset inside `outDir`. */
@@ -80,7 +86,11 @@ export function btcDailyFiles(outDir = "data") {
   };
 }
 
-async function readInput(location: string, doFetch: typeof fetch): Promise<Uint8Array> {
+async function readInput(
+  location: string,
+  doFetch: typeof fetch,
+  sourceDir: string | undefined,
+): Promise<Uint8Array> {
   if (/^https?:\/\//.test(location)) {
     const response = await doFetch(location);
     if (!response.ok) {
@@ -89,11 +99,15 @@ async function readInput(location: string, doFetch: typeof fetch): Promise<Uint8
     }
     return new Uint8Array(await response.arrayBuffer());
   }
+  const under = `${DEFAULT_SOURCE_DIR}/`;
+  const path = sourceDir !== undefined && location.startsWith(under)
+    ? `${sourceDir.replace(/\/+$/, "")}/${location.slice(under.length)}`
+    : location;
   try {
-    return await Deno.readFile(location);
+    return await Deno.readFile(path);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
-      throw new Error(`Cannot read ${location}: no such file`);
+      throw new Error(`Cannot read ${path}: no such file`);
     }
     throw error;
   }
@@ -138,7 +152,7 @@ export async function prepareBtcDaily(
   const records: InputRecord[] = [];
   const overlaps: (OverlapReport & { input: string })[] = [];
   for (const [index, input] of inputs.entries()) {
-    const bytes = await readInput(input.location, doFetch);
+    const bytes = await readInput(input.location, doFetch, options.sourceDir);
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
     const metricRecords = recordsFromExport(text, input.location);
     const before = days.length;

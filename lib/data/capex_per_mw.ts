@@ -27,11 +27,11 @@ export type MwBasis = typeof MW_BASES[number];
 /** Columns of `data/capex_per_mw.csv`; every number is USD per MW. */
 export const CAPEX_PER_MW_SCHEMA = [
   { name: "subject", type: "string" },
-  { name: "metric", type: "string" },
+  { name: "metric", type: "string", values: CAPEX_METRICS },
   { name: "low_usd_per_mw", type: "number", min: 0 },
   { name: "high_usd_per_mw", type: "number", min: 0 },
   { name: "mid_usd_per_mw", type: "number", min: 0 },
-  { name: "mw_basis", type: "string" },
+  { name: "mw_basis", type: "string", values: MW_BASES },
   { name: "figure_as_stated", type: "string" },
   { name: "source_url", type: "string" },
   { name: "source_title", type: "string" },
@@ -98,33 +98,14 @@ export function capexPerMwFromCsv(
   options: { file?: string } = {},
 ): readonly CapexPerMw[] {
   const file = options.file ?? CAPEX_PER_MW_PATH;
-  // Parsed without the final newline: parseCsv lets papaparse guess the delimiter, and the
-  // empty last line can make it pick ";" on a small quoted file (papaparse 5.7.1).
-  const { columns, rowCount, lines } = parseCsv(text.replace(/[\r\n]+$/, ""), CAPEX_PER_MW_SCHEMA, {
-    file,
-  });
+  // The schema checks that metric and mw_basis are known categories.
+  const { columns, rowCount, lines } = parseCsv(text, CAPEX_PER_MW_SCHEMA, { file });
   const rows: CapexPerMw[] = [];
   const seen = new Map<string, number>();
   for (let i = 0; i < rowCount; i++) {
     const line = lines[i]!;
     const metric = columns.metric[i]!;
     const basis = columns.mw_basis[i]!;
-    if (!(CAPEX_METRICS as readonly string[]).includes(metric)) {
-      throw new CsvError(
-        file,
-        line,
-        "metric",
-        `expected one of ${list(CAPEX_METRICS)}, found ${quote(metric)}`,
-      );
-    }
-    if (!(MW_BASES as readonly string[]).includes(basis)) {
-      throw new CsvError(
-        file,
-        line,
-        "mw_basis",
-        `expected one of ${list(MW_BASES)}, found ${quote(basis)}`,
-      );
-    }
     const low = columns.low_usd_per_mw[i]!;
     const high = columns.high_usd_per_mw[i]!;
     const mid = columns.mid_usd_per_mw[i]!;
@@ -171,11 +152,11 @@ export function capexPerMwFromCsv(
     seen.set(key, line);
     rows.push({
       subject,
-      metric: metric as CapexMetric,
+      metric,
       low_usd_per_mw: low,
       high_usd_per_mw: high,
       mid_usd_per_mw: mid,
-      mw_basis: basis as MwBasis,
+      mw_basis: basis,
       figure_as_stated: columns.figure_as_stated[i]!,
       source_url: columns.source_url[i]!,
       source_title: columns.source_title[i]!,
@@ -184,10 +165,6 @@ export function capexPerMwFromCsv(
     });
   }
   return rows;
-}
-
-function list(values: readonly string[]): string {
-  return values.map((v) => `"${v}"`).join(", ");
 }
 
 /**

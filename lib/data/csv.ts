@@ -1,29 +1,24 @@
 /**
  * A pure CSV parser driven by an explicit schema. The schema is the single source of the row
  * type: nothing is guessed from the text. Papaparse tokenises (quotes, embedded newlines, CRLF);
- * this module checks the header, converts each cell and reports any problem with the file, line,
- * column, value and the expected type.
+ * this module checks the header and the shape of each row, and converts each cell with
+ * `csv_cells.ts`, reporting any problem with the file, line, column, value and the expected type.
  *
  * @module
  */
 import Papa from "papaparse";
+import { type CellType, type ColumnSpec, CsvError, numberCell, textCell } from "./csv_cells.ts";
 
-/** The cell types a schema can ask for. */
-export const CELL_TYPES = ["date", "number", "integer", "string"] as const;
-/** One of {@linkcode CELL_TYPES}. */
-export type CellType = typeof CELL_TYPES[number];
-
-/** One column of a schema. */
-export interface ColumnSpec {
-  /** Header name, exactly as in the file. */
-  readonly name: string;
-  /** How cells are converted: `date` is `YYYY-MM-DD`, `integer` a whole number. */
-  readonly type: CellType;
-  /** Blank cells are allowed (numbers become `NaN`, strings `""`). Default `false`. */
-  readonly optional?: boolean;
-  /** Smallest accepted value for numbers. Default: no bound. */
-  readonly min?: number;
-}
+// The cell vocabulary is part of the parser's interface: `import { parseCsv, CsvError }`.
+export {
+  CELL_TYPES,
+  type CellType,
+  type ColumnSpec,
+  CsvError,
+  isIsoDate,
+  numberCell,
+  quote,
+} from "./csv_cells.ts";
 
 /** An ordered list of columns. */
 export type Schema = readonly ColumnSpec[];
@@ -31,9 +26,14 @@ export type Schema = readonly ColumnSpec[];
 /** The array type holding a column of cell type `T`. */
 export type ColumnValue<T extends CellType> = T extends "date" | "string" ? string[] : Float64Array;
 
-/** Typed columns keyed by header name: numbers in `Float64Array`, dates and strings in arrays. */
+/**
+ * Typed columns keyed by header name: numbers in `Float64Array`, dates and strings in arrays; a
+ * column with `values` holds their union (and `""` when optional).
+ */
 export type Columns<S extends Schema> = {
-  [C in S[number] as C["name"]]: ColumnValue<C["type"]>;
+  [C in S[number] as C["name"]]: C extends { readonly values: readonly (infer V extends string)[] }
+    ? (C extends { readonly optional: true } ? V | "" : V)[]
+    : ColumnValue<C["type"]>;
 };
 
 /** The result of {@linkcode parseCsv}. */
@@ -52,76 +52,10 @@ export interface ParseCsvOptions {
   readonly file?: string;
   /**
    * `exact`: the header must equal the schema (missing, extra and renamed columns are errors).
-   * `subset`: the schema's columns must be present; other columns are ignored. Default `exact`.
+   * `subset`: the schema's columns must be present; other columns, including unnamed (blank)
+   * ones such as the trailing empty columns of a spreadsheet export, are ignored. Default `exact`.
    */
   readonly header?: "exact" | "subset";
-}
-
-/** A CSV problem located by file, line and column. */
-export class CsvError extends Error {
-  /** The file (or name) being parsed. */
-  readonly file: string;
-  /** 1-based line number, or 0 for the file as a whole. */
-  readonly line: number;
-  /** Column name, when the problem is a cell. */
-  readonly column: string | undefined;
-
-  /** Builds a message of the form `file:line: column "c": what`. */
-  constructor(file: string, line: number, column: string | undefined, what: string) {
-    const where = line > 0 ? `${file}:${line}` : file;
-    super(column === undefined ? `${where}: ${what}` : `${where}: column "${column}": ${what}`);
-    this.name = "CsvError";
-    this.file = file;
-    this.line = line;
-    this.column = column;
-  }
-}
-
-/**
- * A plain decimal such as `-12.5e3`: `Number()` accepts it, but `Number()` also accepts forms
- * a CSV cell must not have (spaces, `0x1F`, `Infinity`), which the first, second and last
- * characters rule out. Cheaper than a regular expression on every cell.
- */
-function isDecimal(text: string): boolean {
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  const firstOk = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
-  const lastOk = (last >= 48 && last <= 57) || last === 46;
-  if (!firstOk || !lastOk) return false;
-  const second = text.charCodeAt(1) | 0x20; // lower case
-  return !(first === 48 && (second === 120 || second === 98 || second === 111)); // 0x 0b 0o
-}
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * True when `text` is a real calendar date written `YYYY-MM-DD`.
- *
- * @example
- * ```ts
- * import { isIsoDate } from "./csv.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isIsoDate("2024-02-29"), true);
- * assert.equal(isIsoDate("2023-02-29"), false);
- * assert.equal(isIsoDate("2024-1-01"), false);
- * ```
- */
-export function isIsoDate(text: string): boolean {
-  // Arithmetic rather than `new Date()`: this runs once per row of every file.
-  if (!ISO_DATE.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day <= days;
-}
-
-/** Shows a cell in an error message, short enough to read. */
-export function quote(value: string): string {
-  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return JSON.stringify(shown);
 }
 
 /**
@@ -150,11 +84,20 @@ export function parseCsv<S extends Schema>(
 ): ParsedCsv<S> {
   const file = options.file ?? "<csv>";
   const headerMode = options.header ?? "exact";
+  for (const spec of schema) {
+    if (spec.values !== undefined && spec.type !== "string" && spec.type !== "date") {
+      throw new TypeError(
+        `Cannot parse ${file}: column "${spec.name}" lists values, but is of type ` +
+          `"${spec.type}"; values apply to text columns only`,
+      );
+    }
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new CsvError(file, 0, undefined, "the file is empty");
 
   // Without quotes a record is a line and a field is what lies between commas, and splitting is
-  // twice as fast as the general tokenizer; quoted files go through papaparse.
+  // twice as fast as the general tokenizer; quoted files go through papaparse, always with
+  // commas: left to guess, it can pick ";" for a small file whose rows all hold semicolons.
   const parsed = text.includes('"')
     ? Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "," })
     : {
@@ -171,9 +114,7 @@ export function parseCsv<S extends Schema>(
     if (last.length === 1 && last[0]!.trim() === "") records.pop();
     else break;
   }
-  const firstError = (parsed.errors as Papa.ParseError[]).find((e) =>
-    e.code !== "UndetectableDelimiter"
-  );
+  const firstError = (parsed.errors as Papa.ParseError[])[0];
 
   // Line where each record starts: one line per record plus any newlines inside quoted cells.
   const recordLines = new Int32Array(records.length);
@@ -230,7 +171,7 @@ export function parseCsv<S extends Schema>(
       const raw = record[indexOf[c]!]!;
       const numbers = numeric[c];
       if (numbers !== undefined) numbers[r] = numberCell(file, at, schema[c]!, raw);
-      else textual[c]![r] = toText(file, at, schema[c]!, raw);
+      else textual[c]![r] = textCell(file, at, schema[c]!, raw);
     }
   }
   return { columns: columns as Columns<S>, rowCount, lines };
@@ -244,6 +185,8 @@ function checkHeader(
 ): number[] {
   const seen = new Set<string>();
   for (const name of header) {
+    // Unnamed columns cannot be asked for, so in subset mode they may repeat.
+    if (name === "" && mode === "subset") continue;
     if (seen.has(name)) throw new CsvError(file, 1, name, "the header repeats this column");
     seen.add(name);
   }
@@ -274,69 +217,4 @@ function checkHeader(
     );
   }
   return expected.map((name) => header.indexOf(name));
-}
-
-/**
- * Converts one cell to a number as `spec` demands, or throws a {@linkcode CsvError} that names
- * the file, line, column, the value and what was expected. Blank optional cells become `NaN`.
- *
- * @example
- * ```ts
- * import { numberCell } from "./csv.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(numberCell("f.csv", 2, { name: "x", type: "integer" }, "144"), 144);
- * assert.throws(() => numberCell("f.csv", 2, { name: "x", type: "number" }, "1e400"), /finite/);
- * ```
- */
-export function numberCell(file: string, line: number, spec: ColumnSpec, raw: string): number {
-  const text = raw;
-  if (text.trim() === "") {
-    if (spec.optional) return NaN;
-    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
-  }
-  const value = isDecimal(text) ? Number(text) : NaN;
-  if (Number.isNaN(value)) {
-    const what = /^[+-]?(inf(inity)?|nan)$/i.test(text) ? "a finite number" : describe(spec);
-    throw new CsvError(file, line, spec.name, `expected ${what}, found ${quote(raw)}`);
-  }
-  if (!Number.isFinite(value)) {
-    throw new CsvError(file, line, spec.name, `expected a finite number, found ${quote(raw)}`);
-  }
-  if (spec.type === "integer" && !Number.isInteger(value)) {
-    throw new CsvError(file, line, spec.name, `expected a whole number, found ${quote(raw)}`);
-  }
-  if (spec.min !== undefined && value < spec.min) {
-    throw new CsvError(
-      file,
-      line,
-      spec.name,
-      `expected a value of at least ${spec.min}, found ${quote(raw)}`,
-    );
-  }
-  return value;
-}
-
-function toText(file: string, line: number, spec: ColumnSpec, raw: string): string {
-  if (raw.trim() === "") {
-    if (spec.optional) return "";
-    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
-  }
-  if (spec.type === "date" && !isIsoDate(raw)) {
-    throw new CsvError(file, line, spec.name, `expected a date YYYY-MM-DD, found ${quote(raw)}`);
-  }
-  return raw;
-}
-
-function describe(spec: ColumnSpec): string {
-  switch (spec.type) {
-    case "date":
-      return "a date YYYY-MM-DD";
-    case "integer":
-      return "a whole number";
-    case "number":
-      return "a number";
-    case "string":
-      return "text";
-  }
 }

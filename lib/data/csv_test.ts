@@ -3,7 +3,7 @@
  * file, line, column and the offending value, so each error assertion checks all four.
  */
 import assert from "node:assert/strict";
-import { CsvError, isIsoDate, numberCell, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, type Schema } from "./csv.ts";
 
 // A small schema covering each cell type, a lower bound, an integer and an optional column.
 const SCHEMA = [
@@ -132,6 +132,34 @@ Deno.test("parseCsv checks the header", async (t) => {
     assert.deepEqual(columns.note, ["hello"]);
     // The result has exactly the schema's columns, none of the extras.
     assert.deepEqual(Object.keys(columns), ["date", "blocks", "price_usd", "fees_btc", "note"]);
+  });
+  await t.step("subset mode ignores unnamed columns, repeated or not", () => {
+    // As in a spreadsheet export: two unnamed trailing columns, one unnamed in between.
+    const text = `${HEADER},,\n2024-01-01,1,2,3,x,,\n`;
+    const { columns, rowCount } = parseCsv(text, SCHEMA, { file: "f.csv", header: "subset" });
+    assert.equal(rowCount, 1);
+    assert.deepEqual(columns.note, ["x"]);
+    const between = parseCsv(
+      "date,,blocks, ,price_usd,fees_btc,note\n2024-01-01,a,1,b,2,3,x\n",
+      SCHEMA,
+      {
+        file: "f.csv",
+        header: "subset",
+      },
+    );
+    assert.deepEqual([...between.columns.blocks], [1]);
+  });
+  await t.step("exact mode still rejects unnamed columns", () => {
+    assertCsvError(
+      () => parseCsv(`${HEADER},\n2024-01-01,1,2,3,x,\n`, SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: header does not match the schema: unexpected ""\. Expected columns: /,
+      { line: 1 },
+    );
+    assertCsvError(
+      () => parseCsv(`${HEADER},,\n2024-01-01,1,2,3,x,,\n`, SCHEMA, { file: "f.csv" }),
+      /^f\.csv:1: column "": the header repeats this column$/,
+      { line: 1, column: "" },
+    );
   });
   await t.step("subset mode still requires every schema column", () => {
     assertCsvError(
@@ -319,6 +347,66 @@ Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
   });
 });
 
+Deno.test("parseCsv splits on commas only, even when every row holds semicolons", () => {
+  // Regression: papaparse, left to guess the delimiter, picks ";" for this small quoted file
+  // (each row holds two semicolons, the header none) when it keeps its final newline, and
+  // builders used to strip that newline to avoid it. parseCsv now always splits on commas.
+  const schema = [
+    { name: "subject", type: "string" },
+    { name: "value", type: "number" },
+    { name: "unit", type: "string" },
+    { name: "source", type: "string" },
+    { name: "title", type: "string" },
+    { name: "notes", type: "string" },
+  ] as const satisfies Schema;
+  const text = "subject,value,unit,source,title,notes\n" +
+    'A,8000000,USD per MW,https://x,"X, 1; 2",a; b\n' +
+    "B,3000000,USD per MW,https://y,Y,c; d; e\n";
+  const endings: [string, string][] = [["LF", text], ["CRLF", text.replaceAll("\n", "\r\n")]];
+  for (const [name, input] of endings) {
+    const { columns, rowCount, lines } = parseCsv(input, schema, { file: "f.csv" });
+    assert.equal(rowCount, 2, name);
+    assert.deepEqual([...lines], [2, 3], name);
+    assert.deepEqual(columns.subject, ["A", "B"], name);
+    assert.deepEqual([...columns.value], [8e6, 3e6], name);
+    assert.deepEqual(columns.title, ["X, 1; 2", "Y"], name);
+    assert.deepEqual(columns.notes, ["a; b", "c; d; e"], name);
+  }
+});
+
+Deno.test("parseCsv checks listed values and types them", async (t) => {
+  const schema = [
+    { name: "metric", type: "string", values: ["build cost", "valuation"] },
+    { name: "basis", type: "string", optional: true, values: ["gross"] },
+  ] as const satisfies Schema;
+  await t.step("good cells, typed as the union of the values", () => {
+    const { columns } = parseCsv("metric,basis\nvaluation,\nbuild cost,gross\n", schema);
+    const metrics: ("build cost" | "valuation")[] = columns.metric;
+    const bases: ("gross" | "")[] = columns.basis;
+    assert.deepEqual(metrics, ["valuation", "build cost"]);
+    assert.deepEqual(bases, ["", "gross"]);
+  });
+  await t.step("a cell outside the list names file, line, column, value and the list", () => {
+    assertCsvError(
+      () => parseCsv("metric,basis\nvaluation,\ncapex,gross\n", schema, { file: "f.csv" }),
+      /^f\.csv:3: column "metric": expected one of "build cost", "valuation", found "capex"$/,
+      { line: 3, column: "metric" },
+    );
+    assertCsvError(
+      () => parseCsv("metric,basis\nvaluation,IT\n", schema, { file: "f.csv" }),
+      /^f\.csv:2: column "basis": expected one of "gross" or blank, found "IT"$/,
+      { line: 2, column: "basis" },
+    );
+  });
+  await t.step("values on a number column are a mistake in the schema", () => {
+    const bad = [{ name: "n", type: "number", values: ["1"] }] as const satisfies Schema;
+    assert.throws(
+      () => parseCsv("n\n1\n", bad, { file: "f.csv" }),
+      /^TypeError: Cannot parse f\.csv: column "n" lists values, but is of type "number"; values apply to text columns only$/,
+    );
+  });
+});
+
 Deno.test("parseCsv accepts a UTF-8 BOM and CRLF line ends", () => {
   const plain = `${HEADER}\n2024-01-01,144,100,1,a\n2024-01-02,145,101,,\n`;
   const windows = "\ufeff" + plain.replaceAll("\n", "\r\n");
@@ -386,98 +474,4 @@ Deno.test("parseCsv counts newlines inside quoted cells in later line numbers", 
       { line: 6, column: "price_usd" },
     );
   });
-});
-
-Deno.test("numberCell converts or explains", async (t) => {
-  const integer = { name: "blocks", type: "integer", min: 1 } as const;
-  const number = { name: "hashrate_ths", type: "number", min: 0 } as const;
-  const optional = { name: "fees_btc", type: "number", optional: true } as const;
-  await t.step("values", () => {
-    assert.equal(numberCell("f.csv", 9, integer, "144"), 144);
-    assert.equal(numberCell("f.csv", 9, integer, "1e2"), 100);
-    assert.equal(numberCell("f.csv", 9, number, "6.5e8"), 6.5e8);
-    assert.equal(numberCell("f.csv", 9, number, "0"), 0);
-    assert.equal(numberCell("f.csv", 9, { name: "x", type: "number" }, "-3.5"), -3.5);
-    assert.ok(Number.isNaN(numberCell("f.csv", 9, optional, "")));
-  });
-  const errors: [typeof integer | typeof number, string, RegExp][] = [
-    [integer, "", /^f\.csv:9: column "blocks": expected a whole number, found an empty cell$/],
-    [integer, "1.5", /^f\.csv:9: column "blocks": expected a whole number, found "1\.5"$/],
-    [integer, "0", /^f\.csv:9: column "blocks": expected a value of at least 1, found "0"$/],
-    [
-      number,
-      "-0.001",
-      /^f\.csv:9: column "hashrate_ths": expected a value of at least 0, found "-0\.001"$/,
-    ],
-    [number, "1e400", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "1e400"$/],
-    [
-      number,
-      "-1e400",
-      /^f\.csv:9: column "hashrate_ths": expected a finite number, found "-1e400"$/,
-    ],
-    [
-      number,
-      "Infinity",
-      /^f\.csv:9: column "hashrate_ths": expected a finite number, found "Infinity"$/,
-    ],
-    [number, "+inf", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "\+inf"$/],
-    [number, "NaN", /^f\.csv:9: column "hashrate_ths": expected a finite number, found "NaN"$/],
-    // Padding is not part of a number: a cell must hold the number alone.
-    [number, " 7", /^f\.csv:9: column "hashrate_ths": expected a number, found " 7"$/],
-    [number, "7 ", /^f\.csv:9: column "hashrate_ths": expected a number, found "7 "$/],
-    [number, "0x1F", /^f\.csv:9: column "hashrate_ths": expected a number, found "0x1F"$/],
-    [number, "0b101", /^f\.csv:9: column "hashrate_ths": expected a number, found "0b101"$/],
-    [number, "1e", /^f\.csv:9: column "hashrate_ths": expected a number, found "1e"$/],
-    [number, ".", /^f\.csv:9: column "hashrate_ths": expected a number, found "\."$/],
-    [number, "1.2.3", /^f\.csv:9: column "hashrate_ths": expected a number, found "1\.2\.3"$/],
-    [number, "1 000", /^f\.csv:9: column "hashrate_ths": expected a number, found "1 000"$/],
-    [number, "1,5", /^f\.csv:9: column "hashrate_ths": expected a number, found "1,5"$/],
-    [number, "12 TH/s", /^f\.csv:9: column "hashrate_ths": expected a number, found "12 TH\/s"$/],
-  ];
-  for (const [spec, raw, pattern] of errors) {
-    await t.step(`${spec.name} ${JSON.stringify(raw)}`, () => {
-      assertCsvError(() => numberCell("f.csv", 9, spec, raw), pattern, {
-        line: 9,
-        column: spec.name,
-      });
-    });
-  }
-});
-
-Deno.test("isIsoDate accepts only real calendar days written YYYY-MM-DD", () => {
-  for (const ok of ["2024-02-29", "2009-01-03", "2026-06-01", "2000-02-29", "1999-12-31"]) {
-    assert.equal(isIsoDate(ok), true, ok);
-  }
-  const bad = [
-    "2024-02-30", // no such day
-    "2023-02-29", // not a leap year
-    "1900-02-29", // century, not a leap year
-    "2024-13-01",
-    "2024-00-10",
-    "2024-04-31",
-    "20240101",
-    "2024-1-01",
-    "2024/01/01",
-    " 2024-01-01",
-    "2024-01-01 ",
-    "2024-01-01T00:00:00Z",
-    "",
-  ];
-  for (const text of bad) assert.equal(isIsoDate(text), false, JSON.stringify(text));
-});
-
-Deno.test("quote shows short values whole and cuts long ones at 40 characters", () => {
-  assert.equal(quote("abc"), '"abc"');
-  assert.equal(quote('a"b'), '"a\\"b"');
-  assert.equal(quote("x".repeat(40)), `"${"x".repeat(40)}"`);
-  assert.equal(quote("x".repeat(41)), `"${"x".repeat(40)}…"`);
-});
-
-Deno.test("CsvError formats its location", () => {
-  const cell = new CsvError("f.csv", 3, "price_usd", "expected a number");
-  assert.equal(cell.message, 'f.csv:3: column "price_usd": expected a number');
-  assert.ok(cell instanceof Error);
-  const whole = new CsvError("f.csv", 0, undefined, "the file is empty");
-  assert.equal(whole.message, "f.csv: the file is empty");
-  assert.equal(whole.column, undefined);
 });

@@ -46,7 +46,23 @@ export interface BuiltDataset {
 /** The default folder of public inputs, relative to the project root. */
 export const DEFAULT_SOURCE_DIR = "../shared/data";
 
-/** Reads one input file, with a clear error when it is missing. */
+/**
+ * Reads one input file, with a clear error when it is missing.
+ *
+ * @example
+ * ```ts
+ * import { readRawInput } from "./dataset_build.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/a.csv`, "\ufeffx\n1\n");
+ * const input = await readRawInput(`${dir}/a.csv`);
+ * assert.equal(input.text, "x\n1\n"); // the byte-order mark is dropped
+ * assert.equal(input.bytes, 7);
+ * await assert.rejects(readRawInput(`${dir}/missing.csv`), /missing.csv: no such file/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
 export async function readRawInput(path: string): Promise<RawInput> {
   let bytes: Uint8Array;
   try {
@@ -82,6 +98,18 @@ export const INPUTS_TABLE_HEADER = "| input | origin | bytes | sha256 |\n|---|--
 
 /**
  * Writes built datasets into `outDir` with their SOURCES.md sections, all or nothing.
+ *
+ * @example
+ * ```ts
+ * import { writeBuiltDatasets } from "./dataset_build.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await writeBuiltDatasets(dir, [{ file: "x.csv", csv: "a\n1\n", sources: "## x\n", rows: 1 }]);
+ * assert.equal(await Deno.readTextFile(`${dir}/x.csv`), "a\n1\n");
+ * assert.match(await Deno.readTextFile(`${dir}/SOURCES.md`), /<!-- dataset:x -->\n## x\n/);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
  */
 export async function writeBuiltDatasets(
   outDir: string,

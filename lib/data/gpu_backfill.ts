@@ -15,21 +15,6 @@ import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
 /** Path of the back-series inside the source folder. */
 export const BACKFILL_PATH = "facts/gpu_rental_index_backfill_monthly.csv";
 
-/** Columns of the back-series file. */
-export const BACKFILL_SCHEMA = [
-  { name: "month", type: "string" },
-  { name: "index", type: "string" },
-  { name: "value_as_stated", type: "string" },
-  { name: "usd_per_gpu_hour", type: "number", optional: true, min: 0 },
-  { name: "providers_voting", type: "integer", min: 0 },
-  { name: "status", type: "string" },
-  { name: "unit", type: "string" },
-  { name: "source_url", type: "string" },
-  { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
-  { name: "notes", type: "string", optional: true },
-] as const satisfies Schema;
-
 /**
  * Index name → canonical GPU. The back-series restates every index to an SXM good, hence
  * `H100 SXM` and `A100 SXM` (the A100's memory size is not stated).
@@ -48,6 +33,21 @@ export const BACKFILL_UNIT =
 /** The two statuses, and the provider count each requires (a month needs 3 to publish). */
 export const BACKFILL_STATUSES = ["published", "withheld (<3 providers)"] as const;
 const MIN_PROVIDERS = 3;
+
+/** Columns of the back-series file; `index`, `status` and `unit` take only the values above. */
+export const BACKFILL_SCHEMA = [
+  { name: "month", type: "string" },
+  { name: "index", type: "string", values: Object.keys(BACKFILL_INDEXES) },
+  { name: "value_as_stated", type: "string" },
+  { name: "usd_per_gpu_hour", type: "number", optional: true, min: 0 },
+  { name: "providers_voting", type: "integer", min: 0 },
+  { name: "status", type: "string", values: BACKFILL_STATUSES },
+  { name: "unit", type: "string", values: [BACKFILL_UNIT] },
+  { name: "source_url", type: "string" },
+  { name: "source_title", type: "string" },
+  { name: "source_date", type: "string", optional: true },
+  { name: "notes", type: "string", optional: true },
+] as const satisfies Schema;
 
 /**
  * Dataset rows for the back-series: per index (in {@linkcode BACKFILL_INDEXES} order) one row
@@ -91,23 +91,8 @@ export function backfillRows(
     if (!/^\d{4}-\d{2}$/.test(month) || !isIsoDate(`${month}-01`)) {
       throw new CsvError(file, line, "month", `expected a month YYYY-MM, found ${quote(month)}`);
     }
-    const gpu = (BACKFILL_INDEXES as Record<string, GpuName>)[index];
-    if (gpu === undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "index",
-        `expected one of ${names(BACKFILL_INDEXES)}, found ${quote(index)}`,
-      );
-    }
-    if (c.unit[i] !== BACKFILL_UNIT) {
-      throw new CsvError(
-        file,
-        line,
-        "unit",
-        `expected ${quote(BACKFILL_UNIT)}, found ${quote(c.unit[i]!)}`,
-      );
-    }
+    // The schema admits only the listed indexes, statuses and the one unit.
+    const gpu = (BACKFILL_INDEXES as Record<string, GpuName>)[index]!;
     checkStatus(file, line, status, value, voting);
     checkStated(file, line, c.value_as_stated[i]!, value, voting);
     const key = `${index} ${month}`;
@@ -152,20 +137,7 @@ export function backfillRows(
   return rows.map((r) => r.row);
 }
 
-function names(table: Record<string, unknown> | readonly string[]): string {
-  const keys = Array.isArray(table) ? table : Object.keys(table);
-  return keys.map((k) => JSON.stringify(k)).join(", ");
-}
-
 function checkStatus(file: string, line: number, status: string, value: number, voting: number) {
-  if (!(BACKFILL_STATUSES as readonly string[]).includes(status)) {
-    throw new CsvError(
-      file,
-      line,
-      "status",
-      `expected one of ${names(BACKFILL_STATUSES)}, found ${quote(status)}`,
-    );
-  }
   const published = status === "published";
   if (published === Number.isNaN(value)) {
     throw new CsvError(

@@ -21,21 +21,6 @@ import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
 /** Path of the price points inside the source folder. */
 export const PRICE_POINTS_PATH = "facts/gpu_rental_price_points.csv";
 
-/** Columns of the price-points file. */
-export const PRICE_POINTS_SCHEMA = [
-  { name: "gpu", type: "string" },
-  { name: "price_type", type: "string" },
-  { name: "figure_as_stated", type: "string" },
-  { name: "value", type: "string" },
-  { name: "unit", type: "string" },
-  { name: "period_as_stated", type: "string" },
-  { name: "provider_or_market", type: "string", optional: true },
-  { name: "source_url", type: "string" },
-  { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
-  { name: "notes", type: "string", optional: true },
-] as const satisfies Schema;
-
 /** `price_type` as stated → kind. */
 export const PRICE_TYPE_KINDS: Readonly<Record<string, GpuPriceKind>> = {
   "rental, on-demand": "on-demand",
@@ -123,22 +108,28 @@ export const POINT_PROVIDERS: Readonly<Record<string, string>> = {
   "Cudo Compute": "Cudo Compute",
 };
 
-function lookup<T>(
-  file: string,
-  line: number,
-  column: string,
-  table: Readonly<Record<string, T>>,
-  stated: string,
-): T {
-  if (Object.hasOwn(table, stated)) return table[stated] as T;
-  throw new CsvError(
-    file,
-    line,
-    column,
-    `expected one of ${Object.keys(table).map((k) => JSON.stringify(k)).join(", ")}, found ` +
-      `${quote(stated)} (add new wording to the table in gpu_price_points.ts)`,
-  );
-}
+/**
+ * Columns of the price-points file. Each label column admits only the wordings of its table
+ * above; a new wording is an error listing them (add it, with its meaning, to the table).
+ */
+export const PRICE_POINTS_SCHEMA = [
+  { name: "gpu", type: "string", values: Object.keys(POINT_GPUS) },
+  { name: "price_type", type: "string", values: Object.keys(PRICE_TYPE_KINDS) },
+  { name: "figure_as_stated", type: "string" },
+  { name: "value", type: "string" },
+  { name: "unit", type: "string", values: Object.keys(POINT_UNITS) },
+  { name: "period_as_stated", type: "string", values: Object.keys(POINT_PERIODS) },
+  {
+    name: "provider_or_market",
+    type: "string",
+    optional: true,
+    values: Object.keys(POINT_PROVIDERS),
+  },
+  { name: "source_url", type: "string" },
+  { name: "source_title", type: "string" },
+  { name: "source_date", type: "string", optional: true },
+  { name: "notes", type: "string", optional: true },
+] as const satisfies Schema;
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 
@@ -209,9 +200,10 @@ export function pricePointRows(
   const rows: GpuRentalPriceRow[] = [];
   for (let i = 0; i < rowCount; i++) {
     const line = lines[i]!;
-    const gpu = lookup(file, line, "gpu", POINT_GPUS, c.gpu[i]!);
-    const kind = lookup(file, line, "price_type", PRICE_TYPE_KINDS, c.price_type[i]!);
-    const unit = lookup(file, line, "unit", POINT_UNITS, c.unit[i]!);
+    // The schema admits only the tables' wordings.
+    const gpu = POINT_GPUS[c.gpu[i]!]!;
+    const kind = PRICE_TYPE_KINDS[c.price_type[i]!]!;
+    const unit = POINT_UNITS[c.unit[i]!]!;
     if (unit.unit !== KIND_UNITS[kind]) {
       throw new CsvError(
         file,
@@ -221,14 +213,8 @@ export function pricePointRows(
           `(kind "${kind}"), found ${quote(c.unit[i]!)}`,
       );
     }
-    const period = lookup(file, line, "period_as_stated", POINT_PERIODS, c.period_as_stated[i]!);
-    const provider = lookup(
-      file,
-      line,
-      "provider_or_market",
-      POINT_PROVIDERS,
-      c.provider_or_market[i]!,
-    );
+    const period = POINT_PERIODS[c.period_as_stated[i]!];
+    const provider = POINT_PROVIDERS[c.provider_or_market[i]!]!;
     for (const [statistic, value] of values(file, line, c.value[i]!, unit.statistic)) {
       if (unit.unit !== "percent" && value < 0) {
         throw new CsvError(

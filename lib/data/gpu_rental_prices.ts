@@ -18,7 +18,11 @@
 import { parseCsv, type Schema } from "./csv.ts";
 import { checkGpuRentalPriceRows } from "./_gpu_rental_prices_check.ts";
 import {
+  DATE_PRECISIONS,
   type DatePrecision,
+  GPU_NAMES,
+  GPU_PRICE_KINDS,
+  GPU_PRICE_PERIODS,
   type GpuName,
   type GpuPriceKind,
   type GpuPricePeriod,
@@ -29,15 +33,19 @@ import {
   selectedKinds,
 } from "./gpu_price_kinds.ts";
 
-/** Columns of `data/gpu_rental_prices.csv`. `value` is in the row's `unit`. */
+/**
+ * Columns of `data/gpu_rental_prices.csv`. `value` is in the row's `unit`. The vocabulary
+ * columns list their values; the rules linking them (one unit and period per kind, statistics
+ * per period) are checked after parsing.
+ */
 export const GPU_RENTAL_PRICES_SCHEMA = [
   { name: "date", type: "date", optional: true },
-  { name: "period", type: "string" },
-  { name: "date_precision", type: "string", optional: true },
+  { name: "period", type: "string", values: GPU_PRICE_PERIODS },
+  { name: "date_precision", type: "string", optional: true, values: DATE_PRECISIONS },
   { name: "period_as_stated", type: "string", optional: true },
-  { name: "gpu", type: "string" },
+  { name: "gpu", type: "string", values: GPU_NAMES },
   { name: "gpu_as_stated", type: "string" },
-  { name: "kind", type: "string" },
+  { name: "kind", type: "string", values: GPU_PRICE_KINDS },
   { name: "price_type_as_stated", type: "string", optional: true },
   { name: "statistic", type: "string" },
   { name: "provider", type: "string", optional: true },

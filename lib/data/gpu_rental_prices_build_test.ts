@@ -198,6 +198,28 @@ Deno.test("bad back-series rows name file, line, column, value and expectation",
         "withheld month (never filled), found 0",
     );
   });
+  await t.step("an unknown index", async () => {
+    const [dir, message] = await buildError(
+      BACKFILL_PATH,
+      line(2, (l) => l.replace(",GIX-H100,", ",GIX-H800,")),
+    );
+    assert.equal(
+      message,
+      `${dir}/${BACKFILL_PATH}:2: column "index": expected one of "GIX-H100", "GIX-H200", ` +
+        '"GIX-B200", "GIX-A100", found "GIX-H800"',
+    );
+  });
+  await t.step("an unknown status", async () => {
+    const [dir, message] = await buildError(
+      BACKFILL_PATH,
+      line(2, (l) => l.replace(",published,", ",provisional,")),
+    );
+    assert.equal(
+      message,
+      `${dir}/${BACKFILL_PATH}:2: column "status": expected one of "published", ` +
+        '"withheld (<3 providers)", found "provisional"',
+    );
+  });
   await t.step("a value that disagrees with value_as_stated", async () => {
     const [dir, message] = await buildError(
       BACKFILL_PATH,
@@ -221,8 +243,7 @@ Deno.test("bad price points name file, line, column, value and expectation", asy
       message,
       `${dir}/${PRICE_POINTS_PATH}:2: column "unit": expected one of "USD/GPU-hour", ` +
         '"USD/GPU-hour (upper bound)", "USD per GPU", "USD per unit", "percent YTD", ' +
-        '"percent (up to)", found "EUR/GPU-hour" (add new wording to the table in ' +
-        "gpu_price_points.ts)",
+        '"percent (up to)", found "EUR/GPU-hour"',
     );
   });
   await t.step("a unit that does not fit the price type", async () => {

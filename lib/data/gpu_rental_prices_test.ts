@@ -10,7 +10,7 @@ import {
   gpuRentalPricesFromCsv,
   loadGpuRentalPrices,
 } from "./gpu_rental_prices.ts";
-import { GPU_PRICE_KINDS, KIND_UNITS } from "./gpu_price_kinds.ts";
+import { GPU_NAMES, GPU_PRICE_KINDS, KIND_UNITS } from "./gpu_price_kinds.ts";
 import { CsvError } from "./csv.ts";
 
 const SHARED = new URL("../../../shared/data/", import.meta.url).pathname;
@@ -265,7 +265,24 @@ Deno.test("the parser rejects rows that break the dataset's invariants", () => {
     ],
     [
       ok.replace(",marketplace,,median,", ",marketplace,,mean,"),
-      'g.csv:4: column "statistic": expected one of "min", "p25", "median", "p75", "max", "provider-median", found "mean"',
+      'g.csv:4: column "statistic": expected one of "min", "p25", "median", "p75", "max", "provider-median" for period "day", found "mean"',
+    ],
+    // The vocabulary columns are checked by the schema, with the list of values.
+    [
+      ok.replace(",H200,H200_141GB,", ",H300,H200_141GB,"),
+      `g.csv:2: column "gpu": expected one of ${
+        GPU_NAMES.map((n) => JSON.stringify(n)).join(", ")
+      }, found "H300"`,
+    ],
+    [
+      ok.replace("2025-10-28,day,day,", "2025-10-28,day,week,"),
+      'g.csv:2: column "date_precision": expected one of "day", "month", "year" or blank, found "week"',
+    ],
+    [
+      ok.replace(",marketplace,,p75,", ",market,,p75,"),
+      `g.csv:5: column "kind": expected one of ${
+        GPU_PRICE_KINDS.map((n) => JSON.stringify(n)).join(", ")
+      }, found "market"`,
     ],
   ];
   for (const [text, message] of cases) {

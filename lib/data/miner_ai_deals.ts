@@ -8,8 +8,7 @@
  * @module
  */
 import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
-import { mwYearToKwMonth, usdPerMwYear } from "../units/prices.ts";
-import { nonNegative, positive } from "../units/checks.ts";
+import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
 /** What a deal's MW figure measures: IT load, whole-facility power, or not said. */
 export const CAPACITY_BASES = ["critical IT", "gross", "unspecified"] as const;
@@ -51,19 +50,19 @@ export const MINER_AI_DEALS_SCHEMA = [
   { name: "guarantor_or_end_user", type: "string", optional: true },
   { name: "site", type: "string", optional: true },
   { name: "event_type", type: "string" },
-  { name: "event_kind", type: "string" },
+  { name: "event_kind", type: "string", values: EVENT_KINDS },
   { name: "announcement_date", type: "string", optional: true },
   { name: "announcement_date_as_stated", type: "string", optional: true },
   { name: "capacity_as_stated", type: "string", optional: true },
   { name: "capacity_mw", type: "number", optional: true, min: 0 },
-  { name: "capacity_qualifier", type: "string", optional: true },
-  { name: "capacity_basis", type: "string", optional: true },
+  { name: "capacity_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
+  { name: "capacity_basis", type: "string", optional: true, values: CAPACITY_BASES },
   { name: "capacity_basis_as_stated", type: "string", optional: true },
   { name: "contract_value_as_stated", type: "string", optional: true },
   { name: "contract_value_usd", type: "number", optional: true, min: 0 },
-  { name: "contract_value_qualifier", type: "string", optional: true },
+  { name: "contract_value_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
   { name: "term_years", type: "number", optional: true, min: 0 },
-  { name: "structure", type: "string", optional: true },
+  { name: "structure", type: "string", optional: true, values: STRUCTURES },
   { name: "extension_options_as_stated", type: "string", optional: true },
   { name: "other_terms_as_stated", type: "string", optional: true },
   { name: "usd_per_mw_year", type: "number", optional: true, min: 0 },
@@ -88,7 +87,7 @@ export type MinerAiDealCells = {
  * One row of `data/miner_ai_deals.csv`, keyed by the header names of
  * {@linkcode MINER_AI_DEALS_SCHEMA}. Blank numbers are `NaN`, blank text is `""`. Columns ending
  * in `_as_stated` are the source's wording, verbatim; the others are read from it by the rules
- * in `miner_ai_deals_build.ts` (and SOURCES.md).
+ * of `miner_ai_deals_build.ts` (stated in SOURCES.md).
  *
  * - `deal_id`: unique key. `company` is the miner; `counterparty` the tenant or buyer;
  *   `guarantor_or_end_user` who backstops or uses the capacity (also a supplier, once).
@@ -127,69 +126,6 @@ export type MinerAiDeal =
     readonly structure: Structure | "";
   };
 
-/** F6 revenue intensity of a contract. */
-export interface RevenueIntensity {
-  /** Contract value per year per MW: `TCV ÷ term_years ÷ MW`, USD per MW-year. */
-  readonly usdPerMwYear: number;
-  /** The same as rent: `usdPerMwYear ÷ 1000 ÷ 12`, USD per kW-month. */
-  readonly usdPerKwMonth: number;
-}
-
-/** Inputs of {@linkcode contractRevenueIntensity}. */
-export interface ContractTerms {
-  /** Total contract value over the base term, USD. */
-  readonly contractValueUsd: number;
-  /** Base term, years (> 0). */
-  readonly termYears: number;
-  /** Capacity, MW (> 0). */
-  readonly capacityMw: number;
-}
-
-/**
- * F6 (DOMAIN.md §1): `TCV ÷ term_years ÷ MW` per MW-year, then ÷ 1000 ÷ 12 per kW-month.
- * Throws a `RangeError` for a non-finite or negative value, or a term or capacity of 0.
- *
- * @example Core Scientific–CoreWeave, June 2024: $3.5B over 12 years for 200 MW (§3b)
- * ```ts
- * import { contractRevenueIntensity } from "./miner_ai_deals.ts";
- * import assert from "node:assert/strict";
- *
- * const r = contractRevenueIntensity({ contractValueUsd: 3.5e9, termYears: 12, capacityMw: 200 });
- * assert.equal(Math.round(r.usdPerMwYear), 1_458_333);
- * assert.equal(r.usdPerKwMonth.toFixed(1), "121.5");
- * assert.throws(
- *   () => contractRevenueIntensity({ contractValueUsd: 1, termYears: 0, capacityMw: 1 }),
- *   /termYears: expected a value > 0, got 0/,
- * );
- * ```
- */
-export function contractRevenueIntensity(terms: ContractTerms): RevenueIntensity {
-  const rate = nonNegative("contractValueUsd", terms.contractValueUsd) /
-    positive("termYears", terms.termYears) / positive("capacityMw", terms.capacityMw);
-  return { usdPerMwYear: rate, usdPerKwMonth: mwYearToKwMonth(usdPerMwYear(rate)) };
-}
-
-/**
- * True when F6 applies to the row: a `contract` with a base-term value, a term and a MW figure.
- *
- * @example
- * ```ts
- * import { hasRevenueIntensity } from "./miner_ai_deals.ts";
- * import assert from "node:assert/strict";
- *
- * const row = { event_kind: "contract", contract_value_usd: 3.5e9, term_years: 12, capacity_mw: 200 } as const;
- * assert.equal(hasRevenueIntensity(row), true);
- * assert.equal(hasRevenueIntensity({ ...row, event_kind: "groundbreaking" }), false);
- * assert.equal(hasRevenueIntensity({ ...row, term_years: NaN }), false);
- * ```
- */
-export function hasRevenueIntensity(
-  row: Pick<MinerAiDeal, "event_kind" | "contract_value_usd" | "term_years" | "capacity_mw">,
-): boolean {
-  return row.event_kind === "contract" && Number.isFinite(row.contract_value_usd) &&
-    Number.isFinite(row.term_years) && Number.isFinite(row.capacity_mw);
-}
-
 /**
  * True for `YYYY-MM-DD` (a real day) or `YYYY-MM` (a real month).
  *
@@ -207,15 +143,6 @@ export function hasRevenueIntensity(
 export function isDayOrMonth(text: string): boolean {
   return isIsoDate(text) || (/^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`));
 }
-
-/** Columns whose values must come from a fixed list (or be blank where allowed). */
-const VOCABULARIES = [
-  ["event_kind", EVENT_KINDS, false],
-  ["capacity_qualifier", FIGURE_QUALIFIERS, true],
-  ["capacity_basis", CAPACITY_BASES, true],
-  ["contract_value_qualifier", FIGURE_QUALIFIERS, true],
-  ["structure", STRUCTURES, true],
-] as const;
 
 /**
  * Parses the text of `data/miner_ai_deals.csv` and checks its invariants: `deal_id` is unique;
@@ -271,15 +198,6 @@ export function minerAiDealsFromCsv(
 
 function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDeal {
   const fail = (column: string, what: string) => new CsvError(file, line, column, what);
-  for (const [column, allowed, blankOk] of VOCABULARIES) {
-    const value = row[column];
-    if ((value === "" && blankOk) || (allowed as readonly string[]).includes(value)) continue;
-    const list = allowed.map((a) => `"${a}"`).join(", ");
-    throw fail(
-      column,
-      `expected one of ${list}${blankOk ? " or blank" : ""}, found ${quote(value)}`,
-    );
-  }
   if (!/^https?:\/\/\S+$/.test(row.source_url)) {
     throw fail("source_url", `expected an http(s) URL, found ${quote(row.source_url)}`);
   }

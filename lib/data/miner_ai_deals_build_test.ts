@@ -1,17 +1,17 @@
 /**
  * Building `data/miner_ai_deals.csv`: the rebuild from the real input reproduces the committed
  * file byte for byte; every bad input (fixtures written here, so these always run) is an error
- * naming the file, line, column, value and what was expected; the text-reading rules.
+ * naming the file, line, column, value and what was expected. The text-reading rules are
+ * tested in `_miner_ai_deals_text_test.ts`.
  */
 import assert from "node:assert/strict";
 import { CsvError } from "./csv.ts";
 import {
-  announcementDate,
   buildMinerAiDeals,
   MINER_AI_DEALS_INPUT,
   MINER_AI_DEALS_INPUT_SCHEMA,
-  statedFigure,
 } from "./miner_ai_deals_build.ts";
+import { CAPACITY_BASIS_BY_WORDING } from "./_miner_ai_deals_rules.ts";
 import { minerAiDealsFromCsv } from "./miner_ai_deals.ts";
 
 const quiet = () => {};
@@ -130,8 +130,16 @@ Deno.test("bad inputs name the file, line, column, value and what was expected",
       "a capacity basis wording the mapping does not know",
       FIXTURE.replace(",critical IT load,", ",IT load,"),
       (p) =>
-        `${p}:2: column "capacity_basis": expected a wording listed in CAPACITY_BASIS_BY_WORDING, ` +
-        `found "IT load"`,
+        `${p}:2: column "capacity_basis": expected one of ${
+          Object.keys(CAPACITY_BASIS_BY_WORDING).map((w) => JSON.stringify(w)).join(", ")
+        } or blank, found "IT load"`,
+    ],
+    [
+      "a MW figure without a capacity basis",
+      FIXTURE.replace(",200,critical IT load,", ",200,,"),
+      (p) =>
+        `${p}:2: column "capacity_basis": expected a wording listed in CAPACITY_BASIS_BY_WORDING ` +
+        "when capacity_mw is given (200), found an empty cell",
     ],
     [
       "a capacity basis without a MW figure",
@@ -185,60 +193,6 @@ Deno.test("bad inputs name the file, line, column, value and what was expected",
     });
   });
 });
-
-Deno.test("announcementDate reads a day only when the text states one", async (t) => {
-  const cases: [string, string][] = [
-    ["contract entered into with CoreWeave on June 3, 2024", "2024-06-03"],
-    ["Oct. 22, 2024", "2024-10-22"],
-    ["Sept. 5, 2025", "2025-09-05"],
-    ["3 June 2024", "2024-06-03"],
-    ["announced Thursday (page URL date 2025/09/25)", "2025-09-25"], // a Thursday
-    ["announced on Monday (page dated 2024-12-23)", "2024-12-23"], // a Monday
-    ["announced on Tuesday (page dated 2024-12-23)", ""], // the weekday contradicts the day
-    ["June 2024 operational update", "2024-06"],
-    ["date 2024-11-25 (einpresswire); businesswire URL 20241118", "2024-11"], // two days
-    ["June 30, 2024 or July 1, 2024", ""], // two months
-    ["filed 2024-11", "2024-11"],
-    ["2024-02-30", ""], // not a real day
-    ["special meeting held Thursday; announced Friday (date not in excerpt)", ""],
-    ["expected to close Q4 2025", ""],
-    ["", ""],
-  ];
-  for (const [text, expected] of cases) {
-    await t.step(JSON.stringify(text), () => assert.equal(announcementDate(text), expected));
-  }
-});
-
-Deno.test("statedFigure finds the figure and the word before it", async (t) => {
-  const cases: [string, number, "MW" | "USD", string | undefined][] = [
-    ["up to 16 megawatts of capacity", 16, "MW", "up to"],
-    ["over 70 megawatts (MW)", 70, "MW", "at least"],
-    ["roughly 200 MW of critical IT capacity", 200, "MW", "approximately"],
-    ["approximately 120 incremental MW of critical IT load", 120, "MW", "approximately"],
-    ["100-megawatt facility ... approximately 70 MW", 100, "MW", ""],
-    ["100-megawatt facility ... approximately 70 MW", 70, "MW", "approximately"],
-    ["245MW of IT capacity", 245, "MW", ""],
-    ["ROFO up to 1,000MW additional", 1000, "MW", "up to"],
-    ["approximately 1.3 gigawatts", 1300, "MW", "approximately"],
-    ["incremental 160 MW of critical IT load", 160, "MW", ""],
-    ["~$3.7 billion in contracted revenue", 3.7e9, "USD", "approximately"],
-    ["approximately USD 9.7 billion", 9.7e9, "USD", "approximately"],
-    ["the potential to bring in $1.225 billion", 1.225e9, "USD", ""],
-    ["approximately $830 million", 830e6, "USD", "approximately"],
-    ["over $100 million in revenue", 100e6, "USD", "at least"],
-    ["$6.7 billion in contracted revenue", 6.7e9, "MW", undefined], // not a MW figure
-    ["$6.7 billion in contracted revenue", 6.8e9, "USD", undefined],
-  ];
-  for (const [text, value, unit, expected] of cases) {
-    await t.step(`${value} ${unit} in ${JSON.stringify(text)}`, () => {
-      assert.equal(statedFigure(text, { value, unit }), expected);
-    });
-  }
-});
-
-// ---------------------------------------------------------------------------------------------
-// The real input
-// ---------------------------------------------------------------------------------------------
 
 const SHARED = new URL("../../../shared/data/", import.meta.url).pathname.replace(/\/$/, "");
 const REAL_INPUT = `${SHARED}/${MINER_AI_DEALS_INPUT}`;

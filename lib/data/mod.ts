@@ -10,6 +10,7 @@ export * from "./frame.ts";
 export * from "./gpu_models.ts";
 export * from "./dataset_build.ts";
 export * from "./miner_ai_deals.ts";
+export * from "./revenue_intensity.ts";
 export * from "./gpu_price_kinds.ts";
 export * from "./gpu_rental_prices.ts";
 export * from "./asic_models.ts";

@@ -8,10 +8,10 @@
  */
 import type { PathSet } from "../finance/path_set.ts";
 import { percentiles } from "../finance/percentiles.ts";
-import { fraction, nonNegative } from "../units/checks.ts";
-import { siteCashFlows } from "./site_cash_flows.ts";
+import { finite, fraction, nonNegative } from "../units/checks.ts";
+import { type SiteCashFlows, siteCashFlows } from "./site_cash_flows.ts";
 import type { SitePlan } from "./site_plan.ts";
-import { siteReturns, type SiteReturnsOptions } from "./site_returns.ts";
+import { type SiteReturnsOptions, terminalValue } from "./site_returns.ts";
 
 /** Constraints on the split; each is optional. */
 export interface SplitConstraints {
@@ -127,17 +127,39 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     }
     return next;
   };
+  const rate = finite("discountRate", options.discountRate);
+  if (rate <= -1) {
+    throw new RangeError(`Cannot use discountRate: expected a rate > -1, got ${rate}`);
+  }
+  // Month m's flow lands at the end of month m, as in siteReturns.
+  const discount = Float64Array.from(
+    { length: plan.horizonMonths },
+    (_, m) => (1 + rate) ** (-(m + 1) / 12),
+  );
+  const terminal = options.terminal === undefined ? 0 : 1;
+  const terminalValueOf = (flows: SiteCashFlows) => terminalValue(flows, options.terminal ?? {});
   const rows: SplitRow[] = shares.map((aiShare) => {
     const npvs = new Float64Array(scenarios);
     let capex = 0;
     let funding = 0;
     let losses = 0;
     for (let p = 0; p < scenarios; p++) {
-      const r = siteReturns(siteCashFlows(planFor(p), { aiShare }), options);
-      npvs[p] = r.npvUsd;
-      capex = r.capexUsd; // capex does not depend on the scenario
-      funding += r.peakFundingUsd / scenarios;
-      if (r.npvUsd < 0) losses++;
+      const flows = siteCashFlows(planFor(p), { aiShare });
+      // NPV and funding need inline: the full siteReturns (IRR, payback) is not needed here.
+      let value = terminal === 0 ? 0 : terminalValueOf(flows);
+      value *= discount[discount.length - 1]!;
+      let cumulative = 0;
+      let trough = 0;
+      capex = 0;
+      for (let m = 0; m < flows.cashFlow.length; m++) {
+        value += flows.cashFlow[m]! * discount[m]!;
+        cumulative += flows.cashFlow[m]!;
+        trough = Math.min(trough, cumulative);
+        capex += flows.miningCapex[m]! + flows.aiCapex[m]!;
+      }
+      npvs[p] = value;
+      funding += -trough / scenarios;
+      if (value < 0) losses++;
     }
     const [p5, p50, p95] = percentiles(npvs, [5, 50, 95]);
     const lossProbability = losses / scenarios;

@@ -62,8 +62,21 @@ export interface SiteReturnsOptions {
   };
 }
 
-function terminalValue(
-  flows: SiteCashFlows,
+/**
+ * Terminal value at the horizon: each segment's last-12-month EBITDA times its multiple.
+ *
+ * @example
+ * ```ts
+ * import { terminalValue } from "./site_returns.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const flows = { miningEbitda: new Float64Array(24).fill(1), aiEbitda: new Float64Array(24).fill(2),
+ *   cashFlow: new Float64Array(24) };
+ * assert.equal(terminalValue(flows, { miningEbitdaMultiple: 5, aiEbitdaMultiple: 10 }), 12 * 5 + 24 * 10);
+ * ```
+ */
+export function terminalValue(
+  flows: Pick<SiteCashFlows, "miningEbitda" | "aiEbitda" | "cashFlow">,
   terminal: NonNullable<SiteReturnsOptions["terminal"]>,
 ): number {
   const n = flows.cashFlow.length;

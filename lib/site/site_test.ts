@@ -260,3 +260,17 @@ Deno.test("bad plans are rejected with the field and the value", () => {
     /discountRate: expected a finite number, got NaN/,
   );
 });
+
+Deno.test("bestSplit's NPV, capex and funding need agree with siteReturns", () => {
+  const options = {
+    discountRate: 0.09,
+    terminal: { aiEbitdaMultiple: 10, miningEbitdaMultiple: 3 },
+  };
+  const split = bestSplit(PLAN, { ...options, shares: [0, 0.35, 1] });
+  for (const row of split.rows) {
+    const r = siteReturns(siteCashFlows(PLAN, { aiShare: row.aiShare }), options);
+    assert.ok(close(row.npvMeanUsd, r.npvUsd), `share ${row.aiShare}`);
+    assert.ok(close(row.capexUsd, r.capexUsd));
+    assert.ok(close(row.peakFundingUsd, r.peakFundingUsd));
+  }
+});

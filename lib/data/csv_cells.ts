@@ -1,0 +1,223 @@
+/**
+ * One CSV cell: how a schema column describes it ({@linkcode ColumnSpec}), how its text becomes
+ * a number or checked text, and the {@linkcode CsvError} that names the file, line, column, the
+ * value and what was expected when it cannot. {@linkcode parseCsv} in `csv.ts` applies these to
+ * every cell; builders reading odd raw files apply them one cell at a time.
+ *
+ * @module
+ */
+
+/** The cell types a schema can ask for. */
+export const CELL_TYPES = ["date", "number", "integer", "string"] as const;
+/** One of {@linkcode CELL_TYPES}. */
+export type CellType = typeof CELL_TYPES[number];
+
+/** One column of a schema. */
+export interface ColumnSpec {
+  /** Header name, exactly as in the file. */
+  readonly name: string;
+  /** How cells are converted: `date` is `YYYY-MM-DD`, `integer` a whole number. */
+  readonly type: CellType;
+  /** Blank cells are allowed (numbers become `NaN`, strings `""`). Default `false`. */
+  readonly optional?: boolean;
+  /** Smallest accepted value for numbers. Default: no bound. */
+  readonly min?: number;
+  /**
+   * For text columns (`string`, `date`): the only values a cell may hold, such as a dataset's
+   * vocabulary; a blank cell of an optional column is still allowed. Default: any text.
+   */
+  readonly values?: readonly string[];
+}
+
+/**
+ * A CSV problem located by file, line and column.
+ *
+ * @example
+ * ```ts
+ * import { CsvError } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new CsvError("data/x.csv", 7, "price_usd", 'expected a number, found "abc"');
+ * assert.equal(error.message, 'data/x.csv:7: column "price_usd": expected a number, found "abc"');
+ * assert.equal(error.line, 7);
+ * ```
+ */
+export class CsvError extends Error {
+  /** The file (or name) being parsed. */
+  readonly file: string;
+  /** 1-based line number, or 0 for the file as a whole. */
+  readonly line: number;
+  /** Column name, when the problem is a cell. */
+  readonly column: string | undefined;
+
+  /**
+   * Builds a message of the form `file:line: column "c": what`.
+   *
+   * @example
+   * ```ts
+   * import { CsvError } from "./csv_cells.ts";
+   * import assert from "node:assert/strict";
+   *
+   * const error = new CsvError("f.csv", 3, "price_usd", "expected a number");
+   * assert.equal(error.message, 'f.csv:3: column "price_usd": expected a number');
+   * ```
+   */
+  constructor(file: string, line: number, column: string | undefined, what: string) {
+    const where = line > 0 ? `${file}:${line}` : file;
+    super(column === undefined ? `${where}: ${what}` : `${where}: column "${column}": ${what}`);
+    this.name = "CsvError";
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * A plain decimal such as `-12.5e3`: `Number()` accepts it, but `Number()` also accepts forms
+ * a CSV cell must not have (spaces, `0x1F`, `Infinity`), which the first, second and last
+ * characters rule out. Cheaper than a regular expression on every cell.
+ */
+function isDecimal(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  const firstOk = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
+  const lastOk = (last >= 48 && last <= 57) || last === 46;
+  if (!firstOk || !lastOk) return false;
+  const second = text.charCodeAt(1) | 0x20; // lower case
+  return !(first === 48 && (second === 120 || second === 98 || second === 111)); // 0x 0b 0o
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * import { isIsoDate } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isIsoDate("2024-02-29"), true);
+ * assert.equal(isIsoDate("2023-02-29"), false);
+ * assert.equal(isIsoDate("2024-1-01"), false);
+ * ```
+ */
+export function isIsoDate(text: string): boolean {
+  // Arithmetic rather than `new Date()`: this runs once per row of every file.
+  if (!ISO_DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
+
+/**
+ * Shows a cell in an error message, short enough to read.
+ *
+ * @example
+ * ```ts
+ * import { quote } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(quote("abc"), '"abc"');
+ * assert.equal(quote("x".repeat(41)), `"${"x".repeat(40)}…"`);
+ * ```
+ */
+export function quote(value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/**
+ * Converts one cell to a number as `spec` demands, or throws a {@linkcode CsvError} that names
+ * the file, line, column, the value and what was expected. Blank optional cells become `NaN`.
+ *
+ * @example
+ * ```ts
+ * import { numberCell } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(numberCell("f.csv", 2, { name: "x", type: "integer" }, "144"), 144);
+ * assert.throws(() => numberCell("f.csv", 2, { name: "x", type: "number" }, "1e400"), /finite/);
+ * ```
+ */
+export function numberCell(file: string, line: number, spec: ColumnSpec, raw: string): number {
+  const text = raw;
+  if (text.trim() === "") {
+    if (spec.optional) return NaN;
+    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
+  }
+  const value = isDecimal(text) ? Number(text) : NaN;
+  if (Number.isNaN(value)) {
+    const what = /^[+-]?(inf(inity)?|nan)$/i.test(text) ? "a finite number" : describe(spec);
+    throw new CsvError(file, line, spec.name, `expected ${what}, found ${quote(raw)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new CsvError(file, line, spec.name, `expected a finite number, found ${quote(raw)}`);
+  }
+  if (spec.type === "integer" && !Number.isInteger(value)) {
+    throw new CsvError(file, line, spec.name, `expected a whole number, found ${quote(raw)}`);
+  }
+  if (spec.min !== undefined && value < spec.min) {
+    throw new CsvError(
+      file,
+      line,
+      spec.name,
+      `expected a value of at least ${spec.min}, found ${quote(raw)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks one text cell (`string` or `date`) as `spec` demands and returns it unchanged, or
+ * throws a {@linkcode CsvError} naming the file, line, column, the value and what was expected:
+ * a date must be a real `YYYY-MM-DD` day, a cell of a column with `values` one of them (the
+ * message lists them). Blank optional cells become `""`.
+ *
+ * @example
+ * ```ts
+ * import { textCell } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const basis = { name: "mw_basis", type: "string", values: ["critical IT", "gross"] } as const;
+ * assert.equal(textCell("f.csv", 4, basis, "gross"), "gross");
+ * assert.throws(
+ *   () => textCell("f.csv", 4, basis, "IT"),
+ *   /^CsvError: f\.csv:4: column "mw_basis": expected one of "critical IT", "gross", found "IT"$/,
+ * );
+ * ```
+ */
+export function textCell(file: string, line: number, spec: ColumnSpec, raw: string): string {
+  if (raw.trim() === "") {
+    if (spec.optional) return "";
+    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
+  }
+  if (spec.type === "date" && !isIsoDate(raw)) {
+    throw new CsvError(file, line, spec.name, `expected a date YYYY-MM-DD, found ${quote(raw)}`);
+  }
+  if (spec.values !== undefined && !spec.values.includes(raw)) {
+    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found ${quote(raw)}`);
+  }
+  return raw;
+}
+
+function describe(spec: ColumnSpec): string {
+  if (spec.values !== undefined) {
+    // Every value whole, however long: the message is where a person learns the vocabulary.
+    const list = spec.values.map((v) => JSON.stringify(v)).join(", ");
+    return `one of ${list}${spec.optional ? " or blank" : ""}`;
+  }
+  switch (spec.type) {
+    case "date":
+      return "a date YYYY-MM-DD";
+    case "integer":
+      return "a whole number";
+    case "number":
+      return "a number";
+    case "string":
+      return "text";
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Tests over the whole `data/` folder. Every committed CSV loads with its own loader (all of its
+ * rows: every kind of `gpu_rental_prices`), and has a section in `data/SOURCES.md` stating its
+ * row count, a licence or attribution line and an inputs table with a sha256 for each input.
+ * When the public inputs are beside the project (`../shared/data`), rebuilding every dataset
+ * with `deno task data`'s builders reproduces every committed file byte for byte, and each
+ * input's size and sha256 are those SOURCES.md states.
+ */
+import assert from "node:assert/strict";
+import { DATASET_BUILDERS } from "../cli/data.ts";
+import { loadAsicModels } from "./asic_models.ts";
+import { loadAsicPrices } from "./asic_prices.ts";
+import { loadBtcDaily } from "./btc_daily.ts";
+import { loadCapexPerMw } from "./capex_per_mw.ts";
+import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";
+import { loadGpuModels } from "./gpu_models.ts";
+import { GPU_PRICE_KINDS, KIND_UNITS } from "./gpu_price_kinds.ts";
+import { loadGpuRentalPrices } from "./gpu_rental_prices.ts";
+import { loadMinerAiDeals } from "./miner_ai_deals.ts";
+import { sha256Hex } from "./sha256.ts";
+import { readSection } from "./sources_md.ts";
+
+const DATA = new URL("../../data/", import.meta.url);
+const SHARED = new URL("../../../shared/data/", import.meta.url);
+const sharedExists = (() => {
+  try {
+    return Deno.statSync(SHARED).isDirectory;
+  } catch {
+    return false;
+  }
+})();
+
+/** Each dataset's loader, returning its number of rows. */
+const LOADERS: Readonly<Record<string, (path: URL) => Promise<number>>> = {
+  btc_daily: async (path) => (await loadBtcDaily(path)).length,
+  asic_models: async (path) => (await loadAsicModels(path)).length,
+  asic_prices: async (path) => (await loadAsicPrices(path)).length,
+  capex_per_mw: async (path) => (await loadCapexPerMw(path)).length,
+  gpu_models: async (path) => (await loadGpuModels(path)).length,
+  gpu_rental_prices: async (path) => {
+    // One kind at a time, as the loader demands: every row has exactly one kind.
+    let rows = 0;
+    for (const kind of GPU_PRICE_KINDS) {
+      const prices = await loadGpuRentalPrices({ kind, path });
+      assert.ok(prices.length > 0, `no ${kind} rows`);
+      assert.equal(prices.unit, KIND_UNITS[kind]);
+      assert.ok(prices.rows.every((r) => r.kind === kind && r.unit === prices.unit), kind);
+      rows += prices.length;
+    }
+    return rows;
+  },
+  miner_ai_deals: async (path) => (await loadMinerAiDeals(path)).length,
+};
+
+const datasetNames = [...Deno.readDirSync(DATA)]
+  .filter((entry) => entry.isFile && entry.name.endsWith(".csv"))
+  .map((entry) => entry.name.replace(/\.csv$/, ""))
+  .sort();
+const sourcesMd = await Deno.readTextFile(new URL("SOURCES.md", DATA));
+
+/** One row of a section's inputs table. */
+interface InputEntry {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The rows of the `### Inputs` table of a SOURCES.md section. */
+function inputsTable(section: string): InputEntry[] {
+  const lines = section.split("\n");
+  const start = lines.findIndex((line) => line.startsWith("| input | origin | bytes | sha256 |"));
+  if (start === -1) return [];
+  const rows: InputEntry[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith("|")) break;
+    const match = /^\| `([^`]+)` \| .+? \| (\d+) \| `([0-9a-f]{64})` \|/.exec(line);
+    assert.ok(match !== null, `an input without a size and sha256: ${line}`);
+    rows.push({ path: match[1]!, bytes: Number(match[2]), sha256: match[3]! });
+  }
+  return rows;
+}
+
+Deno.test("every dataset in data/ has a loader and a builder", () => {
+  assert.ok(datasetNames.length >= 7, datasetNames.join(", "));
+  assert.deepEqual(datasetNames, Object.keys(LOADERS).sort());
+  assert.deepEqual(datasetNames, Object.keys(DATASET_BUILDERS).sort());
+});
+
+for (const name of datasetNames) {
+  Deno.test(`${name}.csv loads with its loader, as many rows as SOURCES.md states`, async () => {
+    const rows = await LOADERS[name]!(new URL(`${name}.csv`, DATA));
+    const section = readSection(sourcesMd, name);
+    assert.ok(section !== undefined, `SOURCES.md has no section <!-- dataset:${name} -->`);
+    const stated = /\*\*Rows:\*\* (\d+)\b/.exec(section);
+    assert.ok(stated !== null, `the ${name} section states no row count`);
+    assert.ok(rows > 0);
+    assert.equal(rows, Number(stated[1]));
+  });
+
+  Deno.test(`SOURCES.md documents ${name}: licence and a sha256 for each input`, () => {
+    const section = readSection(sourcesMd, name)!;
+    assert.match(section, new RegExp(`^## \`${name}\\.csv\`: `));
+    // The licence item, with its continuation lines, must say whom to credit.
+    const licences = [...section.matchAll(/^- \*\*Licence:\*\*.*(?:\n {2}.*)*/gm)].map((m) => m[0]);
+    assert.ok(licences.length > 0, `the ${name} section has no licence line`);
+    for (const licence of licences) assert.match(licence, /Attribution|attribution|[Cc]ite/);
+    const inputs = inputsTable(section);
+    assert.ok(inputs.length > 0, `the ${name} section lists no inputs`);
+    assert.equal(new Set(inputs.map((i) => i.path)).size, inputs.length, "an input repeats");
+  });
+}
+
+Deno.test({
+  name: "SOURCES.md states each input's true size and sha256",
+  ignore: !sharedExists,
+  async fn() {
+    for (const name of datasetNames) {
+      for (const input of inputsTable(readSection(sourcesMd, name)!)) {
+        // btc_daily names its inputs from the project root, the others from the source folder.
+        const relative = input.path.startsWith(`${DEFAULT_SOURCE_DIR}/`)
+          ? input.path.slice(DEFAULT_SOURCE_DIR.length + 1)
+          : input.path;
+        const bytes = await Deno.readFile(new URL(relative, SHARED));
+        assert.equal(bytes.length, input.bytes, input.path);
+        assert.equal(await sha256Hex(bytes), input.sha256, input.path);
+      }
+    }
+  },
+});
+
+Deno.test({
+  name: "rebuilding every dataset from ../shared/data reproduces data/ byte for byte",
+  ignore: !sharedExists,
+  async fn() {
+    const built: BuiltDataset[] = [];
+    for (const build of Object.values(DATASET_BUILDERS)) {
+      built.push(await build({ sourceDir: SHARED.pathname, log: () => {} }));
+    }
+    const out = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_datasets_" });
+    try {
+      // Sections are replaced in place, so start from the committed SOURCES.md (its text
+      // outside the sections and the order of the sections are not the builders' to choose).
+      await Deno.copyFile(new URL("SOURCES.md", DATA), `${out}/SOURCES.md`);
+      await writeBuiltDatasets(out, built);
+      const written = [...Deno.readDirSync(out)].map((entry) => entry.name).sort();
+      const committed = [...Deno.readDirSync(DATA)].map((entry) => entry.name).sort();
+      assert.deepEqual(written, committed);
+      for (const file of committed) {
+        const expected = await Deno.readFile(new URL(file, DATA));
+        const actual = await Deno.readFile(`${out}/${file}`);
+        if (actual.length === expected.length && actual.every((b, i) => b === expected[i])) {
+          continue;
+        }
+        // Differ: show the text, which points at the first differing line.
+        const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+        assert.equal(decode(actual), decode(expected), `${file} differs from data/${file}`);
+        assert.fail(`${file} differs from data/${file} in its bytes`);
+      }
+    } finally {
+      await Deno.remove(out, { recursive: true });
+    }
+  },
+});
