@@ -5,3 +5,6 @@
  */
 export * from "./theme.ts";
 export * from "./time_series.ts";
+export * from "./font_metrics.ts";
+export * from "./render.ts";
+export * from "./exhibit.ts";

@@ -39,7 +39,9 @@ console.log(`doc lint: clean (${skipped} diagnostics about npm packages' own typ
 
 async function declaredTypeNames(dir: string): Promise<Set<string>> {
   const names = new Set<string>();
-  const pattern = /\b(?:interface|type|class|enum)\s+([A-Za-z_$][\w$]*)/g;
+  // Declarations only: `type X` inside an import statement is not one.
+  const pattern =
+    /^\s*(?:export\s+)?(?:declare\s+)?(?:abstract\s+)?(?:interface|type|class|enum)\s+([A-Za-z_$][\w$]*)/gm;
   for await (const entry of Deno.readDir(dir)) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory) { for (const n of await declaredTypeNames(path)) names.add(n); }
