@@ -8,3 +8,4 @@ export * from "./time_series.ts";
 export * from "./font_metrics.ts";
 export * from "./render.ts";
 export * from "./exhibit.ts";
+export * from "./house_theme.ts";
