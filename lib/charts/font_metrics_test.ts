@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { Resvg } from "@resvg/resvg-js";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";
-import { HOUSE_FONT_FILES } from "./render.ts";
+import { HOUSE_FONT_FILES } from "./theme.ts";
 
 const LABELS = [
   "Hashprice",

@@ -9,3 +9,7 @@ export * from "./font_metrics.ts";
 export * from "./render.ts";
 export * from "./exhibit.ts";
 export * from "./house_theme.ts";
+export * from "./column.ts";
+export * from "./stacked_area.ts";
+export * from "./waterfall.ts";
+export * from "./table.ts";

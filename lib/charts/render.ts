@@ -10,14 +10,8 @@ import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
+import { HOUSE_FONT_FILES } from "./theme.ts";
 
-/** Inter (Debian `fonts-inter`, SIL Open Font License) by weight. */
-export const HOUSE_FONT_FILES = {
-  400: "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
-  500: "/usr/share/fonts/opentype/inter/Inter-Medium.otf",
-  600: "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
-  700: "/usr/share/fonts/opentype/inter/Inter-Bold.otf",
-} as const;
 
 type Weight = keyof typeof HOUSE_FONT_FILES;
 const WEIGHTS = Object.keys(HOUSE_FONT_FILES).map(Number) as Weight[];

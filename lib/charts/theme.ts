@@ -22,6 +22,15 @@ export const HOUSE_COLORS = {
   accent: "#D1495B",
 } as const;
 
+/** The house font's files (Inter, Debian `fonts-inter`, SIL Open Font License) by weight: the
+ * same files measure text for layout and draw it in SVG → PNG. */
+export const HOUSE_FONT_FILES = {
+  400: "/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+  500: "/usr/share/fonts/opentype/inter/Inter-Medium.otf",
+  600: "/usr/share/fonts/opentype/inter/Inter-SemiBold.otf",
+  700: "/usr/share/fonts/opentype/inter/Inter-Bold.otf",
+} as const;
+
 /** The font family used to measure and draw every exhibit. */
 export const HOUSE_FONT = "Inter";
 

@@ -1,0 +1,477 @@
+/**
+ * Column and bar exhibits: one value per category, or several series per category side by side
+ * (grouped) or on top of each other (stacked) — revenue per MW-year by business (self-mining vs
+ * colocation vs GPU cloud), MW by company stacked by capacity basis. Value labels sit above (or
+ * right of) the bars and the value scale leaves room for them, so they are never clipped;
+ * category labels that would collide are wrapped onto lines, or slanted when a word is too long.
+ *
+ * @module
+ */
+import type { TopLevelSpec } from "vega-lite";
+import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+
+/** How several series share a category. */
+export const COLUMN_STACKS = ["grouped", "stacked"] as const;
+/** One of {@linkcode COLUMN_STACKS}. */
+export type ColumnStack = typeof COLUMN_STACKS[number];
+
+/** Category order: as the rows give them, or by value (the category total), largest first. */
+export const COLUMN_SORTS = ["data", "descending"] as const;
+/** One of {@linkcode COLUMN_SORTS}. */
+export type ColumnSort = typeof COLUMN_SORTS[number];
+
+/** Options for {@linkcode columnSpec}. */
+export interface ColumnOptions<Row> {
+  /** Category field (text or number). */
+  readonly x: keyof Row & string;
+  /** Value field (finite numbers). */
+  readonly y: keyof Row & string;
+  /** Series field, for grouped or stacked bars. Default: one series. */
+  readonly series?: keyof Row & string;
+  /** How series share a category. Default `"grouped"` (ignored without `series`). */
+  readonly stack?: ColumnStack;
+  /** Bars instead of columns: categories down the y axis. Default `false`. */
+  readonly horizontal?: boolean;
+  /**
+   * Value labels on the bars (a stack is labelled with its total). Default `true` for at most 12
+   * categories without `series`, else `false`.
+   */
+  readonly valueLabels?: boolean;
+  /** Value-axis title with units, e.g. `"USD per MW-year"`. Default: the `y` field name. */
+  readonly yTitle?: string;
+  /** d3 number format of the value axis and labels. Default `",.0f"`. */
+  readonly yFormat?: string;
+  /** Category order. Default `"data"`. */
+  readonly sort?: ColumnSort;
+  /** A category drawn in the accent colour (with `series`: the others are faded). Default none. */
+  readonly highlight?: string;
+  /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
+  readonly width?: number;
+  /** Height in CSS pixels. Default 260, or 22 px a category (bars) / per bar (grouped bars). */
+  readonly height?: number;
+}
+
+const DEFAULT_FORMAT = ",.0f";
+const LABEL_FONT_SIZE = 9;
+const LABEL_GAP = 3;
+const MAX_AUTO_LABELS = 12;
+const GRID_COLOR = HOUSE_CONFIG.axis?.gridColor as string;
+const LEGEND = { orient: "top", direction: "horizontal", title: null } as const;
+
+/**
+ * Builds the Vega-Lite spec of a column (or bar) chart in the house style.
+ *
+ * @example
+ * ```ts
+ * import { columnSpec } from "./column.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const rows = [
+ *   { business: "Self-mining", usdPerMwYear: 0.9e6 },
+ *   { business: "Colocation", usdPerMwYear: 1.46e6 },
+ *   { business: "GPU cloud", usdPerMwYear: 9.8e6 },
+ * ];
+ * const spec = columnSpec(rows, { x: "business", y: "usdPerMwYear", yFormat: "$.2s",
+ *   highlight: "GPU cloud" }) as { layer: unknown[]; encoding: { y: { scale: { domainMax: number } } } };
+ * assert.equal(spec.layer.length, 2); // bars + value labels
+ * assert.ok(spec.encoding.y.scale.domainMax > 9.8e6); // headroom for the labels
+ * assert.throws(() => columnSpec([], { x: "business", y: "usdPerMwYear" }), RangeError);
+ * ```
+ */
+export function columnSpec<Row extends Record<string, unknown>>(
+  rows: readonly Row[],
+  options: ColumnOptions<Row>,
+): TopLevelSpec {
+  if (rows.length === 0) throw new RangeError("Cannot build a column chart: rows is empty");
+  const { x, y, series } = options;
+  const categories = distinct(rows, "x", x);
+  const values = rows.map((row, i) => numberAt(row, "y", y, i));
+  const seriesOrder = series === undefined ? [] : distinct(rows, "series", series);
+  if (
+    options.stack !== undefined && !(COLUMN_STACKS as readonly string[]).includes(options.stack)
+  ) {
+    throw new RangeError(
+      `Cannot use stack: expected one of ${COLUMN_STACKS.join(", ")}, got ${options.stack}`,
+    );
+  }
+  if (options.stack !== undefined && series === undefined) {
+    console.warn("columnSpec: stack has no effect without series; ignored");
+  }
+  const stacked = series !== undefined && options.stack === "stacked";
+  if (!stacked) checkUnique(rows, x, series);
+  const horizontal = options.horizontal ?? false;
+  const sort = cosmetic(
+    options.sort,
+    "sort",
+    "data",
+    (s) => (COLUMN_SORTS as readonly unknown[]).includes(s),
+  );
+  const format = cosmetic(options.yFormat, "yFormat", DEFAULT_FORMAT, isD3Format);
+  const labels = options.valueLabels ??
+    (series === undefined && categories.length <= MAX_AUTO_LABELS);
+  const grouped = series !== undefined && !stacked;
+  const width = cosmetic(options.width, "width", EXHIBIT_WIDTH.twoColumn, isSize);
+  const barsPerCategory = grouped ? seriesOrder.length : 1;
+  const defaultHeight = horizontal
+    ? Math.max(60, categories.length * (barsPerCategory * (grouped ? 14 : 22) + (grouped ? 8 : 0)))
+    : 260;
+  const height = cosmetic(options.height, "height", defaultHeight, isSize);
+  let highlight = options.highlight;
+  if (highlight !== undefined && !categories.some((c) => String(c) === highlight)) {
+    console.warn(`columnSpec: highlight "${highlight}" is not a category of ${x}; ignored`);
+    highlight = undefined;
+  }
+
+  const totals = categoryTotals(rows, x, values);
+  const order = sort === "descending"
+    ? categories.toSorted((a, b) => totals.get(String(b))! - totals.get(String(a))!)
+    : categories;
+  const bars = stacked
+    ? stackExtents(rows, x, values)
+    : values.map((v) => [Math.min(v, 0), Math.max(v, 0)]);
+  const labelled = stacked ? [...totals.values()] : values;
+  const labelSpan = labels
+    ? horizontal
+      ? Math.max(...labelled.map((v) => estimateWidth(formatGuess(v, format), LABEL_FONT_SIZE))) +
+        LABEL_GAP + 4
+      : LABEL_FONT_SIZE + LABEL_GAP + 3
+    : 0;
+  const scale = valueScale(bars, labelled, labelSpan, horizontal ? width : height);
+
+  const cat = horizontal ? "y" : "x";
+  const val = horizontal ? "x" : "y";
+  const band = (horizontal ? height : width) / order.length;
+  const categoryEncoding = {
+    field: x,
+    type: "nominal",
+    sort: order,
+    title: null,
+    scale: { paddingInner: grouped ? 0.2 : 0.3, paddingOuter: 0.15 },
+    axis: horizontal
+      ? { grid: false, ticks: false, labelLimit: 0, labelPadding: 6 }
+      : { ticks: false, labelLimit: 0, labelPadding: 6, ...categoryLabels(order, band) },
+  };
+  const valueEncoding = {
+    field: y,
+    type: "quantitative",
+    title: options.yTitle ?? y,
+    stack: stacked ? "zero" : null,
+    scale,
+    axis: {
+      format,
+      ...(horizontal ? { grid: false, titleAngle: 0 } : {}),
+      // A zero line when bars go both ways: the category axis sits at the bottom, not at zero.
+      ...(bars.some((b) => b[0]! < 0) ? zeroLine(horizontal) : {}),
+    },
+  };
+  const encoding: Record<string, unknown> = { [cat]: categoryEncoding, [val]: valueEncoding };
+  if (grouped) {
+    encoding[`${cat}Offset`] = { field: series, type: "nominal", sort: seriesOrder };
+  }
+
+  const numeric = typeof categories[0] === "number";
+  const test = highlight === undefined
+    ? undefined
+    : numeric
+    ? `toString(datum[${q(x)}]) === ${q(highlight)}`
+    : `datum[${q(x)}] === ${q(highlight)}`;
+  const barEncoding: Record<string, unknown> = {};
+  if (series === undefined) {
+    barEncoding.color = test === undefined
+      ? { value: HOUSE_COLORS.navy }
+      : { condition: { test, value: HOUSE_COLORS.accent }, value: HOUSE_COLORS.navy };
+  } else {
+    // Above the plot, not in its corner (the theme's "top-left"), where bars would cover it.
+    barEncoding.color = { field: series, type: "nominal", sort: seriesOrder, legend: LEGEND };
+    if (stacked) barEncoding.order = { field: "__order", type: "quantitative" };
+    if (test !== undefined) barEncoding.opacity = { condition: { test, value: 1 }, value: 0.35 };
+  }
+  const layer: unknown[] = [{ mark: { type: "bar" }, encoding: barEncoding }];
+  if (labels) layer.push(...labelLayers(y, format, horizontal, stacked, x, labelled, test));
+
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: HOUSE_CONFIG,
+    width,
+    height,
+    data: { values: rows as Row[] },
+    ...(stacked
+      ? {
+        transform: [{
+          calculate: `indexof(${JSON.stringify(seriesOrder)}, datum[${q(series!)}])`,
+          as: "__order",
+        }],
+      }
+      : {}),
+    encoding,
+    layer,
+  } as unknown as TopLevelSpec;
+}
+
+/** The value axis' gridline at zero, drawn dark (columns: the other gridlines stay light). */
+function zeroLine(horizontal: boolean): Record<string, unknown> {
+  const test = "datum.value === 0";
+  return horizontal
+    ? {
+      grid: true,
+      gridColor: HOUSE_COLORS.darkGrey,
+      gridOpacity: { condition: { test, value: 1 }, value: 0 },
+    }
+    : { gridColor: { condition: { test, value: HOUSE_COLORS.darkGrey }, value: GRID_COLOR } };
+}
+
+/** Text layers: positive values above (right of) the bar end, negative ones below (left). */
+function labelLayers(
+  y: string,
+  format: string,
+  horizontal: boolean,
+  stacked: boolean,
+  x: string,
+  labelled: readonly number[],
+  test: string | undefined,
+): unknown[] {
+  const field = stacked ? "__total" : y;
+  const color = test === undefined
+    ? { value: HOUSE_COLORS.darkGrey }
+    : { condition: { test, value: HOUSE_COLORS.accent }, value: HOUSE_COLORS.darkGrey };
+  const layers: unknown[] = [];
+  for (const sign of [1, -1] as const) {
+    if (!labelled.some((v) => (sign === 1 ? v >= 0 : v < 0))) continue;
+    const transform: unknown[] = stacked
+      ? [{ aggregate: [{ op: "sum", field: y, as: "__total" }], groupby: [x] }]
+      : [];
+    transform.push({ filter: `datum[${q(field)}] ${sign === 1 ? ">=" : "<"} 0` });
+    const mark = horizontal
+      ? { align: sign === 1 ? "left" : "right", baseline: "middle", dx: sign * LABEL_GAP }
+      : { align: "center", baseline: sign === 1 ? "bottom" : "top", dy: -sign * LABEL_GAP };
+    const encoding: Record<string, unknown> = {
+      text: { field, type: "quantitative", format },
+      color,
+    };
+    if (stacked) {
+      encoding[horizontal ? "x" : "y"] = { field, type: "quantitative", stack: null };
+    }
+    layers.push({
+      transform,
+      mark: { type: "text", fontSize: LABEL_FONT_SIZE, ...mark },
+      encoding,
+    });
+  }
+  return layers;
+}
+
+/**
+ * The value scale: zero-based, widened so that labels `labelSpan` px long fit beyond the
+ * longest bars on a plot `length` px long.
+ */
+function valueScale(
+  bars: readonly (readonly number[])[],
+  labelled: readonly number[],
+  labelSpan: number,
+  length: number,
+): Record<string, number | boolean> {
+  const max = Math.max(0, ...bars.map((b) => b[1]!));
+  const min = Math.min(0, ...bars.map((b) => b[0]!));
+  if (labelSpan === 0 || max === min) return {};
+  const sides = (labelled.some((v) => v >= 0) ? 1 : 0) + (labelled.some((v) => v < 0) ? 1 : 0);
+  const perPixel = (max - min) / Math.max(length - sides * labelSpan, length / 2);
+  const scale: Record<string, number | boolean> = { nice: true };
+  if (labelled.some((v) => v >= 0) && max > 0) scale.domainMax = max + labelSpan * perPixel;
+  if (labelled.some((v) => v < 0)) scale.domainMin = min - labelSpan * perPixel;
+  return scale;
+}
+
+/** Per row, the [bottom, top] of its stack segment (positives and negatives stack apart). */
+function stackExtents<Row>(
+  rows: readonly Row[],
+  x: keyof Row,
+  values: readonly number[],
+): number[][] {
+  const up = new Map<unknown, number>();
+  const down = new Map<unknown, number>();
+  return rows.map((row, i) => {
+    const v = values[i]!;
+    const sums = v >= 0 ? up : down;
+    const base = sums.get(row[x]) ?? 0;
+    sums.set(row[x], base + v);
+    return v >= 0 ? [0, base + v] : [base + v, 0];
+  });
+}
+
+/** Each category's total, keyed by its text. */
+function categoryTotals<Row>(
+  rows: readonly Row[],
+  x: keyof Row,
+  values: readonly number[],
+): Map<string, number> {
+  const totals = new Map<string, number>();
+  rows.forEach((row, i) =>
+    totals.set(String(row[x]), (totals.get(String(row[x])) ?? 0) + values[i]!)
+  );
+  return totals;
+}
+
+/**
+ * Axis label layout for a band `band` px wide: as is when every label fits, wrapped onto lines
+ * when every word fits, else slanted.
+ */
+function categoryLabels(
+  values: readonly (string | number)[],
+  band: number,
+): Record<string, unknown> {
+  const categories = values.map(String);
+  const room = band * 0.92;
+  const size = HOUSE_CONFIG.axis?.labelFontSize as number;
+  if (categories.every((c) => estimateWidth(c, size) <= room)) return {};
+  const wrapped = categories.map((c) => wrap(c, room, size));
+  if (
+    wrapped.every((lines) =>
+      lines.length <= 3 && lines.every((l) => estimateWidth(l, size) <= room)
+    )
+  ) {
+    const table = Object.fromEntries(categories.map((c, i) => [c, wrapped[i]]));
+    return {
+      labelExpr: `${JSON.stringify(table)}[datum.label] || datum.label`,
+      labelLineHeight: 11,
+    };
+  }
+  return { labelAngle: -40, labelAlign: "right", labelBaseline: "top" };
+}
+
+function wrap(text: string, room: number, size: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && estimateWidth(`${last} ${word}`, size) <= room) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(word);
+  }
+  return lines;
+}
+
+/** A generous estimate of Inter's width of `text` (never short: the layout must not clip). */
+function estimateWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const c of text) {
+    em += /[WMmw@%—]/.test(c)
+      ? 0.95
+      : /[A-Z0-9$#&?]/.test(c)
+      ? 0.72
+      : /[ijlI.,:;'|! ]/.test(c)
+      ? 0.32
+      : 0.6;
+  }
+  return em * fontSize;
+}
+
+/** The label text's likely length: digits of the value with the format's prefix/suffix. */
+function formatGuess(value: number, format: string): string {
+  const digits = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 1;
+  const precision = Number(/\.(\d+)/.exec(format)?.[1] ?? 0);
+  const si = /[sr]$/.test(format);
+  const body = si
+    ? "0".repeat(Math.max(precision, 1) + 2) + "M"
+    : "0".repeat(digits + Math.floor((digits - 1) / 3) + precision + 1);
+  return `${value < 0 ? "-" : ""}${format.includes("$") ? "$" : ""}${body}${
+    format.endsWith("%") ? "%" : ""
+  }`;
+}
+
+/** d3-format's own specifier grammar. */
+const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
+
+function isD3Format(value: unknown): boolean {
+  return typeof value === "string" && D3_FORMAT.test(value);
+}
+
+function isSize(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
+}
+
+/** A cosmetic option: out of range → one warning and the default. */
+function cosmetic<T>(
+  value: T | undefined,
+  name: string,
+  fallback: T,
+  ok: (v: unknown) => boolean,
+): T {
+  if (value === undefined) return fallback;
+  if (ok(value)) return value;
+  console.warn(
+    `columnSpec: ${name} ${show(value)} is out of range; using ${show(fallback)}`,
+  );
+  return fallback;
+}
+
+/** Distinct text or number values of a field, in order of first appearance. */
+function distinct<Row>(
+  rows: readonly Row[],
+  option: string,
+  field: keyof Row & string,
+): (string | number)[] {
+  const seen = new Map<string, string | number>();
+  rows.forEach((row, i) => {
+    const value = cell(row, option, field, i);
+    if (
+      !((typeof value === "string" && value !== "") ||
+        (typeof value === "number" && Number.isFinite(value)))
+    ) {
+      throw new TypeError(
+        `Cannot use ${option}: field "${field}" in row ${i} is ${
+          show(value)
+        }, expected text or a number`,
+      );
+    }
+    if (!seen.has(String(value))) seen.set(String(value), value);
+  });
+  return [...seen.values()];
+}
+
+function numberAt<Row>(row: Row, option: string, field: keyof Row & string, i: number): number {
+  const value = cell(row, option, field, i);
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(
+      `Cannot use ${option}: field "${field}" in row ${i} is ${
+        show(value)
+      }, expected a finite number`,
+    );
+  }
+  return value;
+}
+
+function cell<Row>(row: Row, option: string, field: keyof Row & string, i: number): unknown {
+  if (row === null || typeof row !== "object" || !(field in row)) {
+    throw new TypeError(`Cannot use ${option}: field "${field}" is missing from row ${i}`);
+  }
+  return row[field];
+}
+
+function checkUnique<Row>(
+  rows: readonly Row[],
+  x: keyof Row & string,
+  series: (keyof Row & string) | undefined,
+): void {
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = JSON.stringify([row[x], series === undefined ? null : row[series]]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new RangeError(
+        `Cannot use x: category ${show(row[x])} ${
+          series === undefined ? "" : `and series ${show(row[series])} `
+        }appear in rows ${first} and ${i}; aggregate first, or stack them`,
+      );
+    }
+    seen.set(key, i);
+  });
+}
+
+/** A string as a Vega expression literal. */
+function q(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** A value as it reads in a message: numbers as numbers (`NaN`, not `null`), the rest as JSON. */
+function show(value: unknown): string {
+  return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
+}

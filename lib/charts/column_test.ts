@@ -1,0 +1,341 @@
+import assert from "node:assert/strict";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { columnSpec } from "./column.ts";
+import { renderPng, renderSvg } from "./render.ts";
+import { HOUSE_CONFIG } from "./theme.ts";
+
+/** The spec as JSON with floats rounded to 3 decimals. */
+function rounded(spec: unknown): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(spec, (_k, v) => typeof v === "number" ? Math.round(v * 1000) / 1000 : v),
+  );
+}
+
+/** Runs `fn` with console.warn captured; returns the warnings. */
+function warnings(fn: () => void): string[] {
+  const original = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => void seen.push(args.join(" "));
+  try {
+    fn();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+/** SVG without `<style>`, a 2× PNG of the same size, and not blank. */
+async function assertRenders(spec: TopLevelSpec): Promise<void> {
+  const svg = await renderSvg(spec);
+  assert.doesNotMatch(svg, /<style/);
+  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
+  const height = Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(svg)![1]);
+  const png = await renderPng(svg);
+  const ihdr = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  assert.equal(ihdr.getUint32(16), Math.round(width * 2));
+  assert.equal(ihdr.getUint32(20), Math.round(height * 2));
+  const blank = await renderPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
+  );
+  assert.ok(png.length > blank.length * 4, `PNG ${png.length} B vs blank ${blank.length} B`);
+}
+
+const BUSINESSES = [
+  { business: "Self-mining", usdM: 0.9 },
+  { business: "GPU cloud", usdM: 9.8 },
+];
+
+const MW_BY_BASIS = [
+  { company: "Hut 8", basis: "IT", mw: 245 },
+  { company: "Hut 8", basis: "gross", mw: 100 },
+  { company: "IREN", basis: "IT", mw: 200 },
+];
+
+Deno.test("columnSpec: snapshot of revenue per MW-year by business, one highlighted", () => {
+  const spec = columnSpec(BUSINESSES, {
+    x: "business",
+    y: "usdM",
+    yTitle: "USD m per MW-year",
+    yFormat: "$.1f",
+    highlight: "GPU cloud",
+    width: 300,
+    height: 100,
+  });
+  const highlight = 'datum["business"] === "GPU cloud"';
+  assert.deepEqual(rounded(spec), {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: rounded(HOUSE_CONFIG),
+    width: 300,
+    height: 100,
+    data: { values: BUSINESSES },
+    encoding: {
+      x: {
+        field: "business",
+        type: "nominal",
+        sort: ["Self-mining", "GPU cloud"],
+        title: null,
+        scale: { paddingInner: 0.3, paddingOuter: 0.15 },
+        axis: { ticks: false, labelLimit: 0, labelPadding: 6 },
+      },
+      y: {
+        field: "usdM",
+        type: "quantitative",
+        title: "USD m per MW-year",
+        stack: null,
+        // 15 px of label over a 100 px plot: 9.8 + 15 × 9.8 / 85.
+        scale: { nice: true, domainMax: 11.529 },
+        axis: { format: "$.1f" },
+      },
+    },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          color: { condition: { test: highlight, value: "#D1495B" }, value: "#0B2545" },
+        },
+      },
+      {
+        transform: [{ filter: 'datum["usdM"] >= 0' }],
+        mark: { type: "text", fontSize: 9, align: "center", baseline: "bottom", dy: -3 },
+        encoding: {
+          text: { field: "usdM", type: "quantitative", format: "$.1f" },
+          color: { condition: { test: highlight, value: "#D1495B" }, value: "#4A4E57" },
+        },
+      },
+    ],
+  });
+});
+
+Deno.test("columnSpec: snapshot of MW by company stacked by basis, labelled with totals", () => {
+  const spec = columnSpec(MW_BY_BASIS, {
+    x: "company",
+    y: "mw",
+    series: "basis",
+    stack: "stacked",
+    valueLabels: true,
+    width: 300,
+    height: 100,
+  });
+  assert.deepEqual(rounded(spec), {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: rounded(HOUSE_CONFIG),
+    width: 300,
+    height: 100,
+    data: { values: MW_BY_BASIS },
+    transform: [{ calculate: 'indexof(["IT","gross"], datum["basis"])', as: "__order" }],
+    encoding: {
+      x: {
+        field: "company",
+        type: "nominal",
+        sort: ["Hut 8", "IREN"],
+        title: null,
+        scale: { paddingInner: 0.3, paddingOuter: 0.15 },
+        axis: { ticks: false, labelLimit: 0, labelPadding: 6 },
+      },
+      y: {
+        field: "mw",
+        type: "quantitative",
+        title: "mw",
+        stack: "zero",
+        scale: { nice: true, domainMax: 405.882 },
+        axis: { format: ",.0f" },
+      },
+    },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          color: {
+            field: "basis",
+            type: "nominal",
+            sort: ["IT", "gross"],
+            legend: { orient: "top", direction: "horizontal", title: null },
+          },
+          order: { field: "__order", type: "quantitative" },
+        },
+      },
+      {
+        transform: [
+          { aggregate: [{ op: "sum", field: "mw", as: "__total" }], groupby: ["company"] },
+          { filter: 'datum["__total"] >= 0' },
+        ],
+        mark: { type: "text", fontSize: 9, align: "center", baseline: "bottom", dy: -3 },
+        encoding: {
+          text: { field: "__total", type: "quantitative", format: ",.0f" },
+          color: { value: "#4A4E57" },
+          y: { field: "__total", type: "quantitative", stack: null },
+        },
+      },
+    ],
+  });
+});
+
+Deno.test("columnSpec: compiles to Vega with bar and text marks in every layout", () => {
+  const layouts = [
+    columnSpec(BUSINESSES, { x: "business", y: "usdM" }),
+    columnSpec(MW_BY_BASIS, { x: "company", y: "mw", series: "basis", valueLabels: true }),
+    columnSpec(MW_BY_BASIS, {
+      x: "company",
+      y: "mw",
+      series: "basis",
+      stack: "stacked",
+      horizontal: true,
+      valueLabels: true,
+    }),
+    columnSpec([{ q: "Q1", m: 12 }, { q: "Q2", m: -8 }], { x: "q", y: "m", horizontal: true }),
+  ];
+  for (const spec of layouts) {
+    const marks = compile(spec).spec.marks!.map((m) => m.type);
+    assert.ok(marks.includes("rect") && marks.includes("text"), marks.join());
+  }
+});
+
+Deno.test("columnSpec: renders to SVG without <style> and to a 2× PNG that is not blank", async () => {
+  await assertRenders(columnSpec(MW_BY_BASIS, {
+    x: "company",
+    y: "mw",
+    series: "basis",
+    stack: "stacked",
+    valueLabels: true,
+    width: 330,
+  }));
+  await assertRenders(columnSpec(BUSINESSES, { x: "business", y: "usdM", horizontal: true }));
+});
+
+Deno.test("columnSpec: sort, grouping, horizontal bars and negative values", async (t) => {
+  await t.step("descending sorts categories by their total", () => {
+    const spec = columnSpec(MW_BY_BASIS, {
+      x: "company",
+      y: "mw",
+      series: "basis",
+      stack: "stacked",
+      sort: "descending",
+    }) as { encoding: { x: { sort: string[] } } };
+    assert.deepEqual(spec.encoding.x.sort, ["Hut 8", "IREN"]);
+    const single = columnSpec(BUSINESSES, { x: "business", y: "usdM", sort: "descending" }) as {
+      encoding: { x: { sort: string[] } };
+    };
+    assert.deepEqual(single.encoding.x.sort, ["GPU cloud", "Self-mining"]);
+  });
+  await t.step("grouped is the default with series, side by side with xOffset, no labels", () => {
+    const spec = columnSpec(MW_BY_BASIS, { x: "company", y: "mw", series: "basis" }) as {
+      encoding: Record<string, { field?: string; stack?: unknown }>;
+      layer: unknown[];
+    };
+    assert.equal(spec.encoding.xOffset!.field, "basis");
+    assert.equal(spec.encoding.y!.stack, null);
+    assert.equal(spec.layer.length, 1);
+  });
+  await t.step("horizontal puts categories on y and labels right of the bars", () => {
+    const spec = columnSpec(BUSINESSES, { x: "business", y: "usdM", horizontal: true }) as {
+      height: number;
+      encoding: { y: { field: string }; x: { field: string; scale: { domainMax: number } } };
+      layer: { mark: { align?: string } }[];
+    };
+    assert.equal(spec.encoding.y.field, "business");
+    assert.equal(spec.encoding.x.field, "usdM");
+    assert.ok(spec.encoding.x.scale.domainMax > 9.8);
+    assert.equal(spec.layer[1]!.mark.align, "left");
+    assert.equal(spec.height, 60); // 22 px a category, at least 60
+  });
+  await t.step("negative values: labels below, room below, a dark zero gridline", () => {
+    const spec = columnSpec([{ q: "Q1", m: 12 }, { q: "Q2", m: -8 }], { x: "q", y: "m" }) as {
+      encoding: { y: { scale: { domainMin: number }; axis: { gridColor: unknown } } };
+      layer: { mark: { baseline?: string } }[];
+    };
+    assert.ok(spec.encoding.y.scale.domainMin < -8);
+    assert.deepEqual(spec.layer.map((l) => l.mark.baseline), [undefined, "bottom", "top"]);
+    assert.deepEqual(spec.encoding.y.axis.gridColor, {
+      condition: { test: "datum.value === 0", value: "#4A4E57" },
+      value: "#E6E9EE",
+    });
+  });
+  await t.step("highlight with series fades the other categories", () => {
+    const spec = columnSpec(MW_BY_BASIS, {
+      x: "company",
+      y: "mw",
+      series: "basis",
+      highlight: "IREN",
+    }) as { layer: { encoding: { opacity: unknown } }[] };
+    assert.deepEqual(spec.layer[0]!.encoding.opacity, {
+      condition: { test: 'datum["company"] === "IREN"', value: 1 },
+      value: 0.35,
+    });
+  });
+  await t.step("value labels default off beyond 12 categories", () => {
+    const rows = Array.from({ length: 13 }, (_, i) => ({ site: `Site ${i}`, mw: 10 + i }));
+    const spec = columnSpec(rows, { x: "site", y: "mw" }) as { layer: unknown[] };
+    assert.equal(spec.layer.length, 1);
+  });
+  await t.step("long category labels wrap onto lines, or slant when a word is too long", () => {
+    const rows = ["Core Scientific", "Applied Digital", "Cipher Mining", "Hut 8"].map((c) => ({
+      company: c,
+      mw: 100,
+    }));
+    const wrapped = columnSpec(rows, { x: "company", y: "mw", width: 240 }) as {
+      encoding: { x: { axis: { labelExpr?: string; labelAngle?: number } } };
+    };
+    assert.match(wrapped.encoding.x.axis.labelExpr!, /"Core Scientific":\["Core","Scientific"\]/);
+    const slanted = columnSpec(rows, { x: "company", y: "mw", width: 150 }) as typeof wrapped;
+    assert.equal(slanted.encoding.x.axis.labelAngle, -40);
+  });
+});
+
+Deno.test("columnSpec: bad input is an error naming the option and field", () => {
+  assert.throws(() => columnSpec([], { x: "business", y: "usdM" }), {
+    name: "RangeError",
+    message: "Cannot build a column chart: rows is empty",
+  });
+  assert.throws(() => columnSpec(BUSINESSES, { x: "business", y: "usd" as "usdM" }), {
+    name: "TypeError",
+    message: 'Cannot use y: field "usd" is missing from row 0',
+  });
+  assert.throws(() => columnSpec(BUSINESSES, { x: "Business" as "business", y: "usdM" }), {
+    name: "TypeError",
+    message: 'Cannot use x: field "Business" is missing from row 0',
+  });
+  assert.throws(
+    () => columnSpec([{ c: "a", v: Number.NaN }], { x: "c", y: "v" }),
+    /Cannot use y: field "v" in row 0 is NaN, expected a finite number/,
+  );
+  assert.throws(
+    () => columnSpec([{ c: "a", v: 1 }, { c: "a", v: 2 }], { x: "c", y: "v" }),
+    /Cannot use x: category "a" appear in rows 0 and 1/,
+  );
+  assert.throws(
+    () =>
+      columnSpec(MW_BY_BASIS, {
+        x: "company",
+        y: "mw",
+        series: "basis",
+        stack: "percent" as "stacked",
+      }),
+    /Cannot use stack: expected one of grouped, stacked, got percent/,
+  );
+});
+
+Deno.test("columnSpec: cosmetic options out of range warn once and fall back", () => {
+  let spec: { width: number; height: number; encoding: { y: { axis: { format: string } } } };
+  const seen = warnings(() => {
+    spec = columnSpec(BUSINESSES, {
+      x: "business",
+      y: "usdM",
+      width: -5,
+      height: Number.NaN,
+      yFormat: "dollars",
+      highlight: "ASIC resale",
+    }) as typeof spec;
+  });
+  assert.equal(seen.length, 4, seen.join("\n"));
+  assert.match(seen[0]!, /yFormat "dollars" is out of range; using ",.0f"/);
+  assert.match(seen[1]!, /width -5 is out of range; using 680/);
+  assert.match(seen[2]!, /height NaN is out of range; using 260/);
+  assert.match(seen[3]!, /highlight "ASIC resale" is not a category of business; ignored/);
+  assert.equal(spec!.width, 680);
+  assert.equal(spec!.height, 260);
+  assert.equal(spec!.encoding.y.axis.format, ",.0f");
+  const once = warnings(() =>
+    columnSpec(BUSINESSES, { x: "business", y: "usdM", stack: "stacked" })
+  );
+  assert.deepEqual(once, ["columnSpec: stack has no effect without series; ignored"]);
+});
