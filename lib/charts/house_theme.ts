@@ -11,7 +11,9 @@ import { HOUSE_CONFIG } from "./theme.ts";
 
 /** Every top-level key of Vega-Lite 5's `Config`, from its published JSON schema. */
 const CONFIG_KEYS: ReadonlySet<string> = new Set(
-  Object.keys((schema as { definitions: { Config: { properties: object } } }).definitions.Config.properties),
+  Object.keys(
+    (schema as { definitions: { Config: { properties: object } } }).definitions.Config.properties,
+  ),
 );
 
 /** Options of {@linkcode houseTheme}. */

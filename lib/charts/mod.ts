@@ -13,3 +13,8 @@ export * from "./column.ts";
 export * from "./stacked_area.ts";
 export * from "./waterfall.ts";
 export * from "./table.ts";
+export * from "./tornado.ts";
+export * from "./heatmap.ts";
+export * from "./fan_chart.ts";
+export * from "./scatter.ts";
+export * from "./shaded_periods.ts";

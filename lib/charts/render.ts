@@ -12,7 +12,6 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
 import { HOUSE_FONT_FILES } from "./theme.ts";
 
-
 type Weight = keyof typeof HOUSE_FONT_FILES;
 const WEIGHTS = Object.keys(HOUSE_FONT_FILES).map(Number) as Weight[];
 

@@ -73,7 +73,7 @@ export const HOUSE_CONFIG: Config = {
     titleY: -12,
   },
   legend: {
-    orient: "top-left",
+    orient: "top",
     direction: "horizontal",
     labelFontSize: 10,
     labelColor: "#4A4E57",

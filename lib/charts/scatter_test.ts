@@ -1,0 +1,325 @@
+import assert from "node:assert/strict";
+import { compile, type TopLevelSpec } from "vega-lite";
+import { dealIntensities } from "../compute/deal_analytics.ts";
+import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+import { Exhibit } from "./exhibit.ts";
+import { readFontMetrics, textWidth } from "./font_metrics.ts";
+import { renderPng } from "./render.ts";
+import { scatterSpec } from "./scatter.ts";
+import { HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
+
+const ROWS = [
+  { deal: "CORZ / CoreWeave", mw: 200, rent: 1458333.3333 },
+  { deal: "HUT / Fluidstack", mw: 245, rent: 1904762 },
+  { deal: "APLD / CoreWeave", mw: 250, rent: 1866667 },
+];
+const OPTIONS = {
+  x: "mw",
+  y: "rent",
+  label: "deal",
+  xTitle: "MW",
+  yTitle: "USD per MW-year",
+  yFormat: "$.3s",
+} as const;
+
+function rounded(value: unknown): unknown {
+  if (typeof value === "number") return Number(value.toPrecision(6));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  }
+  return value;
+}
+
+function warnings(run: () => void): string[] {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
+  try {
+    run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+async function dealRows() {
+  return dealIntensities(await loadMinerAiDeals()).map((d) => ({
+    ...d,
+    label: `${d.company} / ${d.counterparty}`,
+  }));
+}
+
+Deno.test("scatterSpec: the spec for three deals", () => {
+  assert.deepEqual(rounded(scatterSpec(ROWS, OPTIONS)), {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    config: rounded(HOUSE_CONFIG),
+    width: 680,
+    height: 300,
+    data: { values: rounded(ROWS) },
+    layer: [
+      {
+        mark: { type: "circle", opacity: 0.9, stroke: "white", strokeWidth: 0.75 },
+        encoding: {
+          x: {
+            field: "mw",
+            type: "quantitative",
+            title: "MW",
+            // The data's extent plus 8% a side, fixed so the placement knows the pixels.
+            scale: { type: "linear", domain: [196, 254], nice: false, zero: false },
+            axis: { format: ",.0f" },
+          },
+          y: {
+            field: "rent",
+            type: "quantitative",
+            title: "USD per MW-year",
+            scale: { type: "linear", domain: [1422620, 1940480], nice: false, zero: false },
+            axis: { format: "$.3s" },
+          },
+          color: { value: HOUSE_COLORS.navy },
+          size: { value: 64 },
+        },
+      },
+      {
+        // CORZ and HUT to the right of their points; APLD, at the right edge, to the left.
+        data: {
+          values: [
+            { text: "CORZ / CoreWeave", x: 200.641, y: 1458330 },
+            { text: "HUT / Fluidstack", x: 245.641, y: 1904760 },
+            { text: "APLD / CoreWeave", x: 241.662, y: 1866670 },
+          ],
+        },
+        mark: {
+          type: "text",
+          align: "left",
+          baseline: "middle",
+          fontSize: 10,
+          color: HOUSE_COLORS.darkGrey,
+        },
+        encoding: {
+          x: { field: "x", type: "quantitative" },
+          y: { field: "y", type: "quantitative" },
+          text: { field: "text" },
+        },
+      },
+    ],
+  });
+});
+
+interface Placed {
+  layer: {
+    mark: { type: string };
+    encoding: {
+      x: { scale?: { domain: [number, number]; type: string } };
+      y: { scale?: { domain: [number, number]; type: string } };
+    };
+    data?: { values: { text: string; x: number; y: number }[] };
+  }[];
+  width: number;
+  height: number;
+}
+
+/** Label boxes and point centres in pixels, from the spec alone. */
+async function boxes(spec: TopLevelSpec, points: { x: number; y: number }[]) {
+  const font = readFontMetrics(await Deno.readFile(HOUSE_FONT_FILES[400]));
+  const s = spec as unknown as Placed;
+  const circles = s.layer.find((l) => l.mark.type === "circle")!;
+  const pixel = (
+    scale: { domain: [number, number]; type: string },
+    extent: number,
+    flip: boolean,
+  ) => {
+    const t = scale.type === "log" ? Math.log10 : (v: number) => v;
+    return (v: number) => {
+      const share = (t(v) - t(scale.domain[0])) / (t(scale.domain[1]) - t(scale.domain[0]));
+      return (flip ? 1 - share : share) * extent;
+    };
+  };
+  const px = pixel(circles.encoding.x.scale!, s.width, false);
+  const py = pixel(circles.encoding.y.scale!, s.height, true);
+  const labels = s.layer.at(-1)!.data!.values.map((l) => {
+    const left = px(l.x);
+    const middle = py(l.y);
+    return { left, right: left + textWidth(font, l.text, 10), top: middle - 6, bottom: middle + 6 };
+  });
+  return { labels, centres: points.map((p) => ({ x: px(p.x), y: py(p.y) })), s };
+}
+
+function assertClear(
+  labels: { left: number; right: number; top: number; bottom: number }[],
+  centres: { x: number; y: number; r: number }[],
+  width: number,
+  height: number,
+): void {
+  for (const [i, a] of labels.entries()) {
+    assert.ok(a.left >= 0 && a.right <= width && a.top >= 0 && a.bottom <= height, `label ${i}`);
+    for (const b of labels.slice(i + 1)) {
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top ||
+        b.bottom <= a.top;
+      assert.ok(apart, `labels overlap: ${JSON.stringify([a, b])}`);
+    }
+    for (const c of centres) {
+      const clear = c.x + c.r <= a.left || c.x - c.r >= a.right || c.y + c.r <= a.top ||
+        c.y - c.r >= a.bottom;
+      assert.ok(clear, `label ${i} covers a point`);
+    }
+  }
+}
+
+Deno.test("scatterSpec: with the real deals, labels stay inside the plot, off each other and off the points", async () => {
+  const deals = await dealRows();
+  const spec = scatterSpec(deals, {
+    x: "capacityMw",
+    y: "usdPerMwYear",
+    label: "label",
+    xTitle: "Contracted capacity, MW (critical IT)",
+    yTitle: "Contract value per MW-year, USD",
+    yFormat: "$.2s",
+  });
+  const { labels, centres, s } = await boxes(
+    spec,
+    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear })),
+  );
+  assert.equal(labels.length, deals.length);
+  const r = Math.sqrt(64 / Math.PI);
+  assertClear(labels, centres.map((c) => ({ ...c, r })), s.width, s.height);
+});
+
+Deno.test("scatterSpec: every deal, sized, one column wide on a log axis: still clear (with leaders)", async () => {
+  const deals = dealIntensities(await loadMinerAiDeals(), {
+    bases: ["critical IT", "gross", "unspecified"],
+    includeGpuCloud: true,
+  }).map((d) => ({ ...d, label: `${d.company} / ${d.counterparty}` }));
+  const spec = scatterSpec(deals, {
+    x: "capacityMw",
+    y: "usdPerMwYear",
+    label: "label",
+    size: "contractValueUsd",
+    color: "capacityBasis",
+    logY: true,
+    width: 330,
+    height: 280,
+  });
+  const { labels, centres, s } = await boxes(
+    spec,
+    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear })),
+  );
+  const max = Math.max(...deals.map((d) => d.contractValueUsd));
+  const radii = deals.map((d) => Math.sqrt((30 + 470 * d.contractValueUsd / max) / Math.PI));
+  assertClear(labels, centres.map((c, i) => ({ ...c, r: radii[i]! })), s.width, s.height);
+  assert.ok(s.layer.some((l) => l.mark.type === "rule"), "crowded labels get leader lines");
+});
+
+Deno.test("scatterSpec: placement is deterministic", async () => {
+  const deals = await dealRows();
+  const options = { x: "capacityMw", y: "usdPerMwYear", label: "label" } as const;
+  assert.deepEqual(scatterSpec(deals, options), scatterSpec(deals, options));
+});
+
+Deno.test("scatterSpec: log axes get 1–2–5 ticks; a size field gets a legend of round sizes", () => {
+  const rows = [
+    { n: "a", x: 10, y: 1.2e6, v: 3.5e9 },
+    { n: "b", x: 300, y: 9.7e6, v: 9.7e9 },
+  ];
+  const spec = scatterSpec(rows, {
+    x: "x",
+    y: "y",
+    label: "n",
+    size: "v",
+    color: "n",
+    logX: true,
+    logY: true,
+    sizeTitle: "Contract value, USD",
+    sizeFormat: "$.2~s",
+  }) as unknown as {
+    config: { legend: { layout?: unknown } };
+    layer: {
+      encoding: {
+        x: { axis: { values?: number[] } };
+        y: { axis: { values?: number[] } };
+        size?: { legend: { values: number[]; title: string } };
+      };
+    }[];
+  };
+  const circles = spec.layer.find((l) => l.encoding.size !== undefined)!;
+  assert.deepEqual(circles.encoding.x.axis.values, [10, 20, 50, 100, 200]);
+  assert.deepEqual(circles.encoding.y.axis.values, [2e6, 5e6, 1e7]); // the padded domain reaches 1e7
+  assert.deepEqual(circles.encoding.size!.legend.values, [2e9, 5e9, 9e9]);
+  assert.equal(circles.encoding.size!.legend.title, "Contract value, USD");
+  // Two legends stack so the chart keeps its width.
+  assert.ok(spec.config.legend.layout !== undefined);
+});
+
+Deno.test("scatterSpec: the spec compiles to Vega with marks", () => {
+  const compiled = compile(scatterSpec(ROWS, OPTIONS)).spec;
+  assert.ok((compiled.marks ?? []).length >= 2);
+});
+
+Deno.test("scatterSpec: renders the real deals to SVG without <style> and a 2× PNG that is not blank", async () => {
+  const spec = scatterSpec(await dealRows(), {
+    x: "capacityMw",
+    y: "usdPerMwYear",
+    label: "label",
+    xTitle: "Contracted capacity, MW (critical IT)",
+    yTitle: "Contract value per MW-year, USD",
+    yFormat: "$.2s",
+  });
+  const exhibit = new Exhibit(spec, {
+    title: "Rents cluster at $1.4–2.1M per MW-year",
+    subtitle: "Miners' AI/HPC contracts, base term",
+    source: "Company filings, mullet analysis",
+    asOf: "2026-06-01",
+  });
+  const svg = await exhibit.svg();
+  assert.doesNotMatch(svg, /<style/);
+  const png = await exhibit.png();
+  await Deno.writeFile("/tmp/scatter_test.png", png);
+  const view = new DataView(png.buffer, png.byteOffset);
+  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
+  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
+  assert.equal(view.getUint32(16), Math.round(width * 2));
+  assert.equal(view.getUint32(20), Math.round(height * 2));
+  const blank = await renderPng(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
+  );
+  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+});
+
+Deno.test("scatterSpec: bad input is an error naming the option and the field", () => {
+  assert.throws(() => scatterSpec([], OPTIONS), {
+    name: "RangeError",
+    message: /at least one row, got 0/,
+  });
+  assert.throws(() => scatterSpec(ROWS, { ...OPTIONS, y: "usd" as "rent" }), {
+    name: "TypeError",
+    message: 'Cannot use y: field "usd" is missing from rows[0]',
+  });
+  assert.throws(() => scatterSpec(ROWS, { ...OPTIONS, label: "name" as "deal" }), {
+    name: "TypeError",
+    message: 'Cannot use label: field "name" is missing from rows[0]',
+  });
+  assert.throws(() => scatterSpec([{ ...ROWS[0]!, rent: 0 }], { ...OPTIONS, logY: true }), {
+    name: "RangeError",
+    message: /Cannot use y on a log scale: expected a value > 0 in rows\[0\]\.rent, got 0/,
+  });
+  assert.throws(() => scatterSpec([{ ...ROWS[0]!, mw: Infinity }], OPTIONS), {
+    name: "TypeError",
+    message: /Cannot use x: expected a finite number in rows\[0\]\.mw, got Infinity/,
+  });
+});
+
+Deno.test("scatterSpec: a cosmetic option out of range warns once and keeps the default", () => {
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(ROWS, { ...OPTIONS, height: -300 });
+  });
+  assert.equal(seen.length, 1);
+  assert.match(seen[0]!, /Ignoring height: expected a number > 0, got -300; using 300/);
+  assert.equal((spec as { height: number }).height, 300);
+
+  const format = warnings(() => {
+    scatterSpec(ROWS, { ...OPTIONS, yFormat: "$M" });
+  });
+  assert.equal(format.length, 1);
+  assert.match(format[0]!, /Ignoring yFormat: expected a d3 number format, got "\$M"/);
+});
