@@ -6,7 +6,7 @@
  * @module
  */
 import "./_quiet_deprecations.ts";
-import { compile } from "vega-lite";
+import { Exhibit } from "../charts/exhibit.ts";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { type PaperFormat, withBrowser } from "../report/browser.ts";
@@ -45,20 +45,15 @@ async function main(args: string[]): Promise<number> {
   const daily = await loadBtcDaily();
   const findings = hashpriceFindings(daily);
   const text = hashpriceNote(findings);
-  const vegaSpec = compile(hashpriceExhibitSpec(findings)).spec;
+  const exhibit = new Exhibit(hashpriceExhibitSpec(findings), {
+    number: 1,
+    title: text.exhibitTitle,
+    subtitle: "Hashprice, USD per PH/s per day, 30-day trailing mean, since 2016",
+    source: "Coin Metrics, mullet analysis",
+    asOf: findings.asOf,
+  });
+  const note = { ...text, exhibits: [{ label: exhibit.label, svg: await exhibit.svg() }] };
   await withBrowser(async (browser) => {
-    const svg = await browser.renderSvg(vegaSpec);
-    const note = {
-      ...text,
-      exhibits: [{
-        number: 1,
-        title: text.exhibitTitle,
-        subtitle: `Hashprice, USD per PH/s per day, 30-day trailing mean, since 2016`,
-        svg,
-        source: "Coin Metrics, mullet analysis",
-        asOf: findings.asOf,
-      }],
-    };
     const html = renderNoteHtml(note);
     const pdf = await browser.printPdf(html, {
       format: paper as PaperFormat,

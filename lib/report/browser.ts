@@ -1,12 +1,11 @@
 /**
- * The one module that drives Chromium (through puppeteer-core): a browser session that lays out
- * Vega charts with the browser's own text metrics and prints HTML to PDF. Every network request
+ * The one module that drives Chromium (through puppeteer-core): a browser session that prints
+ * self-contained HTML to PDF. Every network request
  * from a page is blocked: notes are self-contained. The browser is always closed.
  *
  * @module
  */
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
-import type { Spec as VegaSpec } from "vega";
 import { ensureChromium } from "./chromium.ts";
 
 /** Flags for a quiet, offline, headless Chromium (DESIGN.md decision 6). */
@@ -27,8 +26,6 @@ export type PaperFormat = "A4" | "Letter";
 
 /** A running browser; get one with {@linkcode withBrowser}. */
 export interface BrowserSession {
-  /** Lays out a compiled Vega spec in the browser and returns its SVG. */
-  renderSvg(spec: VegaSpec): Promise<string>;
   /** Prints self-contained HTML to PDF bytes. */
   printPdf(html: string, options: PrintOptions): Promise<Uint8Array>;
 }
@@ -64,27 +61,7 @@ export async function withBrowser<T>(work: (session: BrowserSession) => Promise<
     userDataDir,
     args: [...CHROMIUM_ARGS],
   });
-  let vegaPage: Page | undefined;
   const session: BrowserSession = {
-    async renderSvg(spec) {
-      if (vegaPage === undefined) {
-        vegaPage = await offlinePage(browser);
-        await vegaPage.setContent("<!doctype html><html><body></body></html>");
-        const vegaJs = await Deno.readTextFile(
-          new URL(import.meta.resolve("vega")).pathname.replace(/build\/.*$/, "build/vega.min.js"),
-        );
-        await vegaPage.addScriptTag({ content: vegaJs });
-        await vegaPage.evaluate(() => document.fonts.ready.then(() => undefined));
-      }
-      return await vegaPage.evaluate(async (s) => {
-        // deno-lint-ignore no-explicit-any
-        const vega = (globalThis as any).vega;
-        const view = new vega.View(vega.parse(s), { renderer: "none" });
-        const svg: string = await view.toSVG();
-        view.finalize();
-        return svg;
-      }, spec as unknown as Record<string, unknown>);
-    },
     async printPdf(html, options) {
       const page = await offlinePage(browser);
       try {

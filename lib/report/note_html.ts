@@ -7,20 +7,12 @@
  */
 import { HOUSE_COLORS, HOUSE_FONT } from "../charts/theme.ts";
 
-/** A numbered chart with its chrome. */
+/** An exhibit as the note shows it: its label and its SVG, chrome included (see `Exhibit`). */
 export interface NoteExhibit {
-  /** "Exhibit N" number within the note. */
-  readonly number: number;
-  /** Title that states the takeaway. */
-  readonly title: string;
-  /** Units or a short qualifier. */
-  readonly subtitle?: string;
-  /** The chart, as SVG markup. */
+  /** "Exhibit N: title", for accessibility and the contents. */
+  readonly label: string;
+  /** The exhibit as SVG markup, title and source line included. */
   readonly svg: string;
-  /** Source line, e.g. "Coin Metrics, mullet analysis". */
-  readonly source: string;
-  /** Date the data run to, `YYYY-MM-DD`. */
-  readonly asOf: string;
 }
 
 /** Everything a one-section note shows. */
@@ -78,35 +70,28 @@ p { margin: 0 0 6pt; }
 figure.exhibit { margin: 10pt 0; break-inside: avoid; }
 figure.exhibit .label { color: ${HOUSE_COLORS.navy}; font-weight: 700; font-size: 9.5pt; }
 figure.exhibit .title { color: ${HOUSE_COLORS.navy}; font-weight: 600; font-size: 9.5pt; }
-figure.exhibit .sub { color: #5C6370; font-size: 8pt; margin-bottom: 4pt; }
 figure.exhibit svg { display: block; max-width: 100%; height: auto; }
-figure.exhibit figcaption.source { color: #5C6370; font-size: 7.5pt; border-top: 1px solid #D5DAE1;
-  padding-top: 2pt; margin-top: 2pt; }
 .disclosure { color: #7A808A; font-size: 7pt; border-top: 1px solid #D5DAE1; margin-top: 12pt;
   padding-top: 4pt; }
 `;
 
 /**
- * The exhibit's figure: "Exhibit N: title", subtitle, chart and source line with as-of date.
+ * The exhibit's figure: its SVG, which carries "Exhibit N: title", the subtitle and the source
+ * line, kept whole on one page.
  *
  * @example
  * ```ts
  * import { renderExhibitHtml } from "./note_html.ts";
  * import assert from "node:assert/strict";
  *
- * const html = renderExhibitHtml({ number: 2, title: "Up", svg: "<svg></svg>",
- *   source: "Coin Metrics, mullet analysis", asOf: "2026-06-01" });
- * assert.match(html, /Exhibit 2:/);
- * assert.match(html, /Source: Coin Metrics, mullet analysis\. Data as of 2026-06-01\./);
+ * const html = renderExhibitHtml({ label: "Exhibit 2: Up & away", svg: "<svg></svg>" });
+ * assert.equal(html, '<figure class="exhibit" aria-label="Exhibit 2: Up &amp; away"><svg></svg></figure>');
  * ```
  */
 export function renderExhibitHtml(exhibit: NoteExhibit): string {
-  const sub = exhibit.subtitle ? `<div class="sub">${escapeHtml(exhibit.subtitle)}</div>` : "";
-  return `<figure class="exhibit"><div><span class="label">Exhibit ${exhibit.number}:</span> ` +
-    `<span class="title">${escapeHtml(exhibit.title)}</span></div>${sub}${exhibit.svg}` +
-    `<figcaption class="source">Source: ${escapeHtml(exhibit.source)}. Data as of ${
-      escapeHtml(exhibit.asOf)
-    }.</figcaption></figure>`;
+  return `<figure class="exhibit" aria-label="${
+    escapeHtml(exhibit.label)
+  }">${exhibit.svg}</figure>`;
 }
 
 /**
