@@ -8,6 +8,9 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
+import { categoryLabels, distinct } from "./_category_axis.ts";
+import { cosmeticWarner, finiteAt, isD3Format, isSize, show } from "./_checks.ts";
+import { labelLayers, labelSpan, valueScale } from "./_value_labels.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** How several series share a category. */
@@ -52,11 +55,10 @@ export interface ColumnOptions<Row> {
 }
 
 const DEFAULT_FORMAT = ",.0f";
-const LABEL_FONT_SIZE = 9;
-const LABEL_GAP = 3;
 const MAX_AUTO_LABELS = 12;
 const GRID_COLOR = HOUSE_CONFIG.axis?.gridColor as string;
 const LEGEND = { orient: "top", direction: "horizontal", title: null } as const;
+const cosmetic = cosmeticWarner("columnSpec");
 
 /**
  * Builds the Vega-Lite spec of a column (or bar) chart in the house style.
@@ -78,14 +80,14 @@ const LEGEND = { orient: "top", direction: "horizontal", title: null } as const;
  * assert.throws(() => columnSpec([], { x: "business", y: "usdPerMwYear" }), RangeError);
  * ```
  */
-export function columnSpec<Row extends Record<string, unknown>>(
+export function columnSpec<Row extends object>(
   rows: readonly Row[],
   options: ColumnOptions<Row>,
 ): TopLevelSpec {
   if (rows.length === 0) throw new RangeError("Cannot build a column chart: rows is empty");
   const { x, y, series } = options;
   const categories = distinct(rows, "x", x);
-  const values = rows.map((row, i) => numberAt(row, "y", y, i));
+  const values = rows.map((row, i) => finiteAt(row, "y", y, i));
   const seriesOrder = series === undefined ? [] : distinct(rows, "series", series);
   if (
     options.stack !== undefined && !(COLUMN_STACKS as readonly string[]).includes(options.stack)
@@ -130,13 +132,8 @@ export function columnSpec<Row extends Record<string, unknown>>(
     ? stackExtents(rows, x, values)
     : values.map((v) => [Math.min(v, 0), Math.max(v, 0)]);
   const labelled = stacked ? [...totals.values()] : values;
-  const labelSpan = labels
-    ? horizontal
-      ? Math.max(...labelled.map((v) => estimateWidth(formatGuess(v, format), LABEL_FONT_SIZE))) +
-        LABEL_GAP + 4
-      : LABEL_FONT_SIZE + LABEL_GAP + 3
-    : 0;
-  const scale = valueScale(bars, labelled, labelSpan, horizontal ? width : height);
+  const span = labels ? labelSpan(labelled, format, horizontal) : 0;
+  const scale = valueScale(bars, labelled, span, horizontal ? width : height);
 
   const cat = horizontal ? "y" : "x";
   const val = horizontal ? "x" : "y";
@@ -187,7 +184,7 @@ export function columnSpec<Row extends Record<string, unknown>>(
     if (test !== undefined) barEncoding.opacity = { condition: { test, value: 1 }, value: 0.35 };
   }
   const layer: unknown[] = [{ mark: { type: "bar" }, encoding: barEncoding }];
-  if (labels) layer.push(...labelLayers(y, format, horizontal, stacked, x, labelled, test));
+  if (labels) layer.push(...labelLayers({ x, y, format, horizontal, stacked, labelled, test }));
 
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -220,67 +217,6 @@ function zeroLine(horizontal: boolean): Record<string, unknown> {
     : { gridColor: { condition: { test, value: HOUSE_COLORS.darkGrey }, value: GRID_COLOR } };
 }
 
-/** Text layers: positive values above (right of) the bar end, negative ones below (left). */
-function labelLayers(
-  y: string,
-  format: string,
-  horizontal: boolean,
-  stacked: boolean,
-  x: string,
-  labelled: readonly number[],
-  test: string | undefined,
-): unknown[] {
-  const field = stacked ? "__total" : y;
-  const color = test === undefined
-    ? { value: HOUSE_COLORS.darkGrey }
-    : { condition: { test, value: HOUSE_COLORS.accent }, value: HOUSE_COLORS.darkGrey };
-  const layers: unknown[] = [];
-  for (const sign of [1, -1] as const) {
-    if (!labelled.some((v) => (sign === 1 ? v >= 0 : v < 0))) continue;
-    const transform: unknown[] = stacked
-      ? [{ aggregate: [{ op: "sum", field: y, as: "__total" }], groupby: [x] }]
-      : [];
-    transform.push({ filter: `datum[${q(field)}] ${sign === 1 ? ">=" : "<"} 0` });
-    const mark = horizontal
-      ? { align: sign === 1 ? "left" : "right", baseline: "middle", dx: sign * LABEL_GAP }
-      : { align: "center", baseline: sign === 1 ? "bottom" : "top", dy: -sign * LABEL_GAP };
-    const encoding: Record<string, unknown> = {
-      text: { field, type: "quantitative", format },
-      color,
-    };
-    if (stacked) {
-      encoding[horizontal ? "x" : "y"] = { field, type: "quantitative", stack: null };
-    }
-    layers.push({
-      transform,
-      mark: { type: "text", fontSize: LABEL_FONT_SIZE, ...mark },
-      encoding,
-    });
-  }
-  return layers;
-}
-
-/**
- * The value scale: zero-based, widened so that labels `labelSpan` px long fit beyond the
- * longest bars on a plot `length` px long.
- */
-function valueScale(
-  bars: readonly (readonly number[])[],
-  labelled: readonly number[],
-  labelSpan: number,
-  length: number,
-): Record<string, number | boolean> {
-  const max = Math.max(0, ...bars.map((b) => b[1]!));
-  const min = Math.min(0, ...bars.map((b) => b[0]!));
-  if (labelSpan === 0 || max === min) return {};
-  const sides = (labelled.some((v) => v >= 0) ? 1 : 0) + (labelled.some((v) => v < 0) ? 1 : 0);
-  const perPixel = (max - min) / Math.max(length - sides * labelSpan, length / 2);
-  const scale: Record<string, number | boolean> = { nice: true };
-  if (labelled.some((v) => v >= 0) && max > 0) scale.domainMax = max + labelSpan * perPixel;
-  if (labelled.some((v) => v < 0)) scale.domainMin = min - labelSpan * perPixel;
-  return scale;
-}
-
 /** Per row, the [bottom, top] of its stack segment (positives and negatives stack apart). */
 function stackExtents<Row>(
   rows: readonly Row[],
@@ -311,141 +247,7 @@ function categoryTotals<Row>(
   return totals;
 }
 
-/**
- * Axis label layout for a band `band` px wide: as is when every label fits, wrapped onto lines
- * when every word fits, else slanted.
- */
-function categoryLabels(
-  values: readonly (string | number)[],
-  band: number,
-): Record<string, unknown> {
-  const categories = values.map(String);
-  const room = band * 0.92;
-  const size = HOUSE_CONFIG.axis?.labelFontSize as number;
-  if (categories.every((c) => estimateWidth(c, size) <= room)) return {};
-  const wrapped = categories.map((c) => wrap(c, room, size));
-  if (
-    wrapped.every((lines) =>
-      lines.length <= 3 && lines.every((l) => estimateWidth(l, size) <= room)
-    )
-  ) {
-    const table = Object.fromEntries(categories.map((c, i) => [c, wrapped[i]]));
-    return {
-      labelExpr: `${JSON.stringify(table)}[datum.label] || datum.label`,
-      labelLineHeight: 11,
-    };
-  }
-  return { labelAngle: -40, labelAlign: "right", labelBaseline: "top" };
-}
-
-function wrap(text: string, room: number, size: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && estimateWidth(`${last} ${word}`, size) <= room) {
-      lines[lines.length - 1] = `${last} ${word}`;
-    } else lines.push(word);
-  }
-  return lines;
-}
-
-/** A generous estimate of Inter's width of `text` (never short: the layout must not clip). */
-function estimateWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const c of text) {
-    em += /[WMmw@%—]/.test(c)
-      ? 0.95
-      : /[A-Z0-9$#&?]/.test(c)
-      ? 0.72
-      : /[ijlI.,:;'|! ]/.test(c)
-      ? 0.32
-      : 0.6;
-  }
-  return em * fontSize;
-}
-
-/** The label text's likely length: digits of the value with the format's prefix/suffix. */
-function formatGuess(value: number, format: string): string {
-  const digits = Math.abs(value) >= 1 ? Math.floor(Math.log10(Math.abs(value))) + 1 : 1;
-  const precision = Number(/\.(\d+)/.exec(format)?.[1] ?? 0);
-  const si = /[sr]$/.test(format);
-  const body = si
-    ? "0".repeat(Math.max(precision, 1) + 2) + "M"
-    : "0".repeat(digits + Math.floor((digits - 1) / 3) + precision + 1);
-  return `${value < 0 ? "-" : ""}${format.includes("$") ? "$" : ""}${body}${
-    format.endsWith("%") ? "%" : ""
-  }`;
-}
-
-/** d3-format's own specifier grammar. */
-const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
-
-function isD3Format(value: unknown): boolean {
-  return typeof value === "string" && D3_FORMAT.test(value);
-}
-
-function isSize(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value) && value > 0;
-}
-
-/** A cosmetic option: out of range → one warning and the default. */
-function cosmetic<T>(
-  value: T | undefined,
-  name: string,
-  fallback: T,
-  ok: (v: unknown) => boolean,
-): T {
-  if (value === undefined) return fallback;
-  if (ok(value)) return value;
-  console.warn(
-    `columnSpec: ${name} ${show(value)} is out of range; using ${show(fallback)}`,
-  );
-  return fallback;
-}
-
-/** Distinct text or number values of a field, in order of first appearance. */
-function distinct<Row>(
-  rows: readonly Row[],
-  option: string,
-  field: keyof Row & string,
-): (string | number)[] {
-  const seen = new Map<string, string | number>();
-  rows.forEach((row, i) => {
-    const value = cell(row, option, field, i);
-    if (
-      !((typeof value === "string" && value !== "") ||
-        (typeof value === "number" && Number.isFinite(value)))
-    ) {
-      throw new TypeError(
-        `Cannot use ${option}: field "${field}" in row ${i} is ${
-          show(value)
-        }, expected text or a number`,
-      );
-    }
-    if (!seen.has(String(value))) seen.set(String(value), value);
-  });
-  return [...seen.values()];
-}
-
-function numberAt<Row>(row: Row, option: string, field: keyof Row & string, i: number): number {
-  const value = cell(row, option, field, i);
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new TypeError(
-      `Cannot use ${option}: field "${field}" in row ${i} is ${
-        show(value)
-      }, expected a finite number`,
-    );
-  }
-  return value;
-}
-
-function cell<Row>(row: Row, option: string, field: keyof Row & string, i: number): unknown {
-  if (row === null || typeof row !== "object" || !(field in row)) {
-    throw new TypeError(`Cannot use ${option}: field "${field}" is missing from row ${i}`);
-  }
-  return row[field];
-}
-
+/** Throws when two rows share a category (and series): their bars would overlap. */
 function checkUnique<Row>(
   rows: readonly Row[],
   x: keyof Row & string,
@@ -469,9 +271,4 @@ function checkUnique<Row>(
 /** A string as a Vega expression literal. */
 function q(text: string): string {
   return JSON.stringify(text);
-}
-
-/** A value as it reads in a message: numbers as numbers (`NaN`, not `null`), the rest as JSON. */
-function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
+import type { DealIntensity } from "../compute/deal_analytics.ts";
 import { columnSpec } from "./column.ts";
 import { renderPng, renderSvg } from "./render.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
@@ -338,4 +339,28 @@ Deno.test("columnSpec: cosmetic options out of range warn once and fall back", (
     columnSpec(BUSINESSES, { x: "business", y: "usdM", stack: "stacked" })
   );
   assert.deepEqual(once, ["columnSpec: stack has no effect without series; ignored"]);
+});
+
+// An interface has no index signature, so `Row extends Record<string, unknown>` rejected it.
+const DEAL: DealIntensity = {
+  dealId: "corz-coreweave-1",
+  company: "Core Scientific",
+  counterparty: "CoreWeave",
+  announcementDate: "2024-06-03",
+  capacityMw: 200,
+  capacityBasis: "critical IT",
+  termYears: 12,
+  contractValueUsd: 3.5e9,
+  usdPerMwYear: 3.5e9 / 12 / 200,
+  usdPerKwMonth: 3.5e9 / 12 / 200 / 12_000,
+  bound: "point",
+  structure: "",
+};
+
+Deno.test("columnSpec: takes interface-typed rows, e.g. lib/compute's DealIntensity", () => {
+  const deals: readonly DealIntensity[] = [DEAL, { ...DEAL, company: "Hut 8", capacityMw: 245 }];
+  const spec = columnSpec(deals, { x: "company", y: "capacityMw", yTitle: "MW" }) as {
+    encoding: { x: { sort: string[] } };
+  };
+  assert.deepEqual(spec.encoding.x.sort, ["Core Scientific", "Hut 8"]);
 });

@@ -8,6 +8,8 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
+import { fieldValues, finiteNumbers, formatOption, sizeOption } from "./_checks.ts";
+import { logDomain, logTicks } from "./_log_ticks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** An actual series drawn before the fan, in navy. */
@@ -83,22 +85,10 @@ export function fanChartSpec<Row extends object, Hist extends object = Row>(
     throw new RangeError("Cannot use bands: expected at least one [low, high] pair, got none");
   }
   const log = options.log ?? false;
-  const xKind = kindOf("x", column(rows, "x", options.x));
+  const xKind = kindOf("x", fieldValues(rows, "x", options.x, false));
   const values: number[] = [];
   const numbers = (option: string, from: readonly object[], field: string) => {
-    for (const [i, v] of column(from, option, field).entries()) {
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new TypeError(
-          `Cannot use ${option}: expected a finite number in rows[${i}].${field}, got ${String(v)}`,
-        );
-      }
-      if (log && v <= 0) {
-        throw new RangeError(
-          `Cannot use ${option} on a log scale: expected a value > 0 in rows[${i}].${field}, got ${v}`,
-        );
-      }
-      values.push(v);
-    }
+    for (const v of finiteNumbers(from, option, field, log)) values.push(v);
   };
   options.bands.forEach(([low, high], k) => {
     numbers(`bands[${k}][0]`, rows, low);
@@ -110,7 +100,10 @@ export function fanChartSpec<Row extends object, Hist extends object = Row>(
     if (!Array.isArray(history.rows) || history.rows.length === 0) {
       throw new RangeError("Cannot use history.rows: expected at least one row, got 0");
     }
-    const historyKind = kindOf("history.x", column(history.rows, "history.x", history.x));
+    const historyKind = kindOf(
+      "history.x",
+      fieldValues(history.rows, "history.x", history.x, false),
+    );
     if (historyKind !== xKind) {
       throw new TypeError(
         `Cannot use history.x: expected ${xKind} values like the fan's x, got ${historyKind}`,
@@ -119,9 +112,9 @@ export function fanChartSpec<Row extends object, Hist extends object = Row>(
     numbers("history.y", history.rows, history.y);
   }
 
-  const width = size("width", options.width, EXHIBIT_WIDTH.twoColumn);
-  const height = size("height", options.height, 260);
-  const yFormat = numberFormat("yFormat", options.yFormat, ",.0f");
+  const width = sizeOption("width", options.width, EXHIBIT_WIDTH.twoColumn);
+  const height = sizeOption("height", options.height, 260);
+  const yFormat = formatOption("yFormat", options.yFormat, ",.0f");
   const x = {
     field: options.x,
     type: xKind === "date" ? "temporal" as const : "quantitative" as const,
@@ -233,61 +226,4 @@ function kindOf(option: string, xs: readonly unknown[]): "number" | "date" {
       JSON.stringify(bad ?? "a mix of both")
     }`,
   );
-}
-
-function column(rows: readonly object[], option: string, field: string): unknown[] {
-  return rows.map((row, i) => {
-    if (row === null || typeof row !== "object" || !(field in row)) {
-      throw new TypeError(`Cannot use ${option}: field "${field}" is missing from rows[${i}]`);
-    }
-    return (row as Record<string, unknown>)[field];
-  });
-}
-
-/** The 1–3–10 steps around the values: the largest step ≤ the least value to the smallest ≥ the greatest. */
-function logDomain(values: readonly number[]): [number, number] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const steps = logTicks([min / 10, max * 10]);
-  return [
-    steps.filter((t) => t <= min * (1 + 1e-12)).at(-1)!,
-    steps.find((t) => t >= max * (1 - 1e-12))!,
-  ];
-}
-
-/** Ticks at 1 and 3 times each power of ten within `[from, to]`. */
-function logTicks([from, to]: readonly [number, number]): number[] {
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(from)); e <= Math.ceil(Math.log10(to)); e++) {
-    for (const m of [1, 3]) {
-      const t = Number((m * 10 ** e).toPrecision(12));
-      if (t >= from * (1 - 1e-12) && t <= to * (1 + 1e-12)) ticks.push(t);
-    }
-  }
-  return ticks;
-}
-
-function size(option: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  console.warn(
-    `Ignoring ${option}: expected a number > 0, got ${String(value)}; using ${fallback}`,
-  );
-  return fallback;
-}
-
-/** A d3-format specifier ([[fill]align][sign][symbol][0][width][,][.precision][~][type]). */
-const D3_FORMAT =
-  /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([bcdefgnoprsxX%])?$/;
-
-/** The format if it is a d3 number format; otherwise a warning and the default. */
-function numberFormat(option: string, format: string | undefined, fallback: string): string {
-  if (format === undefined) return fallback;
-  if (typeof format === "string" && D3_FORMAT.test(format)) return format;
-  console.warn(
-    `Ignoring ${option}: expected a d3 number format, got ${
-      JSON.stringify(format)
-    }; using "${fallback}"`,
-  );
-  return fallback;
 }

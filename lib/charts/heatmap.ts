@@ -6,6 +6,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
+import { fieldValues, formatOption, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** Colour schemes of {@linkcode heatmapSpec}: red–white–blue around zero, or light to navy. */
@@ -82,15 +83,15 @@ export function heatmapSpec<Row extends object>(
       `Cannot draw a heat map: expected at least one row, got ${Array.isArray(rows) ? 0 : rows}`,
     );
   }
-  column(rows, "x", options.x, false);
-  const ys = distinct(column(rows, "y", options.y, false));
-  const values = column(rows, "value", options.value, true) as number[];
+  fieldValues(rows, "x", options.x, false);
+  const ys = distinct(fieldValues(rows, "y", options.y, false));
+  const values = fieldValues(rows, "value", options.value, true) as number[];
   const min = Math.min(...values);
   const max = Math.max(...values);
   const scheme = checkScheme(options.scheme) ?? (min < 0 && max > 0 ? "diverging" : "sequential");
-  const width = size("width", options.width, EXHIBIT_WIDTH.twoColumn);
-  const height = size("height", options.height, 30 * ys.length);
-  const format = numberFormat("format", options.format, ",.0f");
+  const width = sizeOption("width", options.width, EXHIBIT_WIDTH.twoColumn);
+  const height = sizeOption("height", options.height, 30 * ys.length);
+  const format = formatOption("format", options.format, ",.0f");
 
   let domain: number[];
   if (scheme === "diverging") {
@@ -122,12 +123,12 @@ export function heatmapSpec<Row extends object>(
   const x = band(
     options.x,
     options.xTitle ?? options.x,
-    numberFormat("xFormat", options.xFormat, ""),
+    formatOption("xFormat", options.xFormat, ""),
   );
   const y = band(
     options.y,
     options.yTitle ?? options.y,
-    numberFormat("yFormat", options.yFormat, ""),
+    formatOption("yFormat", options.yFormat, ""),
   );
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -239,28 +240,6 @@ function distinct(values: unknown[]): unknown[] {
   return [...new Set(values)];
 }
 
-function column<Row extends object>(
-  rows: readonly Row[],
-  option: string,
-  field: string,
-  numeric: boolean,
-): unknown[] {
-  return rows.map((row, i) => {
-    if (row === null || typeof row !== "object" || !(field in row)) {
-      throw new TypeError(`Cannot use ${option}: field "${field}" is missing from rows[${i}]`);
-    }
-    const value = (row as Record<string, unknown>)[field];
-    if (numeric && (typeof value !== "number" || !Number.isFinite(value))) {
-      throw new TypeError(
-        `Cannot use ${option}: expected a finite number in rows[${i}].${field}, got ${
-          String(value)
-        }`,
-      );
-    }
-    return value;
-  });
-}
-
 function checkScheme(scheme: HeatmapScheme | undefined): HeatmapScheme | undefined {
   if (scheme === undefined || HEATMAP_SCHEMES.includes(scheme)) return scheme;
   console.warn(
@@ -269,29 +248,4 @@ function checkScheme(scheme: HeatmapScheme | undefined): HeatmapScheme | undefin
     }; using the default`,
   );
   return undefined;
-}
-
-function size(option: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  console.warn(
-    `Ignoring ${option}: expected a number > 0, got ${String(value)}; using ${fallback}`,
-  );
-  return fallback;
-}
-
-/** A d3-format specifier ([[fill]align][sign][symbol][0][width][,][.precision][~][type]). */
-const D3_FORMAT =
-  /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([bcdefgnoprsxX%])?$/;
-
-/** The format if it is a d3 number format; otherwise a warning and the default. */
-function numberFormat(option: string, format: string | undefined, fallback: string): string {
-  if (format === undefined) return fallback;
-  if (typeof format === "string" && D3_FORMAT.test(format)) return format;
-  console.warn(
-    `Ignoring ${option}: expected a d3 number format, got ${
-      JSON.stringify(format)
-    }; using "${fallback}"`,
-  );
-  return fallback;
 }

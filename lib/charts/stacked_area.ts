@@ -7,6 +7,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { isIsoDate } from "../data/csv.ts";
+import { cell, cosmeticWarner, finiteAt, isD3Format, isSize, show, textAt } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_CONFIG } from "./theme.ts";
 
 /** Options for {@linkcode stackedAreaSpec}. */
@@ -41,6 +42,7 @@ const LEGEND = {
   symbolType: "square",
 } as const;
 const DAY_MS = 86_400_000;
+const cosmetic = cosmeticWarner("stackedAreaSpec");
 
 /**
  * Builds the Vega-Lite spec of a stacked area chart in the house style.
@@ -62,7 +64,7 @@ const DAY_MS = 86_400_000;
  *   /Cannot use y: field "MW" is missing from row 0/);
  * ```
  */
-export function stackedAreaSpec<Row extends Record<string, unknown>>(
+export function stackedAreaSpec<Row extends object>(
   rows: readonly Row[],
   options: StackedAreaOptions<Row>,
 ): TopLevelSpec {
@@ -78,18 +80,8 @@ export function stackedAreaSpec<Row extends Record<string, unknown>>(
       );
     }
     days.push(Date.parse(date) / DAY_MS);
-    const value = cell(row, "y", y, i);
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new TypeError(
-        `Cannot use y: field "${y}" in row ${i} is ${show(value)}, expected a finite number`,
-      );
-    }
-    const name = cell(row, "series", series, i);
-    if (typeof name !== "string" || name === "") {
-      throw new TypeError(
-        `Cannot use series: field "${series}" in row ${i} is ${show(name)}, expected text`,
-      );
-    }
+    finiteAt(row, "y", y, i);
+    const name = textAt(row, "series", series, i);
     const key = `${date}\u0000${name}`;
     if (seen.has(key)) {
       throw new RangeError(
@@ -154,45 +146,7 @@ function stackOrder<Row>(
   return [...known, ...names.filter((name) => !known.includes(name))];
 }
 
-/** d3-format's own specifier grammar. */
-const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
-
-function isD3Format(value: unknown): boolean {
-  return typeof value === "string" && D3_FORMAT.test(value);
-}
-
-function isSize(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value) && value > 0;
-}
-
-/** A cosmetic option: out of range → one warning and the default. */
-function cosmetic<T>(
-  value: T | undefined,
-  name: string,
-  fallback: T,
-  ok: (v: unknown) => boolean,
-): T {
-  if (value === undefined) return fallback;
-  if (ok(value)) return value;
-  console.warn(
-    `stackedAreaSpec: ${name} ${show(value)} is out of range; using ${show(fallback)}`,
-  );
-  return fallback;
-}
-
-function cell<Row>(row: Row, option: string, field: keyof Row & string, i: number): unknown {
-  if (row === null || typeof row !== "object" || !(field in row)) {
-    throw new TypeError(`Cannot use ${option}: field "${field}" is missing from row ${i}`);
-  }
-  return row[field];
-}
-
 /** A string as a Vega expression literal. */
 function q(text: string): string {
   return JSON.stringify(text);
-}
-
-/** A value as it reads in a message: numbers as numbers (`NaN`, not `null`), the rest as JSON. */
-function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
 }

@@ -196,3 +196,19 @@ Deno.test("stackedAreaSpec: cosmetic options out of range warn once and fall bac
   assert.deepEqual(spec!.encoding.color.sort, ["AI/HPC", "Bitcoin mining"]);
   assert.deepEqual(spec!.encoding.y.axis, { format: ",.0f" });
 });
+
+Deno.test("stackedAreaSpec: takes interface-typed rows", () => {
+  interface SiteUse {
+    readonly quarter: string;
+    readonly use: string;
+    readonly mw: number;
+  }
+  const rows: readonly SiteUse[] = [
+    { quarter: "2025-03-31", use: "Bitcoin mining", mw: 300 },
+    { quarter: "2025-06-30", use: "AI/HPC", mw: 100 },
+  ];
+  const spec = stackedAreaSpec(rows, { x: "quarter", y: "mw", series: "use" }) as {
+    encoding: { color: { sort: string[] } };
+  };
+  assert.deepEqual(spec.encoding.color.sort, ["Bitcoin mining", "AI/HPC"]);
+});

@@ -16,8 +16,8 @@
 import type { TopLevelSpec } from "vega-lite";
 import { formatPercent, formatUsd } from "../units/format.ts";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
-import { HOUSE_FONT_FILES } from "./theme.ts";
-import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { cell, cosmeticWarner, isSize, show } from "./_checks.ts";
+import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
 
 /** Named cell formats: see {@linkcode TableColumn}. */
 export const TABLE_FORMATS = ["usd", "percent", "number", "text"] as const;
@@ -65,6 +65,7 @@ const COLUMN_GAP = 16;
 const BAND_COLOR = "#F3F5F8";
 const TEXT_COLOR = "#1F2430";
 const MISSING = "–";
+const cosmetic = cosmeticWarner("tableSpec");
 
 let fonts: { regular: FontMetrics; bold: FontMetrics } | undefined;
 
@@ -115,7 +116,7 @@ function readFont(path: string): FontMetrics {
  *   /Cannot use columns\[0\]\.field: field "MW" is missing from row 0/);
  * ```
  */
-export function tableSpec<Row extends Record<string, unknown>>(
+export function tableSpec<Row extends object>(
   rows: readonly Row[],
   options: TableOptions<Row>,
 ): TopLevelSpec {
@@ -224,20 +225,13 @@ function rule(y: number, width: number, color: string, strokeWidth: number): unk
 }
 
 /** A column's header, its cells as text, and its alignment. */
-function columnCells<Row extends Record<string, unknown>>(
+function columnCells<Row extends object>(
   rows: readonly Row[],
   column: TableColumn<Row>,
   c: number,
 ): { title: string; texts: string[]; align: "left" | "right" } {
   const { field } = column;
-  const values = rows.map((row, i) => {
-    if (row === null || typeof row !== "object" || !(field in row)) {
-      throw new TypeError(
-        `Cannot use columns[${c}].field: field "${field}" is missing from row ${i}`,
-      );
-    }
-    return row[field];
-  });
+  const values = rows.map((row, i) => cell(row, `columns[${c}].field`, field, i));
   const numeric = values.every((v) => isMissing(v) || typeof v === "number");
   let format = column.format ?? (numeric ? "number" : "text");
   if (typeof format !== "function" && !(TABLE_FORMATS as readonly unknown[]).includes(format)) {
@@ -290,28 +284,4 @@ function columnCells<Row extends Record<string, unknown>>(
 function isMissing(value: unknown): boolean {
   return value === null || value === undefined ||
     (typeof value === "number" && Number.isNaN(value));
-}
-
-function isSize(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value) && value > 0;
-}
-
-/** A cosmetic option: out of range → one warning and the default. */
-function cosmetic<T>(
-  value: T | undefined,
-  name: string,
-  fallback: T,
-  ok: (v: unknown) => boolean,
-): T {
-  if (value === undefined) return fallback;
-  if (ok(value)) return value;
-  console.warn(
-    `tableSpec: ${name} ${show(value)} is out of range; using ${show(fallback)}`,
-  );
-  return fallback;
-}
-
-/** A value as it reads in a message: numbers as numbers (`NaN`, not `null`), the rest as JSON. */
-function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
+import type { DealIntensity } from "../compute/deal_analytics.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
 import { formatUsdPerMwYear } from "../units/format.ts";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";
@@ -255,4 +256,29 @@ Deno.test("tableSpec: cosmetic options out of range warn once and fall back", ()
   assert.match(seen[3]!, /the columns need \d+ px, more than width 40; drawing \d+ px wide/);
   assert.equal(spec!.height, 18 * 3 + 2);
   assert.ok(spec!.width > 40);
+});
+
+Deno.test("tableSpec: takes interface-typed rows, e.g. lib/compute's DealIntensity", () => {
+  const deal: DealIntensity = {
+    dealId: "hut-fluidstack-1",
+    company: "Hut 8",
+    counterparty: "Fluidstack",
+    announcementDate: "2025-12-17",
+    capacityMw: 245,
+    capacityBasis: "critical IT",
+    termYears: 15,
+    contractValueUsd: 7e9,
+    usdPerMwYear: 7e9 / 15 / 245,
+    usdPerKwMonth: 7e9 / 15 / 245 / 12_000,
+    bound: "point",
+    structure: "",
+  };
+  const spec = tableSpec([deal], {
+    columns: [
+      { field: "company", title: "Company" },
+      { field: "contractValueUsd", title: "Value", format: "usd" },
+    ],
+  }) as { layer: { data: { values: { text: string }[] } }[] };
+  const texts = spec.layer.flatMap((l) => l.data.values.map((v) => v.text));
+  assert.ok(texts.includes("Hut 8") && texts.includes("$7.00B"), texts.join(", "));
 });

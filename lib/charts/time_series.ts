@@ -5,6 +5,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
+import { logTicks } from "./_log_ticks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** A dated event drawn as a vertical rule with a label. */
@@ -52,7 +53,7 @@ export interface TimeSeriesOptions<Row> {
  * assert.equal((spec as { layer: unknown[] }).layer.length, 3);
  * ```
  */
-export function timeSeriesSpec<Row extends Record<string, unknown>>(
+export function timeSeriesSpec<Row extends object>(
   rows: readonly Row[],
   options: TimeSeriesOptions<Row>,
 ): TopLevelSpec {
@@ -76,7 +77,7 @@ export function timeSeriesSpec<Row extends Record<string, unknown>>(
         scale: options.log ? { type: "log" as const } : { zero: false },
         // Log axes get one gridline per decade step (1, 3, 10…), not vega's dense minor ticks.
         axis: options.log
-          ? { format: options.yFormat ?? ",.0f", values: logTicks(rows, options.y) }
+          ? { format: options.yFormat ?? ",.0f", values: dataLogTicks(rows, options.y) }
           : { format: options.yFormat ?? ",.0f" },
       },
       color,
@@ -116,8 +117,9 @@ export function timeSeriesSpec<Row extends Record<string, unknown>>(
   } as TopLevelSpec;
 }
 
-/** Ticks at 1, 3 and 10 times each power of ten spanning the data. */
-function logTicks<Row>(rows: readonly Row[], field: keyof Row): number[] {
+/** Ticks at 1 and 3 times each power of ten from a third of the least positive value to three
+ * times the greatest (none without positive values). */
+function dataLogTicks<Row>(rows: readonly Row[], field: keyof Row): number[] {
   let min = Infinity;
   let max = -Infinity;
   for (const row of rows) {
@@ -127,13 +129,5 @@ function logTicks<Row>(rows: readonly Row[], field: keyof Row): number[] {
       max = Math.max(max, v);
     }
   }
-  if (!Number.isFinite(min)) return [];
-  const ticks: number[] = [];
-  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
-    for (const m of [1, 3]) {
-      const t = m * 10 ** e;
-      if (t >= min / 3 && t <= max * 3) ticks.push(t);
-    }
-  }
-  return ticks;
+  return Number.isFinite(min) ? logTicks([min / 3, max * 3]) : [];
 }

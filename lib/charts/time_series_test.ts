@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { compile } from "vega-lite";
+import type { BandRow } from "../finance/percentile_bands.ts";
 import { timeSeriesSpec } from "./time_series.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
 
@@ -69,4 +70,23 @@ Deno.test("timeSeriesSpec: several series take the house colours by series field
     layer: { encoding: { color: unknown } }[];
   };
   assert.deepEqual(spec.layer[0]!.encoding.color, { field: "s", type: "nominal" });
+});
+
+Deno.test("timeSeriesSpec: takes interface-typed rows, e.g. lib/finance's BandRow", () => {
+  const rows: (BandRow & { readonly month: string })[] = [
+    { step: 0, month: "2026-01-31", p5: 80, p50: 100, p95: 125 },
+    { step: 1, month: "2026-02-28", p5: 70, p50: 101, p95: 150 },
+  ];
+  const spec = timeSeriesSpec(rows, { x: "month", y: "p50", log: true }) as {
+    layer: { encoding: { y: { axis: { values: number[] } } } }[];
+  };
+  assert.deepEqual(spec.layer[0]!.encoding.y.axis.values, [100, 300]);
+});
+
+Deno.test("timeSeriesSpec: log ticks below 1 are round decimals", () => {
+  const rows = [{ day: "2024-01-01", ratio: 0.13 }, { day: "2024-02-01", ratio: 0.2 }];
+  const spec = timeSeriesSpec(rows, { x: "day", y: "ratio", log: true, yFormat: ".1f" }) as {
+    layer: { encoding: { y: { axis: { values: number[] } } } }[];
+  };
+  assert.deepEqual(spec.layer[0]!.encoding.y.axis.values, [0.1, 0.3]);
 });

@@ -7,6 +7,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import * as vega from "vega";
+import { fieldValues, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** Options for {@linkcode tornadoSpec}. */
@@ -83,9 +84,9 @@ export function tornadoSpec<Row extends object>(
     throw new TypeError(`Cannot use base: expected a finite number, got ${String(options.base)}`);
   }
   const base = options.base;
-  const labels = column(rows, "input", input, false).map(String);
-  const lows = column(rows, "low", low, true) as number[];
-  const highs = column(rows, "high", high, true) as number[];
+  const labels = fieldValues(rows, "input", input, false).map(String);
+  const lows = fieldValues(rows, "low", low, true) as number[];
+  const highs = fieldValues(rows, "high", high, true) as number[];
   const seen = new Set<string>();
   for (const label of labels) {
     if (seen.has(label)) {
@@ -101,8 +102,8 @@ export function tornadoSpec<Row extends object>(
   const format = checkFormat(options.xFormat);
   const lowLabel = options.lowLabel ?? "Low input";
   const highLabel = options.highLabel ?? "High input";
-  const width = size("width", options.width, EXHIBIT_WIDTH.twoColumn);
-  const height = size("height", options.height, 30 * rows.length);
+  const width = sizeOption("width", options.width, EXHIBIT_WIDTH.twoColumn);
+  const height = sizeOption("height", options.height, 30 * rows.length);
   // Room for the widest value label on each side, in pixels (Vega pads the domain by it).
   const formatter = numberFormat(format);
   const labelRoom = Math.ceil(
@@ -216,37 +217,6 @@ export function tornadoSpec<Row extends object>(
 
 function rowCount(rows: unknown): string {
   return Array.isArray(rows) ? "0" : String(rows);
-}
-
-function column<Row extends object>(
-  rows: readonly Row[],
-  option: string,
-  field: string,
-  numeric: boolean,
-): unknown[] {
-  return rows.map((row, i) => {
-    if (row === null || typeof row !== "object" || !(field in row)) {
-      throw new TypeError(`Cannot use ${option}: field "${field}" is missing from rows[${i}]`);
-    }
-    const value = (row as Record<string, unknown>)[field];
-    if (numeric && (typeof value !== "number" || !Number.isFinite(value))) {
-      throw new TypeError(
-        `Cannot use ${option}: expected a finite number in rows[${i}].${field}, got ${
-          String(value)
-        }`,
-      );
-    }
-    return value;
-  });
-}
-
-function size(option: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  console.warn(
-    `Ignoring ${option}: expected a number > 0, got ${String(value)}; using ${fallback}`,
-  );
-  return fallback;
 }
 
 function checkFormat(format: string | undefined): string {

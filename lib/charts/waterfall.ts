@@ -10,6 +10,8 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
+import { categoryLabels } from "./_category_axis.ts";
+import { cell, cosmeticWarner, finiteAt, isD3Format, isSize, show, textAt } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** What a waterfall bar shows: a step up, a step down, or a (sub)total from zero. */
@@ -56,6 +58,7 @@ const DEFAULT_FORMAT = ",.0f";
 const LABEL_FONT_SIZE = 9;
 const LABEL_GAP = 3;
 const GRID_COLOR = HOUSE_CONFIG.axis?.gridColor as string;
+const cosmetic = cosmeticWarner("waterfallSpec");
 
 /**
  * The bars of a waterfall: running sums over the rows, subtotals where `total` says so, and a
@@ -77,7 +80,7 @@ const GRID_COLOR = HOUSE_CONFIG.axis?.gridColor as string;
  * ]);
  * ```
  */
-export function waterfallBars<Row extends Record<string, unknown>>(
+export function waterfallBars<Row extends object>(
   rows: readonly Row[],
   options: WaterfallOptions<Row>,
 ): WaterfallBar[] {
@@ -87,12 +90,7 @@ export function waterfallBars<Row extends Record<string, unknown>>(
   const seen = new Map<string, number>();
   let sum = 0;
   rows.forEach((row, i) => {
-    const name = cell(row, "label", label, i);
-    if (typeof name !== "string" || name === "") {
-      throw new TypeError(
-        `Cannot use label: field "${label}" in row ${i} is ${show(name)}, expected text`,
-      );
-    }
+    const name = textAt(row, "label", label, i);
     if (seen.has(name)) {
       throw new RangeError(
         `Cannot use label: "${name}" appears in rows ${seen.get(name)} and ${i}`,
@@ -111,12 +109,7 @@ export function waterfallBars<Row extends Record<string, unknown>>(
       bars.push({ label: name, start: 0, end: sum, value: sum, kind: "total" });
       return;
     }
-    const step = cell(row, "value", value, i);
-    if (typeof step !== "number" || !Number.isFinite(step)) {
-      throw new TypeError(
-        `Cannot use value: field "${value}" in row ${i} is ${show(step)}, expected a finite number`,
-      );
-    }
+    const step = finiteAt(row, "value", value, i);
     bars.push({
       label: name,
       start: sum,
@@ -153,7 +146,7 @@ export function waterfallBars<Row extends Record<string, unknown>>(
  * assert.equal(spec.data.values[2]!.end, 800);
  * ```
  */
-export function waterfallSpec<Row extends Record<string, unknown>>(
+export function waterfallSpec<Row extends object>(
   rows: readonly Row[],
   options: WaterfallOptions<Row>,
 ): TopLevelSpec {
@@ -251,90 +244,4 @@ export function waterfallSpec<Row extends Record<string, unknown>>(
     encoding: { x, y },
     layer,
   } as unknown as TopLevelSpec;
-}
-
-/**
- * Axis label layout for a band `band` px wide: as is when every label fits, wrapped onto lines
- * when every word fits, else slanted.
- */
-function categoryLabels(categories: readonly string[], band: number): Record<string, unknown> {
-  const room = band * 0.92;
-  const size = HOUSE_CONFIG.axis?.labelFontSize as number;
-  if (categories.every((c) => estimateWidth(c, size) <= room)) return {};
-  const wrapped = categories.map((c) => wrap(c, room, size));
-  const fits = wrapped.every((lines) =>
-    lines.length <= 3 && lines.every((l) => estimateWidth(l, size) <= room)
-  );
-  if (fits) {
-    const table = Object.fromEntries(categories.map((c, i) => [c, wrapped[i]]));
-    return {
-      labelExpr: `${JSON.stringify(table)}[datum.label] || datum.label`,
-      labelLineHeight: 11,
-    };
-  }
-  return { labelAngle: -40, labelAlign: "right", labelBaseline: "top" };
-}
-
-function wrap(text: string, room: number, size: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && estimateWidth(`${last} ${word}`, size) <= room) {
-      lines[lines.length - 1] = `${last} ${word}`;
-    } else lines.push(word);
-  }
-  return lines;
-}
-
-/** A generous estimate of Inter's width of `text` (never short: the layout must not clip). */
-function estimateWidth(text: string, fontSize: number): number {
-  let em = 0;
-  for (const c of text) {
-    em += /[WMmw@%—]/.test(c)
-      ? 0.95
-      : /[A-Z0-9$#&?]/.test(c)
-      ? 0.72
-      : /[ijlI.,:;'|! ]/.test(c)
-      ? 0.32
-      : 0.6;
-  }
-  return em * fontSize;
-}
-
-/** d3-format's own specifier grammar. */
-const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
-
-function isD3Format(value: unknown): boolean {
-  return typeof value === "string" && D3_FORMAT.test(value);
-}
-
-function isSize(value: unknown): boolean {
-  return typeof value === "number" && Number.isFinite(value) && value > 0;
-}
-
-/** A cosmetic option: out of range → one warning and the default. */
-function cosmetic<T>(
-  value: T | undefined,
-  name: string,
-  fallback: T,
-  ok: (v: unknown) => boolean,
-): T {
-  if (value === undefined) return fallback;
-  if (ok(value)) return value;
-  console.warn(
-    `waterfallSpec: ${name} ${show(value)} is out of range; using ${show(fallback)}`,
-  );
-  return fallback;
-}
-
-function cell<Row>(row: Row, option: string, field: keyof Row & string, i: number): unknown {
-  if (row === null || typeof row !== "object" || !(field in row)) {
-    throw new TypeError(`Cannot use ${option}: field "${field}" is missing from row ${i}`);
-  }
-  return row[field];
-}
-
-/** A value as it reads in a message: numbers as numbers (`NaN`, not `null`), the rest as JSON. */
-function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : JSON.stringify(value) ?? String(value);
 }

@@ -261,3 +261,14 @@ Deno.test("waterfallSpec: cosmetic options out of range warn once and fall back"
   assert.equal(spec!.width, 680);
   assert.equal(spec!.encoding.y.axis.format, ",.0f");
 });
+
+Deno.test("waterfallSpec: takes interface-typed rows", () => {
+  interface Part {
+    readonly part: string;
+    readonly usdM: number;
+  }
+  const parts: readonly Part[] = [{ part: "Mining", usdM: 900 }, { part: "Net debt", usdM: -700 }];
+  const bars = waterfallBars(parts, { label: "part", value: "usdM" });
+  assert.deepEqual(bars.map((b) => b.end), [900, 200, 200]);
+  assert.ok(waterfallSpec(parts, { label: "part", value: "usdM" }));
+});
