@@ -1,0 +1,101 @@
+/**
+ * Freeze: a notebook is executed again only when something that could change its outputs has
+ * changed: its code cells, the parameters of the run, the data files, the `lib` sources or the
+ * Deno version. Their combined hash is stored in the notebook's metadata (`mullet.freeze`);
+ * when it matches, the saved outputs are reused and no kernel starts.
+ *
+ * @module
+ */
+import { sha256Hex } from "../data/sha256.ts";
+import { cellSource, type Notebook } from "./notebook.ts";
+
+/** Everything the freeze hash covers. */
+export interface FreezeInputs {
+  readonly notebook: Notebook;
+  readonly parameters: Readonly<Record<string, number | string | boolean>>;
+  /** sha256 of each data file, by name. */
+  readonly dataHashes: Readonly<Record<string, string>>;
+  /** sha256 of each lib source file, by path. */
+  readonly libHashes: Readonly<Record<string, string>>;
+  readonly denoVersion: string;
+}
+
+function sortedEntries(record: Readonly<Record<string, unknown>>): [string, unknown][] {
+  return Object.keys(record).sort().map((key) => [key, record[key]]);
+}
+
+/**
+ * The freeze hash of a run.
+ *
+ * @example
+ * ```ts
+ * import { freezeHash } from "./freeze.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [
+ *   { cell_type: "code" as const, metadata: {}, source: "1 + 1", outputs: [] },
+ *   { cell_type: "markdown" as const, metadata: {}, source: "prose" }] };
+ * const inputs = { notebook, parameters: {}, dataHashes: { "btc_daily.csv": "ab" }, libHashes: {}, denoVersion: "2.9.6" };
+ * const hash = await freezeHash(inputs);
+ * // Prose and outputs do not count; code, parameters, data, lib and Deno do.
+ * const prose = { ...notebook, cells: [notebook.cells[0]!, { ...notebook.cells[1]!, source: "other prose" }] };
+ * assert.equal(await freezeHash({ ...inputs, notebook: prose }), hash);
+ * assert.notEqual(await freezeHash({ ...inputs, parameters: { grossMw: 250 } }), hash);
+ * assert.notEqual(await freezeHash({ ...inputs, dataHashes: { "btc_daily.csv": "cd" } }), hash);
+ * ```
+ */
+export async function freezeHash(inputs: FreezeInputs): Promise<string> {
+  const code = inputs.notebook.cells.filter((c) => c.cell_type === "code").map(cellSource);
+  return await sha256Hex(JSON.stringify({
+    code,
+    parameters: sortedEntries(inputs.parameters),
+    data: sortedEntries(inputs.dataHashes),
+    lib: sortedEntries(inputs.libHashes),
+    deno: inputs.denoVersion,
+  }));
+}
+
+/**
+ * The hash stored in a notebook by {@linkcode withFreezeHash}, if any.
+ *
+ * @example
+ * ```ts
+ * import { storedFreezeHash, withFreezeHash } from "./freeze.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [] };
+ * assert.equal(storedFreezeHash(nb), undefined);
+ * assert.equal(storedFreezeHash(withFreezeHash(nb, "ab12")), "ab12");
+ * ```
+ */
+export function storedFreezeHash(notebook: Notebook): string | undefined {
+  const mullet = notebook.metadata["mullet"] as { freeze?: unknown } | undefined;
+  return typeof mullet?.freeze === "string" ? mullet.freeze : undefined;
+}
+
+/** The notebook with `hash` stored in its metadata. */
+export function withFreezeHash(notebook: Notebook, hash: string): Notebook {
+  const mullet = (notebook.metadata["mullet"] ?? {}) as Record<string, unknown>;
+  return { ...notebook, metadata: { ...notebook.metadata, mullet: { ...mullet, freeze: hash } } };
+}
+
+/**
+ * sha256 of every file under `dir` whose name passes `keep`, by path relative to `dir`.
+ */
+export async function hashFiles(
+  dir: string,
+  keep: (name: string) => boolean,
+): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (sub: string) => {
+    for await (const entry of Deno.readDir(`${dir}/${sub}`)) {
+      const rel = sub === "" ? entry.name : `${sub}/${entry.name}`;
+      if (entry.isDirectory) await walk(rel);
+      else if (entry.isFile && keep(entry.name)) {
+        out[rel] = await sha256Hex(await Deno.readFile(`${dir}/${rel}`));
+      }
+    }
+  };
+  await walk("");
+  return out;
+}

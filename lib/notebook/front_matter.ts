@@ -1,0 +1,82 @@
+/**
+ * Front matter, Quarto's convention: the notebook's first cell is a raw cell holding YAML
+ * between `---` lines, with the note's title, subtitle, authors, date and tickers.
+ *
+ * @module
+ */
+import { parse } from "yaml";
+import { isIsoDate } from "../data/csv.ts";
+import { cellSource, type Notebook } from "./notebook.ts";
+
+/** What a note's front matter says. */
+export interface FrontMatter {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly authors: readonly string[];
+  /** `YYYY-MM-DD`. */
+  readonly date?: string;
+  readonly tickers: readonly string[];
+  /** Key takeaways for the cover box. */
+  readonly takeaways: readonly string[];
+}
+
+function strings(value: unknown, field: string, file: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
+    return value.map(String);
+  }
+  throw new TypeError(`${file}: front matter "${field}": expected text or a list of text`);
+}
+
+/**
+ * Reads the front matter of a notebook's first cell.
+ *
+ * @example
+ * ```ts
+ * import { frontMatter } from "./front_matter.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "raw" as const, metadata: {},
+ *   source: "---\ntitle: Hashprice\nauthors: [mullet research]\ndate: 2026-06-01\ntickers: [CORZ, IREN]\n---\n" }] };
+ * const fm = frontMatter(nb, "01.ipynb");
+ * assert.equal(fm.title, "Hashprice");
+ * assert.deepEqual(fm.tickers, ["CORZ", "IREN"]);
+ * assert.throws(() => frontMatter({ ...nb, cells: [] }, "x.ipynb"), /x.ipynb: expected a first raw cell/);
+ * ```
+ */
+export function frontMatter(notebook: Notebook, file: string): FrontMatter {
+  const first = notebook.cells[0];
+  const text = first === undefined ? "" : cellSource(first);
+  const match = /^---\s*\n([\s\S]*?)\n---\s*$/m.exec(text.trim());
+  if (first?.cell_type !== "raw" || match === null) {
+    throw new TypeError(
+      `${file}: expected a first raw cell with YAML front matter between --- lines (title, authors, date)`,
+    );
+  }
+  let yaml: unknown;
+  try {
+    yaml = parse(match[1]!);
+  } catch (error) {
+    throw new SyntaxError(`${file}: front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  const fields = (yaml ?? {}) as Record<string, unknown>;
+  if (typeof fields["title"] !== "string" || fields["title"].trim() === "") {
+    throw new TypeError(`${file}: front matter needs a "title"`);
+  }
+  const date = fields["date"] === undefined ? undefined : String(fields["date"]);
+  if (date !== undefined && !isIsoDate(date)) {
+    throw new TypeError(
+      `${file}: front matter "date": expected YYYY-MM-DD, got ${JSON.stringify(date)}`,
+    );
+  }
+  const subtitle = fields["subtitle"];
+  return {
+    title: fields["title"],
+    ...(typeof subtitle === "string" ? { subtitle } : {}),
+    authors: strings(fields["authors"] ?? fields["author"], "authors", file),
+    ...(date === undefined ? {} : { date }),
+    tickers: strings(fields["tickers"], "tickers", file),
+    takeaways: strings(fields["takeaways"], "takeaways", file),
+  };
+}
