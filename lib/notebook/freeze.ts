@@ -73,7 +73,18 @@ export function storedFreezeHash(notebook: Notebook): string | undefined {
   return typeof mullet?.freeze === "string" ? mullet.freeze : undefined;
 }
 
-/** The notebook with `hash` stored in its metadata. */
+/**
+ * The notebook with `hash` stored in its metadata (other metadata kept).
+ *
+ * @example
+ * ```ts
+ * import { withFreezeHash } from "./freeze.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nb = withFreezeHash({ nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: {} }, cells: [] }, "ff");
+ * assert.deepEqual(nb.metadata, { kernelspec: {}, mullet: { freeze: "ff" } });
+ * ```
+ */
 export function withFreezeHash(notebook: Notebook, hash: string): Notebook {
   const mullet = (notebook.metadata["mullet"] ?? {}) as Record<string, unknown>;
   return { ...notebook, metadata: { ...notebook.metadata, mullet: { ...mullet, freeze: hash } } };
@@ -81,6 +92,18 @@ export function withFreezeHash(notebook: Notebook, hash: string): Notebook {
 
 /**
  * sha256 of every file under `dir` whose name passes `keep`, by path relative to `dir`.
+ *
+ * @example
+ * ```ts
+ * import { hashFiles } from "./freeze.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const dir = await Deno.makeTempDir();
+ * await Deno.writeTextFile(`${dir}/a.csv`, "abc");
+ * assert.deepEqual(await hashFiles(dir, () => true),
+ *   { "a.csv": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" });
+ * await Deno.remove(dir, { recursive: true });
+ * ```
  */
 export async function hashFiles(
   dir: string,

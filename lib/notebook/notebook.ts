@@ -137,6 +137,14 @@ export function notebookFromJson(text: string, file: string): Notebook {
 
 /**
  * Reads and checks a notebook file.
+ *
+ * @example
+ * ```ts
+ * import { readNotebook } from "./notebook.ts";
+ * import assert from "node:assert/strict";
+ *
+ * await assert.rejects(readNotebook("/nonexistent/x.ipynb"), Deno.errors.NotFound);
+ * ```
  */
 export async function readNotebook(path: string): Promise<Notebook> {
   return notebookFromJson(await Deno.readTextFile(path), path);

@@ -18,7 +18,18 @@ export interface Parameter {
 const DECLARATION =
   /^\s*(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=\s*(.+?);?\s*(?:\/\/.*)?$/;
 
-/** Index of the `parameters` cell, or −1. */
+/**
+ * Index of the `parameters` cell, or −1.
+ *
+ * @example
+ * ```ts
+ * import { parametersCellIndex } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cell = (tags: string[]) => ({ cell_type: "code" as const, metadata: { tags }, source: "" });
+ * assert.equal(parametersCellIndex({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [cell([]), cell(["parameters"])] }), 1);
+ * ```
+ */
 export function parametersCellIndex(notebook: Notebook): number {
   return notebook.cells.findIndex((c) =>
     c.cell_type === "code" && cellTags(c).includes("parameters")
