@@ -12,19 +12,7 @@ import {
   sizeOption,
   textAt,
 } from "./_checks.ts";
-
-/** Runs `fn` with console.warn captured; returns the warnings. */
-function warnings(fn: () => void): string[] {
-  const original = console.warn;
-  const seen: string[] = [];
-  console.warn = (...args: unknown[]) => void seen.push(args.join(" "));
-  try {
-    fn();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
+import { warnings } from "./_testing.ts";
 
 Deno.test("show: numbers as numbers, the rest as JSON", () => {
   assert.deepEqual(

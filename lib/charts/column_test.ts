@@ -1,45 +1,9 @@
 import assert from "node:assert/strict";
-import { compile, type TopLevelSpec } from "vega-lite";
+import { compile } from "vega-lite";
 import type { DealIntensity } from "../compute/deal_analytics.ts";
 import { columnSpec } from "./column.ts";
-import { renderPng, renderSvg } from "./render.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
-
-/** The spec as JSON with floats rounded to 3 decimals. */
-function rounded(spec: unknown): Record<string, unknown> {
-  return JSON.parse(
-    JSON.stringify(spec, (_k, v) => typeof v === "number" ? Math.round(v * 1000) / 1000 : v),
-  );
-}
-
-/** Runs `fn` with console.warn captured; returns the warnings. */
-function warnings(fn: () => void): string[] {
-  const original = console.warn;
-  const seen: string[] = [];
-  console.warn = (...args: unknown[]) => void seen.push(args.join(" "));
-  try {
-    fn();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
-
-/** SVG without `<style>`, a 2× PNG of the same size, and not blank. */
-async function assertRenders(spec: TopLevelSpec): Promise<void> {
-  const svg = await renderSvg(spec);
-  assert.doesNotMatch(svg, /<style/);
-  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(svg)![1]);
-  const png = await renderPng(svg);
-  const ihdr = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  assert.equal(ihdr.getUint32(16), Math.round(width * 2));
-  assert.equal(ihdr.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 4, `PNG ${png.length} B vs blank ${blank.length} B`);
-}
+import { assertRenders, roundedTo3Decimals, warnings } from "./_testing.ts";
 
 const BUSINESSES = [
   { business: "Self-mining", usdM: 0.9 },
@@ -63,9 +27,9 @@ Deno.test("columnSpec: snapshot of revenue per MW-year by business, one highligh
     height: 100,
   });
   const highlight = 'datum["business"] === "GPU cloud"';
-  assert.deepEqual(rounded(spec), {
+  assert.deepEqual(roundedTo3Decimals(spec), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo3Decimals(HOUSE_CONFIG),
     width: 300,
     height: 100,
     data: { values: BUSINESSES },
@@ -117,9 +81,9 @@ Deno.test("columnSpec: snapshot of MW by company stacked by basis, labelled with
     width: 300,
     height: 100,
   });
-  assert.deepEqual(rounded(spec), {
+  assert.deepEqual(roundedTo3Decimals(spec), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo3Decimals(HOUSE_CONFIG),
     width: 300,
     height: 100,
     data: { values: MW_BY_BASIS },

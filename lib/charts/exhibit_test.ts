@@ -3,6 +3,7 @@ import { compile } from "vega-lite";
 import { type DisplayBundle, Exhibit, type ExhibitChrome } from "./exhibit.ts";
 import { renderPng } from "./render.ts";
 import { timeSeriesSpec } from "./time_series.ts";
+import { pngSize } from "./_testing.ts";
 
 const rows = [
   { date: "2024-01-01", hp: 110 },
@@ -24,12 +25,6 @@ const chrome: ExhibitChrome = {
   asOf: "2024-12-31",
   number: 4,
 };
-
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(png: Uint8Array): [number, number] {
-  const view = new DataView(png.buffer, png.byteOffset);
-  return [view.getUint32(16), view.getUint32(20)];
-}
 
 Deno.test("the display bundle carries VL5, SVG without <style>, a 2× PNG and the label", async () => {
   // Looked up the way the Deno kernel does: by the well-known symbol.
@@ -59,7 +54,7 @@ Deno.test("the display bundle carries VL5, SVG without <style>, a 2× PNG and th
   const width = Number(/<svg[^>]*width="([\d.]+)"/.exec(svg)![1]);
   const height = Number(/<svg[^>]*height="([\d.]+)"/.exec(svg)![1]);
   const png = Uint8Array.from(atob(bundle["image/png"]), (c) => c.charCodeAt(0));
-  assert.deepEqual(pngSize(png), [Math.ceil(width * 2), Math.ceil(height * 2)]);
+  assert.deepEqual(pngSize(png), { width: Math.ceil(width * 2), height: Math.ceil(height * 2) });
   // Not blank: far larger than a white PNG of the same size.
   const blank = await renderPng(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,

@@ -4,35 +4,14 @@ import { gbmPaths } from "../finance/gbm_paths.ts";
 import { type BandRow, percentileBands } from "../finance/percentile_bands.ts";
 import { Exhibit } from "./exhibit.ts";
 import { fanChartSpec } from "./fan_chart.ts";
-import { renderPng } from "./render.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
 
 const ROWS = [
   { step: 0, p5: 80, p25: 90, p50: 100, p75: 110, p95: 125.123456789 },
   { step: 1, p5: 70, p25: 85, p50: 101, p75: 118, p95: 150 },
 ];
 const HISTORY = [{ t: -1, price: 95 }, { t: 0, price: 100 }];
-
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number(value.toPrecision(6));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  }
-  return value;
-}
-
-function warnings(run: () => void): string[] {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
-  try {
-    run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 Deno.test("fanChartSpec: the spec for two bands, the median and a history, on a log axis", () => {
   const spec = fanChartSpec(ROWS, {
@@ -65,12 +44,12 @@ Deno.test("fanChartSpec: the spec for two bands, the median and a history, on a 
     scale: { domain: ["Actual", "Median"], range: [HOUSE_COLORS.navy, HOUSE_COLORS.blue] },
     legend: { orient: "top", symbolType: "stroke", symbolStrokeWidth: 2 },
   });
-  assert.deepEqual(rounded(spec), {
+  assert.deepEqual(roundedTo6Digits(spec), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo6Digits(HOUSE_CONFIG),
     width: 680,
     height: 260,
-    data: { values: rounded(ROWS) },
+    data: { values: roundedTo6Digits(ROWS) },
     layer: [
       {
         mark: { type: "area", opacity: 1 },
@@ -200,19 +179,7 @@ Deno.test("fanChartSpec: renders to SVG without <style> and to a 2× PNG that is
     source: "mullet analysis",
     asOf: "2026-06-01",
   });
-  const svg = await exhibit.svg();
-  assert.doesNotMatch(svg, /<style/);
-  const png = await exhibit.png();
-  await Deno.writeFile("/tmp/fan_chart_test.png", png);
-  const view = new DataView(png.buffer, png.byteOffset);
-  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  assert.equal(view.getUint32(16), Math.round(width * 2));
-  assert.equal(view.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+  await assertExhibitRenders(exhibit, "/tmp/fan_chart_test.png");
 });
 
 Deno.test("fanChartSpec: bad input is an error naming the option and the field", () => {

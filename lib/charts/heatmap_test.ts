@@ -3,8 +3,9 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import { scenarioGrid } from "../finance/scenario_grid.ts";
 import { Exhibit } from "./exhibit.ts";
 import { heatmapSpec } from "./heatmap.ts";
-import { renderPng, renderSvg } from "./render.ts";
+import { renderSvg } from "./render.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
 
 const ROWS = [
   { x: 1, y: 10, value: -50 },
@@ -12,27 +13,6 @@ const ROWS = [
   { x: 1, y: 20, value: 25.123456789 },
   { x: 2, y: 20, value: 0 },
 ];
-
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number(value.toPrecision(6));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  }
-  return value;
-}
-
-function warnings(run: () => void): string[] {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
-  try {
-    run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 const AXIS = { grid: false, domain: false, ticks: false, labelFlush: false, labelPadding: 4 };
 
@@ -46,12 +26,12 @@ Deno.test("heatmapSpec: the spec for a 2 × 2 grid with both signs (diverging)",
     xFormat: "$,.0f",
     format: "$,.0f",
   });
-  assert.deepEqual(rounded(spec), {
+  assert.deepEqual(roundedTo6Digits(spec), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo6Digits(HOUSE_CONFIG),
     width: 680,
     height: 60,
-    data: { values: rounded(ROWS) },
+    data: { values: roundedTo6Digits(ROWS) },
     encoding: {
       x: {
         field: "x",
@@ -101,7 +81,12 @@ Deno.test("heatmapSpec: one-signed values get the sequential ramp over their own
     y: "y",
     value: "value",
   }) as unknown as { layer: { encoding: { color: { scale?: { domain: number[] } } } }[] };
-  assert.deepEqual(rounded(spec.layer[0]!.encoding.color.scale!.domain), [10, 60, 110, 160]);
+  assert.deepEqual(roundedTo6Digits(spec.layer[0]!.encoding.color.scale!.domain), [
+    10,
+    60,
+    110,
+    160,
+  ]);
   // Forced diverging on one-signed data stays symmetric around zero.
   const forced = heatmapSpec(ROWS.map((r) => ({ ...r, value: r.value + 60 })), {
     x: "x",
@@ -192,19 +177,7 @@ Deno.test("heatmapSpec: renders to SVG without <style> and to a 2× PNG that is 
     source: "mullet analysis",
     asOf: "2026-01-01",
   });
-  const svg = await exhibit.svg();
-  assert.doesNotMatch(svg, /<style/);
-  const png = await exhibit.png();
-  await Deno.writeFile("/tmp/heatmap_test.png", png);
-  const view = new DataView(png.buffer, png.byteOffset);
-  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  assert.equal(view.getUint32(16), Math.round(width * 2));
-  assert.equal(view.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+  await assertExhibitRenders(exhibit, "/tmp/heatmap_test.png");
 });
 
 Deno.test("heatmapSpec: bad input is an error naming the option and the field", () => {

@@ -4,9 +4,9 @@ import { dealIntensities } from "../compute/deal_analytics.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
 import { Exhibit } from "./exhibit.ts";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";
-import { renderPng } from "./render.ts";
 import { scatterSpec } from "./scatter.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
+import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
 
 const ROWS = [
   { deal: "CORZ / CoreWeave", mw: 200, rent: 1458333.3333 },
@@ -22,27 +22,6 @@ const OPTIONS = {
   yFormat: "$.3s",
 } as const;
 
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number(value.toPrecision(6));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  }
-  return value;
-}
-
-function warnings(run: () => void): string[] {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
-  try {
-    run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
-
 async function dealRows() {
   return dealIntensities(await loadMinerAiDeals()).map((d) => ({
     ...d,
@@ -51,12 +30,12 @@ async function dealRows() {
 }
 
 Deno.test("scatterSpec: the spec for three deals", () => {
-  assert.deepEqual(rounded(scatterSpec(ROWS, OPTIONS)), {
+  assert.deepEqual(roundedTo6Digits(scatterSpec(ROWS, OPTIONS)), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo6Digits(HOUSE_CONFIG),
     width: 680,
     height: 300,
-    data: { values: rounded(ROWS) },
+    data: { values: roundedTo6Digits(ROWS) },
     layer: [
       {
         mark: { type: "circle", opacity: 0.9, stroke: "white", strokeWidth: 0.75 },
@@ -270,19 +249,7 @@ Deno.test("scatterSpec: renders the real deals to SVG without <style> and a 2× 
     source: "Company filings, mullet analysis",
     asOf: "2026-06-01",
   });
-  const svg = await exhibit.svg();
-  assert.doesNotMatch(svg, /<style/);
-  const png = await exhibit.png();
-  await Deno.writeFile("/tmp/scatter_test.png", png);
-  const view = new DataView(png.buffer, png.byteOffset);
-  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  assert.equal(view.getUint32(16), Math.round(width * 2));
-  assert.equal(view.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+  await assertExhibitRenders(exhibit, "/tmp/scatter_test.png");
 });
 
 Deno.test("scatterSpec: bad input is an error naming the option and the field", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { Exhibit } from "./exhibit.ts";
-import { renderPng } from "./render.ts";
 import { withShadedPeriods } from "./shaded_periods.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 import { timeSeriesSpec } from "./time_series.ts";
+import { assertExhibitRenders, roundedTo6Digits } from "./_testing.ts";
 
 const ROWS = [
   { day: "2024-01-01", hp: 90.123456789 },
@@ -12,15 +12,6 @@ const ROWS = [
   { day: "2024-12-31", hp: 60 },
 ];
 const EVENTS = [{ date: "2024-04-20", label: "4th halving" }];
-
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number(value.toPrecision(6));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  }
-  return value;
-}
 
 type Layered = { layer: Record<string, unknown>[] } & Record<string, unknown>;
 
@@ -33,12 +24,12 @@ Deno.test("withShadedPeriods: bands behind a time series, labels on top, clipped
     { from: "2025-02-01", to: "2025-03-01", label: "After the data" }, // dropped
   ]);
   const original = (chart as unknown as Layered).layer;
-  assert.deepEqual(rounded(shaded), {
+  assert.deepEqual(roundedTo6Digits(shaded), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo6Digits(HOUSE_CONFIG),
     width: 680,
     height: 260,
-    data: { values: rounded(ROWS) },
+    data: { values: roundedTo6Digits(ROWS) },
     layer: [
       {
         data: {
@@ -53,7 +44,7 @@ Deno.test("withShadedPeriods: bands behind a time series, labels on top, clipped
           x2: { field: "to" },
         },
       },
-      ...rounded(original) as unknown[],
+      ...roundedTo6Digits(original) as unknown[],
       {
         data: { values: [{ from: "2024-01-01", to: "2024-02-01", label: "ETF run-up" }] },
         mark: {
@@ -150,19 +141,7 @@ Deno.test("withShadedPeriods: renders to SVG without <style> and to a 2× PNG th
     source: "mullet analysis",
     asOf: "2025-03-01",
   });
-  const svg = await exhibit.svg();
-  assert.doesNotMatch(svg, /<style/);
-  const png = await exhibit.png();
-  await Deno.writeFile("/tmp/shaded_periods_test.png", png);
-  const view = new DataView(png.buffer, png.byteOffset);
-  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  assert.equal(view.getUint32(16), Math.round(width * 2));
-  assert.equal(view.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+  await assertExhibitRenders(exhibit, "/tmp/shaded_periods_test.png");
 });
 
 Deno.test("withShadedPeriods: bad periods and specs are errors naming what is wrong", () => {

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { tornado } from "../finance/tornado.ts";
 import { Exhibit } from "./exhibit.ts";
-import { renderPng, renderSvg } from "./render.ts";
+import { renderSvg } from "./render.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 import { tornadoSpec } from "./tornado.ts";
+import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
 
 const ROWS = [
   { input: "volume", outputLow: 400, outputHigh: 600 },
@@ -18,28 +19,6 @@ const OPTIONS = {
   xTitle: "Margin, USD",
   xFormat: "$,.0f",
 } as const;
-
-/** Floats to 6 significant digits, so the snapshot does not hang on the last bits. */
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number(value.toPrecision(6));
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  }
-  return value;
-}
-
-function warnings(run: () => void): string[] {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
-  try {
-    run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 const FOLD = [
   { fold: ["outputLow", "outputHigh"], as: ["tornado_case", "tornado_output"] },
@@ -78,12 +57,12 @@ const LABEL_COLOR = {
 };
 
 Deno.test("tornadoSpec: the spec for two inputs", () => {
-  assert.deepEqual(rounded(tornadoSpec(ROWS, OPTIONS)), {
+  assert.deepEqual(roundedTo6Digits(tornadoSpec(ROWS, OPTIONS)), {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    config: rounded(HOUSE_CONFIG),
+    config: roundedTo6Digits(HOUSE_CONFIG),
     width: 680,
     height: 60,
-    data: { values: rounded(ROWS) },
+    data: { values: roundedTo6Digits(ROWS) },
     layer: [
       {
         transform: FOLD,
@@ -206,19 +185,7 @@ Deno.test("tornadoSpec: renders to SVG without <style> and to a 2× PNG that is 
     source: "mullet analysis",
     asOf: "2026-01-01",
   });
-  const svg = await exhibit.svg();
-  assert.doesNotMatch(svg, /<style/);
-  const png = await exhibit.png();
-  await Deno.writeFile("/tmp/tornado_test.png", png);
-  const view = new DataView(png.buffer, png.byteOffset);
-  const width = Number(/width="([\d.]+)"/.exec(svg)![1]);
-  const height = Number(/height="([\d.]+)"/.exec(svg)![1]);
-  assert.equal(view.getUint32(16), Math.round(width * 2));
-  assert.equal(view.getUint32(20), Math.round(height * 2));
-  const blank = await renderPng(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"/>`,
-  );
-  assert.ok(png.length > blank.length * 5, `${png.length} vs blank ${blank.length}`);
+  await assertExhibitRenders(exhibit, "/tmp/tornado_test.png");
 });
 
 Deno.test("tornadoSpec: bad input is an error naming the option and the field", () => {

@@ -9,9 +9,9 @@
  * @module
  */
 
-const entry = Deno.args[0] ?? "lib/mod.ts";
+const entries = Deno.args.length > 0 ? Deno.args : ["lib/mod.ts"];
 const { code, stderr, stdout } = await new Deno.Command(Deno.execPath(), {
-  args: ["doc", "--lint", entry],
+  args: ["doc", "--lint", ...entries],
   env: { NO_COLOR: "1" },
   stdout: "piped",
   stderr: "piped",

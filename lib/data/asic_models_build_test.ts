@@ -10,7 +10,7 @@ import { buildAsicModels } from "./asic_models_build.ts";
 import { F2POOL_DEVICES_INPUT } from "./_asic_f2pool.ts";
 import { ASIC_SPECS_INPUT } from "./_asic_specs.ts";
 import { asicModelsFromCsv } from "./asic_models.ts";
-import { CsvError } from "./csv.ts";
+import { csvErrorWithMessage, fileExists, quiet, withTempDir } from "./_testing.ts";
 
 // The real F2Pool header (U+00A0 where F2Pool has it) and four real rows, CRLF, with a BOM.
 const F2POOL_HEADER = "Company,Device,Device Age (M)(03/2020) ,Hashrate (T),Power Consumption " +
@@ -46,20 +46,15 @@ async function withSources(
   inputs: { f2pool?: string; facts?: string },
   fn: (dir: string, paths: { f2pool: string; facts: string }) => Promise<void>,
 ): Promise<void> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_asic_models_build_" });
-  try {
+  await withTempDir("mullet_asic_models_build_", async (dir) => {
     const paths = { f2pool: `${dir}/${F2POOL_DEVICES_INPUT}`, facts: `${dir}/${ASIC_SPECS_INPUT}` };
     await Deno.mkdir(`${dir}/raw/f2pool-mining-devices-mattk8`, { recursive: true });
     await Deno.mkdir(`${dir}/facts`);
     await Deno.writeTextFile(paths.f2pool, inputs.f2pool ?? f2poolText());
     await Deno.writeTextFile(paths.facts, inputs.facts ?? factsText());
     await fn(dir, paths);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
-
-const quiet = () => {};
 
 /** Asserts the build rejects the inputs with a CsvError whose message is `expected(paths)`. */
 async function assertRejected(
@@ -69,11 +64,7 @@ async function assertRejected(
   await withSources(inputs, async (dir, paths) => {
     await assert.rejects(
       () => buildAsicModels({ sourceDir: dir, log: quiet }),
-      (e) => {
-        assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
-        assert.equal(e.message, expected(paths));
-        return true;
-      },
+      csvErrorWithMessage(expected(paths)),
     );
   });
 }
@@ -272,14 +263,9 @@ Deno.test("buildAsicModels rejects bad facts inputs", async (t) => {
 });
 
 const SHARED = new URL("../../../shared/data/", import.meta.url);
-const inputsExist = [F2POOL_DEVICES_INPUT, ASIC_SPECS_INPUT].every((path) => {
-  try {
-    Deno.statSync(new URL(path, SHARED));
-    return true;
-  } catch {
-    return false;
-  }
-});
+const inputsExist = [F2POOL_DEVICES_INPUT, ASIC_SPECS_INPUT].every((path) =>
+  fileExists(new URL(path, SHARED))
+);
 
 Deno.test({
   name: "building from the real inputs reproduces data/asic_models.csv byte for byte",

@@ -12,7 +12,7 @@ import {
   dateFromPeriod,
   USD_PER_TH_UNITS,
 } from "./asic_prices_build.ts";
-import { CsvError } from "./csv.ts";
+import { fileExists, quiet, sourceFixture } from "./_testing.ts";
 
 const HEADER =
   "series,figure_as_stated,value,unit,period_as_stated,source_url,source_title,source_date,notes";
@@ -31,35 +31,11 @@ function text(rows: readonly string[] = ROWS, header = HEADER): string {
   return [header, ...rows].join("\n") + "\n";
 }
 
-async function withSource(
-  content: string,
-  fn: (dir: string, path: string) => Promise<void>,
-): Promise<void> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_asic_prices_build_" });
-  try {
-    await Deno.mkdir(`${dir}/facts`);
-    const path = `${dir}/${ASIC_PRICE_POINTS_INPUT}`;
-    await Deno.writeTextFile(path, content);
-    await fn(dir, path);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-const quiet = () => {};
-
-async function assertRejected(content: string, expected: (path: string) => string) {
-  await withSource(content, async (dir, path) => {
-    await assert.rejects(
-      () => buildAsicPrices({ sourceDir: dir, log: quiet }),
-      (e) => {
-        assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
-        assert.equal(e.message, expected(path));
-        return true;
-      },
-    );
-  });
-}
+const { withSource, assertRejected, assertMissingInput } = sourceFixture({
+  input: ASIC_PRICE_POINTS_INPUT,
+  prefix: "mullet_asic_prices_build_",
+  build: (sourceDir) => buildAsicPrices({ sourceDir, log: quiet }),
+});
 
 Deno.test("buildAsicPrices reads the fixture", async () => {
   await withSource(text(), async (dir) => {
@@ -121,17 +97,7 @@ Deno.test("buildAsicPrices rejects bad inputs", async (t) => {
     await assertRejected("", (path) => `${path}: the file is empty`);
   });
   await t.step("a missing file", async () => {
-    const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_asic_prices_build_" });
-    try {
-      await assert.rejects(
-        () => buildAsicPrices({ sourceDir: dir, log: quiet }),
-        (e) =>
-          e instanceof Error &&
-          e.message === `Cannot read ${dir}/${ASIC_PRICE_POINTS_INPUT}: no such file`,
-      );
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    await assertMissingInput();
   });
 });
 
@@ -153,14 +119,7 @@ Deno.test("dateFromPeriod reads only an unambiguous leading period", () => {
 });
 
 const INPUT = new URL(`../../../shared/data/${ASIC_PRICE_POINTS_INPUT}`, import.meta.url);
-const inputExists = (() => {
-  try {
-    Deno.statSync(INPUT);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const inputExists = fileExists(INPUT);
 
 Deno.test({
   name: "building from the real input reproduces data/asic_prices.csv byte for byte",

@@ -32,6 +32,7 @@ import {
 import { CsvError } from "./csv.ts";
 import { nextIsoDay } from "./dates.ts";
 import { GENESIS_DATE, type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
+import { fileExists, quiet, withTempDir } from "./_testing.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Test fixtures: synthetic Coin Metrics exports
@@ -107,7 +108,6 @@ function withDay(
 const ALL_DAYS = fixtureDays(30);
 const BASE = ALL_DAYS.slice(0, 12);
 const BAD = 5; // the day most bad inputs corrupt: 2009-01-08, line 7
-const quiet = () => {};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: temp dirs, dataset snapshots, a local Coin Metrics API
@@ -122,8 +122,7 @@ interface Workspace {
 
 /** Runs `fn` with a fresh temp dir under /tmp (the only place tests may write). */
 async function withWorkspace(fn: (ws: Workspace) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_ingest_" });
-  try {
+  await withTempDir("mullet_ingest_", async (dir) => {
     await Deno.mkdir(`${dir}/in`);
     await Deno.mkdir(`${dir}/out`);
     await fn({
@@ -136,9 +135,7 @@ async function withWorkspace(fn: (ws: Workspace) => Promise<void>): Promise<void
         return path;
       },
     });
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
 
 const DATASET_FILES = ["SOURCES.md", "btc_daily.csv", "btc_daily.meta.json"];
@@ -1440,16 +1437,7 @@ const RAW_INPUTS = DEFAULT_BTC_INPUTS.map((input) => ({
   location: new URL(input.location, ROOT).pathname,
 }));
 
-function exists(path: string | URL): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const rawExists = exists(RAW_EXPORT) && RAW_INPUTS.every((i) => exists(i.location));
+const rawExists = fileExists(RAW_EXPORT) && RAW_INPUTS.every((i) => fileExists(i.location));
 
 Deno.test({
   name: "rebuilding from the raw Coin Metrics files reproduces data/btc_daily.csv byte for byte",

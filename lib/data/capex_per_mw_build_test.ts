@@ -14,6 +14,7 @@ import {
   usdPerMwRange,
 } from "./_capex_per_mw_facts.ts";
 import { CsvError } from "./csv.ts";
+import { fileExists, quiet, sourceFixture } from "./_testing.ts";
 
 const HEADER =
   "subject,metric,figure_as_stated,value,unit,source_url,source_title,source_date,notes";
@@ -43,35 +44,11 @@ function text(rows: readonly string[] = ROWS, header = HEADER): string {
   return [header, ...rows].join("\n") + "\n";
 }
 
-async function withSource(
-  content: string,
-  fn: (dir: string, path: string) => Promise<void>,
-): Promise<void> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_capex_build_" });
-  try {
-    await Deno.mkdir(`${dir}/facts`);
-    const path = `${dir}/${CAPEX_POINTS_INPUT}`;
-    await Deno.writeTextFile(path, content);
-    await fn(dir, path);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-const quiet = () => {};
-
-async function assertRejected(content: string, expected: (path: string) => string) {
-  await withSource(content, async (dir, path) => {
-    await assert.rejects(
-      () => buildCapexPerMw({ sourceDir: dir, log: quiet }),
-      (e) => {
-        assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
-        assert.equal(e.message, expected(path));
-        return true;
-      },
-    );
-  });
-}
+const { withSource, assertRejected } = sourceFixture({
+  input: CAPEX_POINTS_INPUT,
+  prefix: "mullet_capex_build_",
+  build: (sourceDir) => buildCapexPerMw({ sourceDir, log: quiet }),
+});
 
 Deno.test("buildCapexPerMw reads the fixture and leaves the definition row out", async () => {
   await withSource(text(), async (dir) => {
@@ -196,14 +173,7 @@ Deno.test("usdPerMwRange reads numbers and ranges", () => {
 });
 
 const INPUT = new URL(`../../../shared/data/${CAPEX_POINTS_INPUT}`, import.meta.url);
-const inputExists = (() => {
-  try {
-    Deno.statSync(INPUT);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const inputExists = fileExists(INPUT);
 
 Deno.test({
   name: "building from the real input reproduces data/capex_per_mw.csv byte for byte",

@@ -4,23 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { type ColumnSpec, CsvError, isIsoDate, numberCell, quote, textCell } from "./csv_cells.ts";
-
-/** Asserts `fn` throws a CsvError whose message matches `pattern` and whose fields agree. */
-function assertCsvError(
-  fn: () => unknown,
-  pattern: RegExp,
-  where: { line: number; column?: string },
-): void {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
-    assert.match(e.message, pattern);
-    assert.equal(e.file, "f.csv");
-    assert.equal(e.line, where.line);
-    assert.equal(e.column, where.column);
-    assert.equal(e.name, "CsvError");
-    return true;
-  });
-}
+import { assertCsvError } from "./_testing.ts";
 
 Deno.test("numberCell converts or explains", async (t) => {
   const integer = { name: "blocks", type: "integer", min: 1 } as const;

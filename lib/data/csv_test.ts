@@ -3,7 +3,8 @@
  * file, line, column and the offending value, so each error assertion checks all four.
  */
 import assert from "node:assert/strict";
-import { CsvError, parseCsv, type Schema } from "./csv.ts";
+import { parseCsv, type Schema } from "./csv.ts";
+import { assertCsvError } from "./_testing.ts";
 
 // A small schema covering each cell type, a lower bound, an integer and an optional column.
 const SCHEMA = [
@@ -19,23 +20,6 @@ const HEADER = "date,blocks,price_usd,fees_btc,note";
 /** Parses `rows` (lines after the header) as `f.csv`. */
 function parse(rows: string, options: { header?: "exact" | "subset" } = {}) {
   return parseCsv(`${HEADER}\n${rows}`, SCHEMA, { file: "f.csv", ...options });
-}
-
-/** Asserts `fn` throws a CsvError whose message matches `pattern` and whose fields agree. */
-function assertCsvError(
-  fn: () => unknown,
-  pattern: RegExp,
-  where: { line: number; column?: string },
-): void {
-  assert.throws(fn, (e) => {
-    assert.ok(e instanceof CsvError, `expected a CsvError, got ${e}`);
-    assert.match(e.message, pattern);
-    assert.equal(e.file, "f.csv");
-    assert.equal(e.line, where.line);
-    assert.equal(e.column, where.column);
-    assert.equal(e.name, "CsvError");
-    return true;
-  });
 }
 
 Deno.test("parseCsv reads typed columns in schema order", () => {

@@ -5,9 +5,10 @@
  * expected; and, where the real input is present, a byte-for-byte rebuild of the committed file.
  */
 import assert from "node:assert/strict";
-import { CsvError, parseCsv } from "./csv.ts";
+import { parseCsv } from "./csv.ts";
 import { buildGpuModels, EPOCH_ML_HARDWARE } from "./gpu_models_build.ts";
 import { gpuModelsFromCsv } from "./gpu_models.ts";
+import { sourceFixture } from "./_testing.ts";
 
 const HEADER = "Hardware name,Manufacturer,Type,Notes,Release date,Release price (USD)," +
   "Memory size per board (Byte),Memory bandwidth (byte/s)," +
@@ -47,33 +48,14 @@ const EXPECTED_CSV = [
   "",
 ].join("\n");
 
-/** Runs `body` with a source folder holding `text` as Epoch's table; returns the table's path. */
-async function withSource(
-  text: string,
-  body: (sourceDir: string, path: string) => Promise<void>,
-): Promise<void> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_gpu_models_build_" });
-  try {
-    const path = `${dir}/${EPOCH_ML_HARDWARE}`;
-    await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
-    await Deno.writeTextFile(path, text);
-    await body(dir, path);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 const build = (sourceDir: string) => buildGpuModels({ sourceDir, log: () => {} });
 
-/** Asserts the build fails with a CsvError whose message is exactly `message(path)`. */
-async function rejectsWith(text: string, message: (path: string) => string): Promise<void> {
-  await withSource(text, async (dir, path) => {
-    await assert.rejects(
-      () => build(dir),
-      (e) => e instanceof CsvError && e.message === message(path),
-    );
-  });
-}
+/** Source folders holding `text` as Epoch's table; failures must be a CsvError naming the path. */
+const { withSource, assertRejected: rejectsWith, assertMissingInput } = sourceFixture({
+  input: EPOCH_ML_HARDWARE,
+  prefix: "mullet_gpu_models_build_",
+  build,
+});
 
 Deno.test("buildGpuModels on a fixture: rule, units, order, SOURCES section", async (t) => {
   await withSource(fixture(), async (dir) => {
@@ -214,17 +196,7 @@ Deno.test("buildGpuModels rejects bad inputs with file, line, column, value", as
     );
   });
   await t.step("a missing input file", async () => {
-    const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_gpu_models_build_" });
-    try {
-      await assert.rejects(
-        () => build(dir),
-        (e) =>
-          e instanceof Error &&
-          e.message === `Cannot read ${dir}/${EPOCH_ML_HARDWARE}: no such file`,
-      );
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
+    await assertMissingInput();
   });
 });
 

@@ -13,8 +13,8 @@ import {
 } from "./miner_ai_deals_build.ts";
 import { CAPACITY_BASIS_BY_WORDING } from "./_miner_ai_deals_rules.ts";
 import { minerAiDealsFromCsv } from "./miner_ai_deals.ts";
+import { fileExists, quiet, withTempDir } from "./_testing.ts";
 
-const quiet = () => {};
 const HEADER = MINER_AI_DEALS_INPUT_SCHEMA.map((c) => c.name).join(",");
 const CORZ = "CORZ-1,Core Scientific,CoreWeave,,multiple sites,HPC hosting contracts (initial)," +
   '"contract entered into on June 3, 2024",approximately 200 megawatts,200,critical IT load,' +
@@ -31,15 +31,12 @@ async function withInput<T>(
   text: string | undefined,
   fn: (sourceDir: string, path: string) => Promise<T>,
 ): Promise<T> {
-  const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet_deals_build_" });
-  try {
+  return await withTempDir("mullet_deals_build_", async (dir) => {
     await Deno.mkdir(`${dir}/facts`);
     const path = `${dir}/${MINER_AI_DEALS_INPUT}`;
     if (text !== undefined) await Deno.writeTextFile(path, text);
     return await fn(dir, path);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
 
 Deno.test("a small input builds, and the CSV passes the loader", async () => {
@@ -196,14 +193,7 @@ Deno.test("bad inputs name the file, line, column, value and what was expected",
 
 const SHARED = new URL("../../../shared/data/", import.meta.url).pathname.replace(/\/$/, "");
 const REAL_INPUT = `${SHARED}/${MINER_AI_DEALS_INPUT}`;
-const exists = (() => {
-  try {
-    Deno.statSync(REAL_INPUT);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const exists = fileExists(REAL_INPUT);
 
 Deno.test({
   name: "rebuilding from the real input reproduces data/miner_ai_deals.csv byte for byte",

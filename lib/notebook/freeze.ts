@@ -11,12 +11,15 @@ import { cellSource, type Notebook } from "./notebook.ts";
 
 /** Everything the freeze hash covers. */
 export interface FreezeInputs {
+  /** The notebook (its code cells count). */
   readonly notebook: Notebook;
+  /** Values injected for this run. */
   readonly parameters: Readonly<Record<string, number | string | boolean>>;
   /** sha256 of each data file, by name. */
   readonly dataHashes: Readonly<Record<string, string>>;
   /** sha256 of each lib source file, by path. */
   readonly libHashes: Readonly<Record<string, string>>;
+  /** Deno version running the kernel. */
   readonly denoVersion: string;
 }
 

@@ -10,11 +10,15 @@ import { cellSource, type Notebook } from "./notebook.ts";
 
 /** What a note's front matter says. */
 export interface FrontMatter {
+  /** Note title. */
   readonly title: string;
+  /** Subtitle. */
   readonly subtitle?: string;
+  /** Authors, in order. */
   readonly authors: readonly string[];
   /** `YYYY-MM-DD`. */
   readonly date?: string;
+  /** Tickers the note covers. */
   readonly tickers: readonly string[];
   /** Key takeaways for the cover box. */
   readonly takeaways: readonly string[];

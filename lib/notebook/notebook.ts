@@ -25,11 +25,13 @@ export type NotebookOutput =
 
 /** A notebook cell. */
 export interface NotebookCell {
+  /** Type of that value. */
   readonly cell_type: "code" | "markdown" | "raw";
   /** Cell id (nbformat 4.5). */
   id?: string;
   /** Source as one string or as lines. */
   source: string | string[];
+  /** Notebook metadata (kernelspec, mullet.freeze, …). */
   metadata: Record<string, unknown> & { tags?: string[] };
   /** Code cells only. */
   outputs?: NotebookOutput[];
@@ -39,9 +41,13 @@ export interface NotebookCell {
 
 /** A whole notebook. */
 export interface Notebook {
+  /** Major format version (4). */
   nbformat: number;
+  /** Minor format version. */
   nbformat_minor: number;
+  /** Notebook metadata (kernelspec, mullet.freeze, …). */
   metadata: Record<string, unknown>;
+  /** The cells, in order. */
   cells: NotebookCell[];
 }
 

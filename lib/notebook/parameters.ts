@@ -10,8 +10,11 @@ import { cellSource, cellTags, type Notebook, type NotebookCell } from "./notebo
 
 /** A parameter: its name, the value written in the notebook, and that value's type. */
 export interface Parameter {
+  /** Parameter name. */
   readonly name: string;
+  /** The value as written in the parameters cell. */
   readonly defaultSource: string;
+  /** Type of that value. */
   readonly type: "number" | "string" | "boolean" | "other";
 }
 

@@ -1,0 +1,14 @@
+/**
+ * Executing notebooks without Python: nbformat, front matter, parameters, freeze, and a
+ * Jupyter messaging client that drives the real Deno kernel.
+ *
+ * @module
+ */
+export * from "./notebook.ts";
+export * from "./front_matter.ts";
+export * from "./parameters.ts";
+export * from "./freeze.ts";
+export * from "./ansi.ts";
+export * from "./outputs.ts";
+export * from "./execution.ts";
+export * from "./kernel.ts";
