@@ -12,3 +12,4 @@ export * from "./ansi.ts";
 export * from "./outputs.ts";
 export * from "./execution.ts";
 export * from "./kernel.ts";
+export * from "./execute_notebook.ts";

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { executeNotebook, NotebookCellError } from "./execute_notebook.ts";
+import type { Notebook } from "./notebook.ts";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+const code = (source: string) => ({
+  cell_type: "code" as const,
+  metadata: {},
+  source,
+  outputs: [],
+  execution_count: null,
+});
+const notebook = (...cells: Notebook["cells"]): Notebook => ({
+  nbformat: 4,
+  nbformat_minor: 5,
+  metadata: {},
+  cells,
+});
+
+Deno.test("a notebook runs top to bottom with lib imports; markdown is left alone", async () => {
+  const nb = notebook(
+    code('import { blockSubsidyBtc } from "./lib/mod.ts";'),
+    { cell_type: "markdown", metadata: {}, source: "# prose" },
+    code('console.log("subsidy", blockSubsidyBtc(840_000));'),
+    code("blockSubsidyBtc(0) * 2"),
+  );
+  const done = await executeNotebook(nb, { file: "ok.ipynb", cwd: ROOT });
+  assert.deepEqual(done.cells.map((c) => c.execution_count ?? "-"), [1, "-", 2, 3]);
+  assert.deepEqual(done.cells[2]!.outputs, [{
+    output_type: "stream",
+    name: "stdout",
+    text: "subsidy 3.125\n",
+  }]);
+  const value = done.cells[3]!.outputs![0] as {
+    output_type: string;
+    data: Record<string, unknown>;
+  };
+  assert.equal(value.output_type, "execute_result");
+  assert.equal(value.data["text/plain"], "100");
+  assert.deepEqual(nb.cells[2]!.outputs, [], "the input notebook is not modified");
+});
+
+Deno.test("a failing cell names the notebook, the cell, its first line and the error; the partial run is kept", async () => {
+  const nb = notebook(
+    code("const a = 1;"),
+    code(
+      '\n// check the site\nthrow new RangeError("Cannot use grossMw: expected a value >= 0, got -5");',
+    ),
+    code("a + 1"),
+  );
+  const error = await executeNotebook(nb, { file: "notebooks/broken.ipynb", cwd: ROOT }).then(
+    () => assert.fail("expected an error"),
+    (e) => e,
+  );
+  assert.ok(error instanceof NotebookCellError);
+  assert.match(
+    error.message,
+    /^notebooks\/broken\.ipynb: cell 2 \(\/\/ check the site\) failed: RangeError: Cannot use grossMw: expected a value >= 0, got -5/,
+  );
+  assert.equal(error.cellNumber, 2);
+  assert.equal(error.partial.cells[0]!.execution_count, 1);
+  assert.equal(
+    (error.partial.cells[1]!.outputs![0] as { output_type: string }).output_type,
+    "error",
+  );
+  assert.equal(error.partial.cells[2]!.execution_count, null, "cells after the failure do not run");
+});
+
+Deno.test("an endless cell times out and leaves no kernel behind", async () => {
+  const nb = notebook(code("while (true) {}"));
+  await assert.rejects(
+    executeNotebook(nb, { file: "loop.ipynb", cwd: ROOT, cellTimeoutMs: 1500 }),
+    /cell timeout of 1500 ms/,
+  );
+  const ps = await new Deno.Command("pgrep", {
+    args: ["-f", "deno jupyter --kernel"],
+    stdout: "piped",
+  }).output();
+  const pids = new TextDecoder().decode(ps.stdout).trim();
+  assert.equal(pids, "", `kernel processes left: ${pids}`);
+});
