@@ -29,3 +29,4 @@ export * from "./percentiles.ts";
 export * from "./percentile_bands.ts";
 export * from "./tornado.ts";
 export * from "./scenario_grid.ts";
+export * from "./means.ts";

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { type Halving, pastHalvings } from "../chain/halvings.ts";
 import { timeSeriesSpec } from "../charts/time_series.ts";
+import { rangeMean, trailingMean } from "../finance/means.ts";
 import type { BtcDaily } from "../data/btc_daily.ts";
 import type { Note } from "./note_html.ts";
 
@@ -32,35 +33,6 @@ export interface HashpriceFindings {
   readonly hashrateGrowth: number;
   readonly steps: readonly HalvingStep[];
   readonly series: readonly { date: string; hashprice_usd_30d: number }[];
-}
-
-/**
- * Trailing mean over `window` values; the first `window − 1` entries are `NaN`.
- *
- * @example
- * ```ts
- * import { trailingMean } from "./hashprice_note.ts";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(Array.from(trailingMean([1, 2, 3, 4], 2)), [NaN, 1.5, 2.5, 3.5]);
- * ```
- */
-export function trailingMean(values: ArrayLike<number>, window: number): Float64Array {
-  // Summed afresh for each window: a running sum loses precision when early values are huge
-  // (hashprice was ~5e8 USD per PH/s per day in 2010) and later ones small.
-  const out = new Float64Array(values.length).fill(NaN);
-  for (let i = window - 1; i < values.length; i++) {
-    let sum = 0;
-    for (let j = i - window + 1; j <= i; j++) sum += values[j]!;
-    out[i] = sum / window;
-  }
-  return out;
-}
-
-function meanBetween(values: ArrayLike<number>, from: number, to: number): number {
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += values[i]!;
-  return sum / (to - from);
 }
 
 /**
@@ -90,8 +62,8 @@ export function hashpriceFindings(daily: BtcDaily): HashpriceFindings {
     .filter((h) => h.date >= NOTE_START)
     .map((h) => {
       const i = daily.date.indexOf(h.date);
-      const beforeUsd = meanBetween(usd, i - SMOOTHING_DAYS, i);
-      const afterUsd = meanBetween(usd, i + 1, Math.min(last + 1, i + 1 + SMOOTHING_DAYS));
+      const beforeUsd = rangeMean(usd, i - SMOOTHING_DAYS, i);
+      const afterUsd = rangeMean(usd, i + 1, Math.min(last + 1, i + 1 + SMOOTHING_DAYS));
       return { ...h, beforeUsd, afterUsd, change: afterUsd / beforeUsd - 1 };
     });
   const series = [];
@@ -100,12 +72,12 @@ export function hashpriceFindings(daily: BtcDaily): HashpriceFindings {
   }
   return {
     asOf: daily.date[last]!,
-    startMonthUsd: meanBetween(usd, start, month),
-    latestUsd: meanBetween(usd, recent, last + 1),
-    startMonthBtc: meanBetween(btc, start, month),
-    latestBtc: meanBetween(btc, recent, last + 1),
-    hashrateGrowth: meanBetween(daily.hashrate_ths, recent, last + 1) /
-      meanBetween(daily.hashrate_ths, start, month),
+    startMonthUsd: rangeMean(usd, start, month),
+    latestUsd: rangeMean(usd, recent, last + 1),
+    startMonthBtc: rangeMean(btc, start, month),
+    latestBtc: rangeMean(btc, recent, last + 1),
+    hashrateGrowth: rangeMean(daily.hashrate_ths, recent, last + 1) /
+      rangeMean(daily.hashrate_ths, start, month),
     steps,
     series,
   };

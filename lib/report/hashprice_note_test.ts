@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
 import { compile } from "vega-lite";
 import { loadBtcDaily } from "../data/btc_daily.ts";
-import {
-  hashpriceExhibitSpec,
-  hashpriceFindings,
-  hashpriceNote,
-  trailingMean,
-} from "./hashprice_note.ts";
+import { hashpriceExhibitSpec, hashpriceFindings, hashpriceNote } from "./hashprice_note.ts";
+import { trailingMean } from "../finance/means.ts";
 
 const daily = await loadBtcDaily();
 const findings = hashpriceFindings(daily);
