@@ -12,6 +12,9 @@ const TEST_TOOLS = [
   { path: "/usr/bin/pdftotext", pkg: "poppler-utils" },
   { path: "/usr/bin/pdffonts", pkg: "poppler-utils" },
   { path: "/usr/bin/pdftoppm", pkg: "poppler-utils" },
+  // Standard Jupyter, the reference client our notebooks must also pass.
+  { path: "/usr/bin/jupyter-nbconvert", pkg: "jupyter-nbconvert" },
+  { path: "/usr/lib/python3/dist-packages/nbclient/__init__.py", pkg: "python3-nbclient" },
 ] as const;
 
 const FONT_FILE = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
