@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { withBrowser } from "../report/browser.ts";
 import { galleryExhibits } from "../report/gallery_exhibits.ts";
-import { escapeHtml } from "../report/note_html.ts";
+import { escapeHtml, footerTemplate } from "../report/note_html.ts";
 import { HOUSE_FONT } from "../charts/theme.ts";
 
 /** The gallery page: one figure per exhibit, each kept whole on a page. */
@@ -39,9 +39,7 @@ async function main(args: string[]): Promise<void> {
     browser.printPdf(html, {
       format: "A4",
       headerHtml: "<span></span>",
-      footerHtml:
-        `<div style="font-family:'${HOUSE_FONT}';font-size:7pt;color:#7A808A;width:100%;text-align:right;margin:0 16mm">` +
-        `Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>`,
+      footerHtml: footerTemplate("mullet exhibit gallery"),
     })
   );
   await writeFileAtomic(`${outDir}/gallery.html`, html);

@@ -10,6 +10,7 @@ import type { MetricRecord } from "./coinmetrics.ts";
 import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { BTC_DAILY_SCHEMA } from "./btc_daily.ts";
+import { formatCsv } from "./csv_format.ts";
 
 /** Agreement required between two sources on the same day (SOURCES.md measured 6.5e-8). */
 export const OVERLAP_TOLERANCE = 1e-6;
@@ -240,8 +241,5 @@ function checkNeighbours(
  * ```
  */
 export function formatBtcDailyCsv(rows: readonly BtcDailyRow[]): string {
-  const names = BTC_DAILY_SCHEMA.map((c) => c.name);
-  const out = [names.join(",")];
-  for (const row of rows) out.push(names.map((n) => String(row[n])).join(","));
-  return out.join("\n") + "\n";
+  return formatCsv(BTC_DAILY_SCHEMA, rows);
 }
