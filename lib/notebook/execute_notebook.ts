@@ -71,6 +71,8 @@ export async function executeNotebook(
   const cells = notebook.cells.map((cell) => ({ ...cell }));
   const executed = (): Notebook => ({ ...notebook, cells: cells.map((c) => ({ ...c })) });
   const kernelOptions = options.cwd === undefined ? {} : { cwd: options.cwd };
+  // Where each display id was shown: a later cell's update_display_data rewrites it there.
+  const displays = new Map<string, { cell: number; output: number }[]>();
   return await withKernel(async (kernel) => {
     for (const [index, cell] of cells.entries()) {
       if (cell.cell_type !== "code") continue;
@@ -80,6 +82,21 @@ export async function executeNotebook(
       const result = await kernel.execute(cellSource(cell), executeOptions);
       cell.outputs = result.outputs as NotebookOutput[];
       cell.execution_count = result.executionCount;
+      for (const [id, at] of Object.entries(result.displayIds)) {
+        displays.set(id, [
+          ...displays.get(id) ?? [],
+          ...at.map((output) => ({ cell: index, output })),
+        ]);
+      }
+      for (const update of result.displayUpdates) {
+        for (const { cell: c, output: o } of displays.get(update.displayId) ?? []) {
+          const outputs = [...cells[c]!.outputs ?? []];
+          const old = outputs[o];
+          if (old === undefined || !("data" in old)) continue;
+          outputs[o] = { ...old, data: update.data, metadata: update.metadata };
+          cells[c] = { ...cells[c]!, outputs };
+        }
+      }
       if (result.status !== "ok") {
         const error = result.error ??
           result.outputs.find((o) => o.output_type === "error") as

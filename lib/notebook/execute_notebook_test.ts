@@ -79,3 +79,19 @@ Deno.test("an endless cell times out and leaves no kernel behind", async () => {
   const pids = new TextDecoder().decode(ps.stdout).trim();
   assert.equal(pids, "", `kernel processes left: ${pids}`);
 });
+
+Deno.test("an update_display_data from a later cell rewrites the display in the earlier cell", async () => {
+  const nb = notebook(
+    code(
+      'await Deno.jupyter.display({ "text/plain": "loading" }, { raw: true, display_id: "progress" });',
+    ),
+    code('{ const step = 2; console.log("step", step); }'),
+    code(
+      'await Deno.jupyter.display({ "text/plain": "done" }, { raw: true, display_id: "progress", update: true });',
+    ),
+  );
+  const done = await executeNotebook(nb, { file: "updates.ipynb", cwd: ROOT });
+  const first = done.cells[0]!.outputs![0] as { data: Record<string, unknown> };
+  assert.equal(first.data["text/plain"], "done");
+  assert.deepEqual(done.cells[2]!.outputs, [], "the update adds no output of its own");
+});

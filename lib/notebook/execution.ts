@@ -50,6 +50,8 @@ export interface ExecutionResult {
   outputs: Output[];
   /** The error of an `"error"` reply, as the reply states it. */
   error?: ReplyError;
+  /** The display ids of the cell's outputs: id → indexes into `outputs`. */
+  displayIds: Record<string, number[]>;
   /** `update_display_data` messages for displays of earlier cells, to apply to those cells. */
   displayUpdates: DisplayUpdate[];
 }

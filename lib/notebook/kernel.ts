@@ -191,6 +191,7 @@ export class Kernel implements AsyncDisposable {
         executionCount: typeof count === "number" ? count : null,
         outputs: collector.outputs,
         ...(status === "error" ? { error: replyError(content) } : {}),
+        displayIds: collector.displayIds,
         displayUpdates: collector.displayUpdates,
       };
     } finally {

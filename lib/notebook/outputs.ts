@@ -116,6 +116,11 @@ export class OutputCollector {
     return this.#outputs.map((output) => this.#keepAnsi ? output : withoutAnsi(output));
   }
 
+  /** The display ids of this cell's outputs: id → indexes into {@linkcode outputs}. */
+  get displayIds(): Record<string, number[]> {
+    return Object.fromEntries([...this.#displays].map(([id, at]) => [id, [...at]]));
+  }
+
   /** Updates addressed to displays that are not among this cell's outputs (copies). */
   get displayUpdates(): DisplayUpdate[] {
     return this.#updates.map((update) => {
