@@ -1,33 +1,85 @@
 /**
- * `deno task report`: render the research notes to `reports/<name>.pdf` and `.html`.
- * One Chromium for the run; every file is written atomically; exit code 1 with a summary when
- * anything failed.
+ * `deno task report [notebook…]`: render research notebooks to `reports/<name>.pdf` and
+ * `.html`. Each notebook runs with the real Deno kernel unless its freeze hash matches; one
+ * Chromium prints every note, several pages at a time; every file is written atomically; the
+ * exit code is 1, with a summary, when any note failed.
  *
  * @module
  */
 import "./_quiet_deprecations.ts";
-import { Exhibit } from "../charts/exhibit.ts";
-import { loadBtcDaily } from "../data/btc_daily.ts";
+import { basename, join } from "node:path";
+import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { type PaperFormat, withBrowser } from "../report/browser.ts";
-import {
-  hashpriceExhibitSpec,
-  hashpriceFindings,
-  hashpriceNote,
-} from "../report/hashprice_note.ts";
-import { footerTemplate, headerTemplate, renderNoteHtml } from "../report/note_html.ts";
-import { parseArgs } from "node:util";
+import { footerTemplate, headerTemplate } from "../report/note_html.ts";
+import { DISCLOSURE, type ExecuteMode, prepareNote } from "../report/prepare_note.ts";
+import { readProjectFacts } from "../report/project_facts.ts";
 
-const USAGE = `Usage: deno task report [--out <dir>] [--paper A4|Letter]
+const USAGE = `Usage: deno task report [notebook.ipynb …] [options]
 
-Renders the research notes to <dir>/<name>.pdf and .html (default dir: reports).`;
+Renders research notebooks (default: every notebooks/*.ipynb) to <out>/<name>.pdf and .html.
+A notebook is executed with the Deno kernel when its code, parameters, data, lib or Deno
+changed since its outputs were saved (its freeze hash); otherwise its saved outputs are used.
+
+Options:
+  --param name=value   override a parameter of the notebook (repeat; one notebook only)
+  --execute            execute even when the freeze hash matches
+  --no-execute         render the saved outputs, never start a kernel
+  --out DIR            output directory (default: reports)
+  --paper A4|Letter    page size (default: A4)
+  --cell-timeout S     longest a cell may run, seconds (default: 600)`;
+
+/** Notes printed at once by the one Chromium. */
+const CONCURRENT_NOTES = 3;
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+async function defaultNotebooks(): Promise<string[]> {
+  const names: string[] = [];
+  for await (const entry of Deno.readDir("notebooks")) {
+    if (entry.name.endsWith(".ipynb") && !entry.name.endsWith(".failed.ipynb")) {
+      names.push(join("notebooks", entry.name));
+    }
+  }
+  return names.sort();
+}
+
+/** Runs `work` on every item, at most `limit` at a time, collecting each outcome. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<PromiseSettledResult<void>[]> {
+  const results: PromiseSettledResult<void>[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        await work(items[i]!);
+        results[i] = { status: "fulfilled", value: undefined };
+      } catch (reason) {
+        results[i] = { status: "rejected", reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: {
+      param: { type: "string", multiple: true },
+      execute: { type: "boolean" },
+      "no-execute": { type: "boolean" },
       out: { type: "string" },
       paper: { type: "string" },
+      "cell-timeout": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -40,31 +92,76 @@ async function main(args: string[]): Promise<number> {
   if (paper !== "A4" && paper !== "Letter") {
     throw new TypeError(`Cannot use --paper ${paper}: expected A4 or Letter`);
   }
-  await Deno.mkdir(outDir, { recursive: true });
-  const started = performance.now();
-  const daily = await loadBtcDaily();
-  const findings = hashpriceFindings(daily);
-  const text = hashpriceNote(findings);
-  const exhibit = new Exhibit(hashpriceExhibitSpec(findings), {
-    number: 1,
-    title: text.exhibitTitle,
-    subtitle: "Hashprice, USD per PH/s per day, 30-day trailing mean, since 2016",
-    source: "Coin Metrics, mullet analysis",
-    asOf: findings.asOf,
-  });
-  const note = { ...text, exhibits: [{ label: exhibit.label, svg: await exhibit.svg() }] };
-  await withBrowser(async (browser) => {
-    const html = renderNoteHtml(note);
-    const pdf = await browser.printPdf(html, {
-      format: paper as PaperFormat,
-      headerHtml: headerTemplate(note),
-      footerHtml: footerTemplate("mullet research · Source data: Coin Metrics (CC BY-NC 4.0)"),
+  if (values.execute && values["no-execute"]) {
+    throw new TypeError("Cannot use --execute with --no-execute: choose one");
+  }
+  const timeout = values["cell-timeout"];
+  const cellSeconds = timeout === undefined ? undefined : Number(timeout);
+  if (cellSeconds !== undefined && !(cellSeconds > 0)) {
+    throw new TypeError(`Cannot use --cell-timeout ${timeout}: expected seconds above 0`);
+  }
+  const mode: ExecuteMode = values.execute ? "always" : values["no-execute"] ? "never" : "auto";
+  const notebooks = positionals.length > 0 ? positionals : await defaultNotebooks();
+  const params = values.param ?? [];
+  if (params.length > 0 && notebooks.length !== 1) {
+    throw new TypeError(
+      `Cannot apply --param to ${notebooks.length} notebooks: name the one notebook it is for`,
+    );
+  }
+  for (const notebook of notebooks) {
+    if (!notebook.endsWith(".ipynb")) {
+      throw new TypeError(`Cannot render ${notebook}: expected a .ipynb notebook`);
+    }
+    await Deno.stat(notebook).catch(() => {
+      throw new TypeError(`Cannot render ${notebook}: no such file`);
     });
-    await writeFileAtomic(`${outDir}/01_hashprice.html`, html);
-    await writeFileAtomic(`${outDir}/01_hashprice.pdf`, pdf);
-  });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`report: wrote ${outDir}/01_hashprice.pdf and .html (${seconds} s)`);
+  }
+
+  const started = performance.now();
+  await Deno.mkdir(outDir, { recursive: true });
+  const facts = await readProjectFacts(Deno.cwd());
+  const date = new Date().toISOString().slice(0, 10);
+  const results = await withBrowser((browser) =>
+    eachLimited(notebooks, CONCURRENT_NOTES, async (notebook) => {
+      const begun = performance.now();
+      const note = await prepareNote(facts, {
+        notebook,
+        params,
+        execute: mode,
+        outDir,
+        date,
+        ...(cellSeconds === undefined ? {} : { cellTimeoutMs: cellSeconds * 1000 }),
+      });
+      const pdf = await browser.printPdf(note.html, {
+        format: paper as PaperFormat,
+        headerHtml: headerTemplate(note),
+        footerHtml: footerTemplate(DISCLOSURE),
+      });
+      await writeFileAtomic(join(outDir, `${note.name}.html`), note.html);
+      await writeFileAtomic(join(outDir, `${note.name}.pdf`), pdf);
+      const how = note.executed ? "executed" : "saved outputs";
+      console.log(`report: ${join(outDir, note.name)}.pdf (${how}, ${seconds(begun)})`);
+    })
+  );
+  const failed = results.flatMap((r, i) =>
+    r.status === "rejected" ? [{ notebook: notebooks[i]!, reason: r.reason as unknown }] : []
+  );
+  for (const { notebook, reason } of failed) {
+    const message = reason instanceof Error ? reason.message : String(reason);
+    console.error(`report: ${basename(notebook)} failed: ${message}`);
+  }
+  const done = notebooks.length - failed.length;
+  if (failed.length > 0) {
+    console.error(
+      `report: ${failed.length} of ${notebooks.length} notes failed (${
+        failed.map((f) => f.notebook).join(", ")
+      }); ${done} written in ${seconds(started)}`,
+    );
+    return 1;
+  }
+  console.log(
+    `report: ${done} note${done === 1 ? "" : "s"} written to ${outDir}/ in ${seconds(started)}`,
+  );
   return 0;
 }
 
@@ -73,7 +170,6 @@ if (import.meta.main) {
     Deno.exit(await main(Deno.args));
   } catch (error) {
     console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
-    console.error("report: 1 note failed; no partial file was written");
     Deno.exit(1);
   }
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { HOUSE_COLORS, HOUSE_FONT } from "../charts/theme.ts";
+import type { NotebookNote } from "./notebook_note.ts";
 
 /** An exhibit as the note shows it: its label and its SVG, chrome included (see `Exhibit`). */
 export interface NoteExhibit {
@@ -13,22 +14,6 @@ export interface NoteExhibit {
   readonly label: string;
   /** The exhibit as SVG markup, title and source line included. */
   readonly svg: string;
-}
-
-/** Everything a one-section note shows. */
-export interface Note {
-  readonly title: string;
-  readonly subtitle: string;
-  /** Publication date, `YYYY-MM-DD`. */
-  readonly date: string;
-  readonly authors: readonly string[];
-  /** Key takeaways, one sentence each. */
-  readonly takeaways: readonly string[];
-  /** Body paragraphs (plain text, escaped). */
-  readonly paragraphs: readonly string[];
-  readonly exhibits: readonly NoteExhibit[];
-  /** Short disclosure printed in the footer and at the end. */
-  readonly disclosure: string;
 }
 
 /**
@@ -58,22 +43,59 @@ header.masthead { border-bottom: 2px solid ${HOUSE_COLORS.navy}; padding-bottom:
 .kicker { color: ${HOUSE_COLORS.blue}; font-size: 8pt; font-weight: 600; letter-spacing: .06em;
   text-transform: uppercase; }
 h1 { color: ${HOUSE_COLORS.navy}; font-size: 19pt; line-height: 1.15; margin: 3pt 0 2pt; }
+h2 { color: ${HOUSE_COLORS.navy}; font-size: 12.5pt; margin: 14pt 0 4pt; break-after: avoid; }
+h3 { color: ${HOUSE_COLORS.navy}; font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; }
 .subtitle { color: #4A4E57; font-size: 11pt; margin: 0; }
 .byline { color: #5C6370; font-size: 8pt; margin-top: 4pt; }
+.cover { break-after: page; }
 .takeaways { background: #EEF3F9; border-left: 3px solid ${HOUSE_COLORS.navy}; padding: 7pt 10pt;
   margin: 8pt 0 10pt; break-inside: avoid; }
 .takeaways h2 { font-size: 9pt; color: ${HOUSE_COLORS.navy}; margin: 0 0 3pt; text-transform: uppercase;
   letter-spacing: .05em; }
 .takeaways ul { margin: 0; padding-left: 14pt; }
 .takeaways li { margin: 2pt 0; }
+.takeaways p { margin: 0; }
 p { margin: 0 0 6pt; }
-figure.exhibit { margin: 10pt 0; break-inside: avoid; }
-figure.exhibit .label { color: ${HOUSE_COLORS.navy}; font-weight: 700; font-size: 9.5pt; }
-figure.exhibit .title { color: ${HOUSE_COLORS.navy}; font-weight: 600; font-size: 9.5pt; }
-figure.exhibit svg { display: block; max-width: 100%; height: auto; }
+ul, ol { margin: 0 0 6pt; padding-left: 16pt; }
+figure { margin: 10pt 0; break-inside: avoid; }
+figure svg, figure img { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 6pt 0 10pt; font-size: 8.5pt; font-variant-numeric: tabular-nums; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th { color: ${HOUSE_COLORS.navy}; text-align: left; border-bottom: 1.5px solid ${HOUSE_COLORS.navy};
+  padding: 2pt 8pt 2pt 0; }
+td { border-bottom: 1px solid #D5DAE1; padding: 2pt 8pt 2pt 0; vertical-align: top; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace;
+  font-size: 7.5pt; line-height: 1.35; margin: 4pt 0 8pt; }
+pre.output { color: #3A404A; border-left: 2px solid #C9D2DE; padding: 2pt 0 2pt 7pt; }
+pre.code { background: #F4F6F9; padding: 5pt 7pt; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
+.math { margin: 6pt 0; break-inside: avoid; }
+nav.contents { break-after: page; }
+nav.contents ol { padding-left: 16pt; }
+nav.contents a { color: inherit; text-decoration: none; }
+section.appendix { break-before: page; }
+section.appendix h3 code { font-size: 9pt; }
+section.appendix .source { break-inside: avoid; font-size: 8pt; }
+a { color: ${HOUSE_COLORS.blue}; }
 .disclosure { color: #7A808A; font-size: 7pt; border-top: 1px solid #D5DAE1; margin-top: 12pt;
   padding-top: 4pt; }
 `;
+
+/** Body headings from which a note gets a contents list. */
+export const CONTENTS_MIN_HEADINGS = 4;
+
+/** Everything the HTML document holds. */
+export interface NotePage {
+  /** The note, read from its notebook. */
+  readonly note: NotebookNote;
+  /** The appendix (see `appendixHtml`). */
+  readonly appendixHtml: string;
+  /** Short disclosure printed at the end (and in the footer). */
+  readonly disclosure: string;
+  /** More CSS, e.g. KaTeX's for a note with math. Default: none. */
+  readonly extraCss?: string;
+}
 
 /**
  * The exhibit's figure: its SVG, which carries "Exhibit N: title", the subtitle and the source
@@ -95,41 +117,51 @@ export function renderExhibitHtml(exhibit: NoteExhibit): string {
 }
 
 /**
- * The note's HTML document.
+ * The note's HTML document: a cover (masthead, key takeaways, lead exhibit), a contents list
+ * when the body has {@linkcode CONTENTS_MIN_HEADINGS} sections or more, the body and the
+ * appendix.
  *
  * @example
  * ```ts
  * import { renderNoteHtml } from "./note_html.ts";
  * import assert from "node:assert/strict";
  *
- * const html = renderNoteHtml({ title: "T", subtitle: "S", date: "2026-06-01", authors: [],
- *   takeaways: ["One"], paragraphs: ["P & Q"], exhibits: [], disclosure: "D" });
- * assert.match(html, /<h1>T<\/h1>/);
- * assert.match(html, /P &amp; Q/);
- * assert.doesNotMatch(html, /<script/);
+ * const note = { title: "T & U", date: "2026-06-01", authors: ["mullet research"], tickers: ["IREN"],
+ *   takeawaysHtml: "<ul><li>One</li></ul>", bodyHtml: "<p>Body</p>", headings: [] };
+ * const html = renderNoteHtml({ note, appendixHtml: "<section>A</section>", disclosure: "D" });
+ * assert.match(html, /<h1>T &amp; U<\/h1>/);
+ * assert.match(html, /2026-06-01 · mullet research · IREN/);
+ * assert.doesNotMatch(html, /<script|Contents/);
  * ```
  */
-export function renderNoteHtml(note: Note): string {
-  const byline = [note.date, ...note.authors].map(escapeHtml).join(" · ");
-  const takeaways = note.takeaways.map((t) => `<li>${escapeHtml(t)}</li>`).join("");
-  const [lead, ...rest] = note.exhibits;
-  const [firstParagraph, ...otherParagraphs] = note.paragraphs;
-  const body = [
-    firstParagraph === undefined ? "" : `<p>${escapeHtml(firstParagraph)}</p>`,
-    lead === undefined ? "" : renderExhibitHtml(lead),
-    ...otherParagraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...rest.map(renderExhibitHtml),
-  ].join("\n");
+export function renderNoteHtml(page: NotePage): string {
+  const { note } = page;
+  const byline = [note.date, ...note.authors, note.tickers.join(", ")].filter((s) => s !== "")
+    .map(escapeHtml).join(" · ");
+  const contents = note.headings.length >= CONTENTS_MIN_HEADINGS
+    ? `<nav class="contents"><h2>Contents</h2><ol>${
+      note.headings.map((h) => `<li><a href="#${h.id}">${h.html}</a></li>`).join("")
+    }</ol></nav>`
+    : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(note.title)}</title>
-<style>${CSS}</style></head>
+<style>${CSS}${page.extraCss ?? ""}</style></head>
 <body>
+<section class="cover">
 <header class="masthead"><div class="kicker">mullet research · Bitcoin mining and AI data centres</div>
-<h1>${escapeHtml(note.title)}</h1><p class="subtitle">${escapeHtml(note.subtitle)}</p>
+<h1>${escapeHtml(note.title)}</h1>${
+    note.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(note.subtitle)}</p>`
+  }
 <div class="byline">${byline}</div></header>
-<section class="takeaways"><h2>Key takeaways</h2><ul>${takeaways}</ul></section>
-${body}
-<div class="disclosure">${escapeHtml(note.disclosure)}</div>
+<section class="takeaways"><h2>Key takeaways</h2>${note.takeawaysHtml}</section>
+${note.lead === undefined ? "" : renderExhibitHtml(note.lead)}
+</section>
+${contents}
+<main>
+${note.bodyHtml}
+</main>
+${page.appendixHtml}
+<div class="disclosure">${escapeHtml(page.disclosure)}</div>
 </body></html>
 `;
 }
@@ -148,7 +180,7 @@ const TEMPLATE_STYLE =
  * assert.match(headerTemplate({ title: "Hashprice", date: "2026-06-01" }), /Hashprice/);
  * ```
  */
-export function headerTemplate(note: Pick<Note, "title" | "date">): string {
+export function headerTemplate(note: { readonly title: string; readonly date: string }): string {
   return `<div style="${TEMPLATE_STYLE} display: flex; justify-content: space-between;">` +
     `<span>${escapeHtml(note.title)}</span><span>${escapeHtml(note.date)}</span></div>`;
 }

@@ -1,0 +1,178 @@
+/**
+ * One notebook to one note's HTML: parameters injected, the freeze hash checked, the notebook
+ * executed with the real Deno kernel when needed (and saved with its outputs), then read as a
+ * note with its appendix. A failing cell stops it: the executed notebook is written beside the
+ * original as `<name>.failed.ipynb` and no note is made.
+ *
+ * @module
+ */
+import { basename, dirname, join } from "node:path";
+import { writeFileAtomic } from "../data/write_atomic.ts";
+import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
+import { freezeHash, storedFreezeHash, withFreezeHash } from "../notebook/freeze.ts";
+import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
+import {
+  injectParameters,
+  notebookParameters,
+  parseParameterArgs,
+} from "../notebook/parameters.ts";
+import {
+  appendixHtml,
+  datasetsUsed,
+  parametersUsed,
+  type ReproducibilityManifest,
+} from "./appendix.ts";
+import { katexCss } from "./katex_css.ts";
+import { hasMath } from "./markdown.ts";
+import { notebookNote } from "./notebook_note.ts";
+import { renderNoteHtml } from "./note_html.ts";
+import type { ProjectFacts } from "./project_facts.ts";
+
+/** When to run the kernel: when the freeze hash changed, always, or never. */
+export type ExecuteMode = "auto" | "always" | "never";
+
+/** Short disclosure printed in every note's footer and at its end. */
+export const DISCLOSURE =
+  "mullet research: analysis for information only, not investment advice. Sources and licences in the appendix.";
+
+/** Options of {@linkcode prepareNote}. */
+export interface PrepareNoteOptions {
+  /** Path of the notebook. Required. */
+  readonly notebook: string;
+  /** `name=value` overrides of the notebook's parameters. Default: none. */
+  readonly params?: readonly string[];
+  /** Default: `"auto"`. */
+  readonly execute?: ExecuteMode;
+  /** Where a run with `params` keeps its executed notebook. Required. */
+  readonly outDir: string;
+  /** Date printed when the front matter has none, `YYYY-MM-DD`. Required. */
+  readonly date: string;
+  /** Longest a cell may run, ms. Default: the kernel client's. */
+  readonly cellTimeoutMs?: number;
+}
+
+/** A note ready to print. */
+export interface PreparedNote {
+  /** File stem, e.g. `03_mullet`. */
+  readonly name: string;
+  /** Note title and date, for the running header. */
+  readonly title: string;
+  readonly date: string;
+  /** The self-contained HTML. */
+  readonly html: string;
+  /** Whether the kernel ran. */
+  readonly executed: boolean;
+}
+
+async function readIfExists(path: string): Promise<Notebook | undefined> {
+  try {
+    return await readNotebook(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Prepares one note. Writes the executed notebook in place (or, with `params`, to
+ * `<outDir>/<name>.ipynb`) when it ran; never writes a note.
+ *
+ * @example
+ * ```ts ignore
+ * import { prepareNote } from "./prepare_note.ts";
+ * import { readProjectFacts } from "./project_facts.ts";
+ *
+ * const facts = await readProjectFacts(".");
+ * const note = await prepareNote(facts, { notebook: "notebooks/01_hashprice.ipynb", outDir: "reports", date: "2026-06-01" });
+ * console.log(note.title, note.executed);
+ * ```
+ */
+export async function prepareNote(
+  facts: ProjectFacts,
+  options: PrepareNoteOptions,
+): Promise<PreparedNote> {
+  const file = options.notebook;
+  const name = basename(file, ".ipynb");
+  const source = await readNotebook(file);
+  const declared = notebookParameters(source, file);
+  const values = parseParameterArgs(options.params ?? [], declared, file);
+  const prepared = injectParameters(source, values);
+  const hash = await freezeHash({
+    notebook: prepared,
+    parameters: values,
+    dataHashes: facts.dataHashes,
+    libHashes: facts.libHashes,
+    denoVersion: facts.denoVersion,
+  });
+  const parameterised = Object.keys(values).length > 0;
+  const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
+  const saved = parameterised ? await readIfExists(executedPath) : source;
+  const mode = options.execute ?? "auto";
+
+  let notebook: Notebook;
+  let outputs: ReproducibilityManifest["outputs"];
+  if (mode === "never") {
+    if (saved === undefined) {
+      throw new TypeError(
+        `${file}: --no-execute with --param needs a previous run with the same parameters ` +
+          `(${executedPath} does not exist)`,
+      );
+    }
+    notebook = saved;
+    outputs = "saved outputs (--no-execute)";
+  } else if (mode === "auto" && saved !== undefined && storedFreezeHash(saved) === hash) {
+    notebook = saved;
+    outputs = "saved outputs (freeze hash matched)";
+  } else {
+    const failedPath = join(dirname(file), `${name}.failed.ipynb`);
+    try {
+      const run = await executeNotebook(prepared, {
+        file,
+        cwd: facts.root,
+        ...(options.cellTimeoutMs === undefined ? {} : { cellTimeoutMs: options.cellTimeoutMs }),
+      });
+      notebook = withFreezeHash(run, hash);
+    } catch (error) {
+      if (!(error instanceof NotebookCellError)) throw error;
+      await writeFileAtomic(failedPath, notebookToJson(error.partial));
+      throw new Error(
+        `${error.message}\nThe notebook as executed is saved as ${failedPath}; no note was made.`,
+        { cause: error },
+      );
+    }
+    await writeFileAtomic(executedPath, notebookToJson(notebook));
+    await Deno.remove(failedPath).catch(() => {});
+    outputs = "executed for this note";
+  }
+
+  const note = notebookNote(notebook, { file, date: options.date });
+  const known = Object.keys(facts.dataHashes).map((f) => f.replace(/\.csv$/, ""));
+  const appendix = appendixHtml({
+    sourcesMd: facts.sourcesMd,
+    datasets: datasetsUsed(notebook, known),
+    parameters: parametersUsed(notebook, declared),
+    manifest: {
+      notebook: file,
+      outputs,
+      freezeHash: storedFreezeHash(notebook) ?? "none (outputs not made by deno task report)",
+      libVersion: facts.libVersion,
+      gitCommit: facts.gitCommit,
+      denoVersion: facts.denoVersion,
+      dataHashes: facts.dataHashes,
+    },
+  });
+  const math = hasMath(note.bodyHtml) || hasMath(note.takeawaysHtml);
+  const html = renderNoteHtml({
+    note,
+    appendixHtml: appendix,
+    disclosure: DISCLOSURE,
+    ...(math ? { extraCss: await katexCss() } : {}),
+  });
+  return {
+    name,
+    title: note.title,
+    date: note.date,
+    html,
+    executed: outputs === "executed for this note",
+  };
+}
