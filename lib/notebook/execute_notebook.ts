@@ -8,6 +8,7 @@
  * @module
  */
 import { stripAnsi } from "./ansi.ts";
+import { CellTimeoutError } from "./execution.ts";
 import { withKernel } from "./kernel.ts";
 import { cellSource, type Notebook, type NotebookCell, type NotebookOutput } from "./notebook.ts";
 
@@ -79,7 +80,15 @@ export async function executeNotebook(
       const executeOptions = options.cellTimeoutMs === undefined
         ? {}
         : { timeoutMs: options.cellTimeoutMs };
-      const result = await kernel.execute(cellSource(cell), executeOptions);
+      let result;
+      try {
+        result = await kernel.execute(cellSource(cell), executeOptions);
+      } catch (error) {
+        if (!(error instanceof CellTimeoutError)) throw error;
+        cell.outputs = error.outputs as NotebookOutput[];
+        const timedOut = { ename: error.name, evalue: error.message, traceback: [] };
+        throw new NotebookCellError(options.file, index + 1, cell, timedOut, executed());
+      }
       cell.outputs = result.outputs as NotebookOutput[];
       cell.execution_count = result.executionCount;
       for (const [id, at] of Object.entries(result.displayIds)) {

@@ -70,7 +70,15 @@ Deno.test("an endless cell times out and leaves no kernel behind", async () => {
   const nb = notebook(code("while (true) {}"));
   await assert.rejects(
     executeNotebook(nb, { file: "loop.ipynb", cwd: ROOT, cellTimeoutMs: 1500 }),
-    /cell timeout of 1500 ms/,
+    (error: unknown) => {
+      assert.ok(error instanceof NotebookCellError);
+      assert.match(
+        error.message,
+        /loop\.ipynb: cell 1 \(while \(true\) \{\}\) failed: CellTimeoutError: .*1500 ms/,
+      );
+      assert.equal(error.cellNumber, 1);
+      return true;
+    },
   );
   const ps = await new Deno.Command("pgrep", {
     args: ["-f", "deno jupyter --kernel"],

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
 import { freezeHash, storedFreezeHash, withFreezeHash } from "../notebook/freeze.ts";
@@ -106,6 +106,11 @@ export async function prepareNote(
   });
   const parameterised = Object.keys(values).length > 0;
   const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
+  if (parameterised && resolve(executedPath) === resolve(file)) {
+    throw new TypeError(
+      `Cannot keep the run with --param in ${executedPath}: that is the notebook itself; use another --out`,
+    );
+  }
   const saved = parameterised ? await readIfExists(executedPath) : source;
   const mode = options.execute ?? "auto";
 

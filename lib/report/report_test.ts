@@ -1,103 +1,332 @@
-// End to end: `lib/cli/report.ts` prints a real PDF with the real Chromium; poppler reads it.
+// End to end: `lib/cli/report.ts` executes notebooks with the real Deno kernel and prints PDFs
+// with the real Chromium; poppler reads them. Fixture notebooks live in a temp dir.
 import assert from "node:assert/strict";
+import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
+import { storedFreezeHash } from "../notebook/freeze.ts";
 import { ensureChromium } from "./chromium.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-async function run(cmd: string, args: string[], cwd = ROOT) {
-  const out = await new Deno.Command(cmd, { args, cwd, stdout: "piped", stderr: "piped" }).output();
+async function run(cmd: string, args: string[]) {
+  const out = await new Deno.Command(cmd, { args, cwd: ROOT, stdout: "piped", stderr: "piped" })
+    .output();
   const text = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
 }
 
-Deno.test("deno task report writes a one-page A4 note whose text, fonts and pixels are right", async (t) => {
-  await ensureChromium();
+/** `deno task report`'s command, writing only to `dir` and /tmp. */
+function report(dir: string, args: string[]) {
+  return run(Deno.execPath(), [
+    "run",
+    "--allow-read",
+    `--allow-write=${dir},/tmp`,
+    "--allow-env",
+    "--allow-run",
+    "--allow-net=127.0.0.1",
+    "--allow-sys",
+    "--allow-ffi",
+    "lib/cli/report.ts",
+    "--out",
+    dir,
+    ...args,
+  ]);
+}
+
+const code = (source: string, tags: string[] = []) => ({
+  cell_type: "code" as const,
+  metadata: { tags },
+  source,
+  outputs: [],
+  execution_count: null,
+});
+const markdown = (source: string) => ({ cell_type: "markdown" as const, metadata: {}, source });
+
+/** A small note that uses every feature the renderer has. */
+function fixture(extra: Notebook["cells"] = []): Notebook {
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: "mullet-deno", display_name: "mullet (Deno)", language: "typescript" },
+    },
+    cells: [
+      {
+        cell_type: "raw",
+        metadata: {},
+        source:
+          "---\ntitle: Fixture note on subsidies\nsubtitle: A test\nauthors: [mullet research]\n" +
+          "date: 2026-06-01\ntickers: [IREN]\n---\n",
+      },
+      markdown(
+        "## The subsidy\n\nThe subsidy halves: $s(h) = 50 \\cdot 2^{-\\lfloor h / 210000 \\rfloor}$.\n\n" +
+          "| Era | Subsidy |\n|---|---:|\n| First | 50 |\n| Fifth | 3.125 |\n",
+      ),
+      code("let height = 840000; // first block of the fifth era\nlet seed = 42;", ["parameters"]),
+      code(
+        'import { blockSubsidyBtc, exhibitNumbering, columnSpec } from "@mullet/kit";\n' +
+          "const exhibit = exhibitNumbering();\n" +
+          "console.log(`\\x1b[31mSubsidy at ${height}: ${blockSubsidyBtc(height)} BTC\\x1b[0m`);",
+      ),
+      code("const shownCode = 'visible ' + 'code';", ["show-input"]),
+      code('console.log("REMOVED CELL TEXT");', ["remove-cell"]),
+      code('console.log("REMOVED OUTPUT TEXT");', ["remove-output"]),
+      code(
+        "const shown = exhibit(columnSpec([{ era: 'First', btc: 50 }, { era: 'Fifth', btc: blockSubsidyBtc(height) }], " +
+          "{ x: 'era', y: 'btc', yTitle: 'BTC' }), { title: 'The subsidy fell 16-fold', source: 'Bitcoin Core, mullet analysis', asOf: '2026-06-01' });\n" +
+          "await Deno.jupyter.display(await shown.displayBundle(), { raw: true });",
+      ),
+      code(
+        "const second = exhibit(columnSpec([{ era: 'A', btc: 1 }, { era: 'B', btc: 2 }], { x: 'era', y: 'btc', yTitle: 'BTC' }), " +
+          "{ title: 'A second exhibit in the body', source: 'mullet analysis', asOf: '2026-06-01' });\n" +
+          "await Deno.jupyter.display(await second.displayBundle(), { raw: true });",
+      ),
+      ...extra,
+      code(
+        'await Deno.jupyter.display({ "text/markdown": `- The subsidy is ${blockSubsidyBtc(height)} BTC at height ${height}` }, { raw: true });',
+        ["takeaways"],
+      ),
+    ],
+  };
+}
+
+async function withFixture(
+  notebook: Notebook,
+  work: (dir: string, file: string) => Promise<void>,
+): Promise<void> {
   const dir = await Deno.makeTempDir({ prefix: "mullet-report-" });
   try {
-    const report = await run(Deno.execPath(), [
-      "run",
-      "--allow-read",
-      `--allow-write=${dir},/tmp`,
-      "--allow-env",
-      "--allow-run",
-      "--allow-sys",
-      "--allow-ffi",
-      "lib/cli/report.ts",
-      "--out",
-      dir,
-    ]);
-    assert.equal(report.code, 0, report.stderr);
-    const pdf = `${dir}/01_hashprice.pdf`;
-    const names = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
-    assert.deepEqual(names, ["01_hashprice.html", "01_hashprice.pdf"], "no temporary files left");
-
-    await t.step(
-      "pdftotext finds the title, the exhibit, the source line and the page count",
-      async () => {
-        const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
-        assert.match(stdout, /Hashprice and the halvings/);
-        assert.match(stdout, /Exhibit 1: Hashprice has fallen \d+% since January 2016/);
-        assert.match(stdout, /Source: Coin Metrics, mullet analysis\. Data as of 2026-06-01\./);
-        assert.match(stdout, /Page 1 of 1/);
-        assert.match(stdout, /Key takeaways/i);
-        assert.match(stdout, /fourth halving \(Apr 2024\)/);
-      },
-    );
-
-    await t.step("one A4 page", async () => {
-      const { stdout } = await run("pdfinfo", [pdf]);
-      assert.match(stdout, /Pages:\s+1\n/);
-      assert.match(stdout, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-    });
-
-    await t.step("pdffonts: every font is embedded", async () => {
-      const { stdout } = await run("pdffonts", [pdf]);
-      const rows = stdout.trim().split("\n").slice(2);
-      assert.ok(rows.length > 0, "the PDF has text fonts");
-      for (const row of rows) {
-        // Columns: name, type, encoding, emb, sub, uni, object, id; "emb" is 4th from the end.
-        const fields = row.trim().split(/\s+/);
-        assert.equal(fields.at(-5), "yes", `font not embedded: ${row}`);
-      }
-    });
-
-    await t.step("pdftoppm: the page is not blank and the exhibit is drawn", async () => {
-      await run("pdftoppm", ["-gray", "-r", "30", pdf, `${dir}/page`]);
-      const pgm = await Deno.readFile(`${dir}/page-1.pgm`);
-      const pixels = pgmPixels(pgm);
-      const dark = pixels.filter((v) => v < 128).length / pixels.length;
-      assert.ok(dark > 0.01 && dark < 0.5, `dark share ${dark}`);
-    });
+    await Deno.mkdir(`${dir}/notebooks`);
+    await Deno.writeTextFile(`${dir}/notebooks/fixture.ipynb`, notebookToJson(notebook));
+    await work(dir, `${dir}/notebooks/fixture.ipynb`);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
-});
+}
 
 /** Pixels of a binary PGM (P5) image. */
 function pgmPixels(bytes: Uint8Array): Uint8Array {
   const header = new TextDecoder().decode(bytes.subarray(0, 64));
   const m = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header);
   assert.ok(m, "a P5 PGM");
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  return bytes.subarray(m[0].length, m[0].length + width * height);
+  return bytes.subarray(m[0].length, m[0].length + Number(m[1]) * Number(m[2]));
 }
 
-Deno.test("an unknown --paper is an error that names the valid ones", async () => {
-  const { code, stderr } = await run(Deno.execPath(), [
-    "run",
-    "--allow-read",
-    "--allow-write=/tmp",
-    "--allow-env",
-    "--allow-run",
-    "--allow-sys",
-    "--allow-ffi",
-    "lib/cli/report.ts",
-    "--paper",
-    "A5",
-    "--out",
-    "/tmp",
+/** Checks every page has ink, every font is embedded, and no exhibit is split across pages. */
+async function assertPrintable(pdf: string, dir: string): Promise<string[]> {
+  const fonts = await run("pdffonts", [pdf]);
+  const rows = fonts.stdout.trim().split("\n").slice(2);
+  assert.ok(rows.length > 0, "the PDF has text fonts");
+  for (const row of rows) {
+    // Columns: name, type, encoding, emb, sub, uni, object, id; "emb" is 5th from the end.
+    assert.equal(row.trim().split(/\s+/).at(-5), "yes", `font not embedded in ${pdf}: ${row}`);
+  }
+  const prefix = `${dir}/page-${crypto.randomUUID()}`;
+  await run("pdftoppm", ["-gray", "-r", "20", pdf, prefix]);
+  const pages = [...Deno.readDirSync(dir)].filter((e) =>
+    e.name.startsWith(prefix.split("/").pop()!)
+  )
+    .map((e) => e.name).sort();
+  assert.ok(pages.length > 0);
+  for (const page of pages) {
+    const pixels = pgmPixels(await Deno.readFile(`${dir}/${page}`));
+    const dark = pixels.filter((v) => v < 160).length / pixels.length;
+    assert.ok(dark > 0.002, `${pdf} ${page} is blank`);
+    await Deno.remove(`${dir}/${page}`);
+  }
+  const text = (await run("pdftotext", ["-layout", pdf, "-"])).stdout;
+  const pageTexts = text.split("\f").filter((p) => p.trim() !== "");
+  for (const [i, page] of pageTexts.entries()) {
+    const titles = page.match(/Exhibit \d+:/g)?.length ?? 0;
+    const sources = page.match(/Source: .*Data as of/g)?.length ?? 0;
+    assert.equal(titles, sources, `${pdf} page ${i + 1}: an exhibit is split across pages`);
+    assert.match(page, new RegExp(`Page ${i + 1} of ${pageTexts.length}`));
+    assert.ok(!page.includes("\x1b"), `${pdf} page ${i + 1} has an ANSI escape`);
+    assert.doesNotMatch(page, /\[\d+m/, `${pdf} page ${i + 1} has an ANSI code`);
+  }
+  return pageTexts;
+}
+
+Deno.test("a notebook becomes a note: cover, markdown, math, exhibits, appendix; fonts embedded, no blank page", async (t) => {
+  await ensureChromium();
+  await withFixture(fixture(), async (dir, file) => {
+    const first = await report(dir, [file]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /fixture\.pdf \(executed/);
+    assert.deepEqual(
+      [...Deno.readDirSync(dir)].map((e) => e.name).sort(),
+      ["fixture.html", "fixture.pdf", "notebooks"],
+      "no temporary file is left",
+    );
+    const pages = await assertPrintable(`${dir}/fixture.pdf`, dir);
+    const all = pages.join("\n");
+    const html = await Deno.readTextFile(`${dir}/fixture.html`);
+
+    await t.step("the cover: title, byline, takeaways and the lead exhibit", () => {
+      assert.match(pages[0]!, /Fixture note on subsidies/);
+      assert.match(pages[0]!, /2026-06-01 · mullet research · IREN/);
+      assert.match(pages[0]!, /KEY TAKEAWAYS[\s\S]*The subsidy is 3\.125 BTC at height 840000/);
+      assert.match(pages[0]!, /Exhibit 1: The subsidy fell 16-fold/);
+      assert.doesNotMatch(pages.slice(1).join(""), /Exhibit 1:/, "the lead exhibit is shown once");
+      assert.match(all, /Exhibit 2: A second exhibit in the body/);
+    });
+
+    await t.step("header, footer, markdown table and math", () => {
+      assert.match(pages[1]!, /Fixture note on subsidies\s+2026-06-01/);
+      assert.match(all, /not investment advice/);
+      assert.match(all, /Fifth\s+3\.125/);
+      assert.match(html, /class="katex"/);
+      assert.match(html, /url\(data:font\/woff2;base64,/, "KaTeX fonts are inlined");
+      assert.doesNotMatch(html, /<script|src="http|href="http[^"]*\.css/);
+    });
+
+    await t.step("code is hidden unless tagged; remove tags are honoured; no ANSI", () => {
+      assert.match(all, /Subsidy at 840000: 3\.125 BTC/);
+      assert.doesNotMatch(html, /import \{ blockSubsidyBtc/);
+      assert.match(html, /const shownCode = &#39;visible &#39; \+ &#39;code&#39;;/);
+      assert.doesNotMatch(all, /REMOVED CELL TEXT|REMOVED OUTPUT TEXT/);
+      assert.ok(!html.includes("\x1b"), "no ANSI escape in the HTML");
+    });
+
+    await t.step("the appendix: parameters, seed and manifest", () => {
+      assert.match(all, /Appendix/);
+      assert.match(all, /height\s+840000\s+the notebook/);
+      assert.match(all, /Random seed\s+seed = 42/);
+      assert.match(all, /Git commit\s+[0-9a-f]{40}/);
+      assert.match(all, /btc_daily\.csv\s+[0-9a-f]{64}/);
+    });
+
+    await t.step("the executed notebook is saved in place with its freeze hash", async () => {
+      const saved = await readNotebook(file);
+      assert.match(storedFreezeHash(saved) ?? "", /^[0-9a-f]{64}$/);
+      assert.ok(saved.cells.some((c) => (c.outputs ?? []).length > 0));
+    });
+
+    await t.step("freeze: a second run reuses the outputs; --execute runs again", async () => {
+      const before = await Deno.readTextFile(file);
+      const again = await report(dir, [file]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /fixture\.pdf \(saved outputs/);
+      assert.equal(
+        await Deno.readTextFile(file),
+        before,
+        "a frozen run does not touch the notebook",
+      );
+      const forced = await report(dir, [file, "--execute"]);
+      assert.match(forced.stdout, /fixture\.pdf \(executed/);
+      const edited = await readNotebook(file);
+      edited.cells[3] = code(`${edited.cells[3]!.source}\nconsole.log("edited");`);
+      await Deno.writeTextFile(file, notebookToJson(edited));
+      const changed = await report(dir, [file]);
+      assert.match(changed.stdout, /fixture\.pdf \(executed/, "changed code runs again");
+    });
+
+    await t.step("--no-execute renders saved outputs without a kernel", async () => {
+      const edited = await readNotebook(file);
+      edited.cells[3] = code('throw new Error("must not run");');
+      await Deno.writeTextFile(file, notebookToJson(edited));
+      const saved = await report(dir, [file, "--no-execute"]);
+      assert.equal(saved.code, 0, saved.stderr);
+      assert.match(saved.stdout, /\(saved outputs/);
+    });
+  });
+});
+
+Deno.test("--param overrides a parameter; the note prints it; the notebook itself is untouched", async () => {
+  await withFixture(fixture(), async (dir, file) => {
+    const before = await Deno.readTextFile(file);
+    const { code: status, stderr } = await report(dir, [file, "--param", "height=1050000"]);
+    assert.equal(status, 0, stderr);
+    const text = (await run("pdftotext", ["-layout", `${dir}/fixture.pdf`, "-"])).stdout;
+    assert.match(text, /The subsidy is 1\.5625 BTC at height 1050000/);
+    assert.match(text, /height\s+1050000\s+--param/);
+    assert.equal(await Deno.readTextFile(file), before);
+    assert.match(
+      storedFreezeHash(await readNotebook(`${dir}/fixture.ipynb`)) ?? "",
+      /^[0-9a-f]{64}$/,
+    );
+    assert.equal(
+      (await report(dir, [file, "--param", "height=1050000"])).stdout.includes("(saved outputs"),
+      true,
+      "the parameterised run is frozen too",
+    );
+    const unknown = await report(dir, [file, "--param", "grossMw=300"]);
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /has no parameter "grossMw"; valid parameters: height, seed/);
+    const bad = await report(dir, [file, "--param", "height=tall"]);
+    assert.match(bad.stderr, /--param height=tall: expected a number/);
+  });
+});
+
+Deno.test("a broken notebook: named cell and error, executed copy beside it, no PDF, exit 1", async () => {
+  const broken = fixture([
+    code('\n// check the site\nthrow new RangeError("grossMw must be positive");'),
   ]);
-  assert.equal(code, 1);
-  assert.match(stderr, /--paper A5: expected A4 or Letter/);
+  await withFixture(broken, async (dir, file) => {
+    const { code: status, stderr } = await report(dir, [file]);
+    assert.equal(status, 1);
+    assert.match(
+      stderr,
+      /fixture\.ipynb: cell 10 \(\/\/ check the site\) failed: RangeError: grossMw must be positive/,
+    );
+    assert.match(stderr, /saved as .*fixture\.failed\.ipynb; no note was made/);
+    assert.match(stderr, /1 of 1 notes failed/);
+    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["notebooks"], "no PDF");
+    assert.deepEqual(
+      [...Deno.readDirSync(`${dir}/notebooks`)].map((e) => e.name).sort(),
+      ["fixture.failed.ipynb", "fixture.ipynb"],
+    );
+    const failed = await readNotebook(`${dir}/notebooks/fixture.failed.ipynb`);
+    assert.equal(failed.cells[9]!.outputs![0]!.output_type, "error");
+  });
+});
+
+Deno.test("an endless cell times out, fails the note and leaves no kernel behind", async () => {
+  const kernels = async () =>
+    (await run("pgrep", ["-f", "jupyter --kernel"])).stdout.split("\n").filter(Boolean).length;
+  const before = await kernels();
+  await withFixture(fixture([code("while (true) {}")]), async (dir, file) => {
+    const { code: status, stderr } = await report(dir, [file, "--cell-timeout", "2"]);
+    assert.equal(status, 1);
+    assert.match(
+      stderr,
+      /fixture\.ipynb: cell 10 \(while \(true\) \{\}\) failed: CellTimeoutError: .*cell timeout of 2000 ms/,
+    );
+    assert.match(stderr, /fixture\.failed\.ipynb/);
+    assert.equal(await kernels(), before);
+  });
+});
+
+Deno.test("Letter paper, and bad options named", async () => {
+  await withFixture(fixture(), async (dir, file) => {
+    const letter = await report(dir, [file, "--paper", "Letter"]);
+    assert.equal(letter.code, 0, letter.stderr);
+    assert.match((await run("pdfinfo", [`${dir}/fixture.pdf`])).stdout, /612 x 792 pts \(letter\)/);
+    const a5 = await report(dir, [file, "--paper", "A5"]);
+    assert.equal(a5.code, 1);
+    assert.match(a5.stderr, /--paper A5: expected A4 or Letter/);
+    const both = await report(dir, [file, "--execute", "--no-execute"]);
+    assert.match(both.stderr, /--execute with --no-execute/);
+    const missing = await report(dir, [`${dir}/nope.ipynb`]);
+    assert.match(missing.stderr, /Cannot render .*nope\.ipynb: no such file/);
+  });
+});
+
+Deno.test("every research notebook renders from its saved outputs into a printable note", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "mullet-notes-" });
+  try {
+    const { code: status, stdout, stderr } = await report(dir, ["--no-execute"]);
+    assert.equal(status, 0, stderr);
+    const pdfs = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".pdf"));
+    const notebooks = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name)
+      .filter((n) => n.endsWith(".ipynb") && !n.endsWith(".failed.ipynb"));
+    assert.equal(pdfs.length, notebooks.length, stdout);
+    for (const pdf of pdfs) {
+      const pages = await assertPrintable(`${dir}/${pdf}`, dir);
+      assert.match(pages[0]!, /KEY TAKEAWAYS/);
+      assert.match(pages[0]!, /Exhibit 1:/);
+      assert.match(pages.at(-1)!, /Reproducibility/);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
