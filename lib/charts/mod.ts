@@ -18,3 +18,4 @@ export * from "./heatmap.ts";
 export * from "./fan_chart.ts";
 export * from "./scatter.ts";
 export * from "./shaded_periods.ts";
+export * from "./show.ts";

@@ -71,7 +71,7 @@ pre.output { color: #3A404A; border-left: 2px solid #C9D2DE; padding: 2pt 0 2pt 
 pre.code { background: #F4F6F9; padding: 5pt 7pt; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .math { margin: 6pt 0; break-inside: avoid; }
-nav.contents { break-after: page; }
+nav.contents { margin-bottom: 8pt; border-bottom: 1px solid #D5DAE1; }
 nav.contents ol { padding-left: 16pt; }
 nav.contents a { color: inherit; text-decoration: none; }
 section.appendix { break-before: page; }
