@@ -20,6 +20,7 @@ export const HOUSE_COLORS = {
   lightBlue: "#A9C4E4",
   darkGrey: "#4A4E57",
   accent: "#D1495B",
+  gold: "#D9A441",
 } as const;
 
 /** The house font's files (Inter, Debian `fonts-inter`, SIL Open Font License) by weight: the
@@ -51,6 +52,8 @@ export const HOUSE_CONFIG: Config = {
       HOUSE_COLORS.grey,
       HOUSE_COLORS.lightBlue,
       HOUSE_COLORS.darkGrey,
+      HOUSE_COLORS.gold,
+      HOUSE_COLORS.accent,
     ],
   },
   axis: {
@@ -77,6 +80,7 @@ export const HOUSE_CONFIG: Config = {
     direction: "horizontal",
     labelFontSize: 10,
     labelColor: "#4A4E57",
+    labelLimit: 320, // Vega's default of 160 px cut longer series names short
     title: null,
     symbolSize: 80,
   },
