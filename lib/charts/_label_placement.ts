@@ -37,6 +37,13 @@ const REPAIR_PASSES = 6;
 /** Score of a leader line crossing a point or a label (an overlap of this many px²). */
 const LEADER_CROSSING = 150;
 
+/** Euclidean length of (dx, dy). Not `Math.hypot`: V8 may compute that differently once a
+ * function is optimised, which flipped near-ties between candidates from one call to the next;
+ * a square root is correctly rounded everywhere. */
+function distanceOf(dx: number, dy: number): number {
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
 /** The plot's size in pixels. */
 type Plot = { readonly width: number; readonly height: number };
 
@@ -84,7 +91,7 @@ export function placeLabels(
   plot: Plot,
 ): LabelBox[] {
   const crowd = points.map((p) =>
-    points.filter((q) => Math.hypot(p.x - q.x, p.y - q.y) < CROWD_RADIUS).length
+    points.filter((q) => distanceOf(p.x - q.x, p.y - q.y) < CROWD_RADIUS).length
   );
   const ids = points.map((_, i) => i);
   // Starting orders: most crowded first, then top to bottom, bottom to top, left and right.
@@ -169,7 +176,7 @@ function candidates(p: LabelPoint, w: number, height: number): LabelBox[] {
         if (dy > 0 && (top < 0 || top + h > height)) continue;
         const box = { left, top, right: left + w, bottom: top + h };
         const [leaderX, leaderY] = nearestOnBox(box, p.x, p.y);
-        const distance = Math.hypot(leaderX - p.x, leaderY - p.y);
+        const distance = distanceOf(leaderX - p.x, leaderY - p.y);
         if (distance < near - 0.5) continue; // on the point itself
         // Rank by distance; among equals, the less shifted (and the upper) box first.
         const rank = distance + dy * 0.01 + (sign > 0 ? 0.001 : 0);
@@ -224,7 +231,7 @@ function overlapScore(
   // A label without a leader must sit nearer its own point than any other, or it names the wrong one.
   const gap = (c: LabelPoint) => {
     const [x, y] = nearestOnBox(box, c.x, c.y);
-    return Math.hypot(x - c.x, y - c.y) - c.r;
+    return distanceOf(x - c.x, y - c.y) - c.r;
   };
   if (!box.leader) {
     const ownGap = gap(own);
@@ -261,7 +268,7 @@ function segmentDistance(a: Xy, b: Xy, p: Xy): number {
   const t = length2 === 0
     ? 0
     : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2));
-  return Math.hypot(a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
+  return distanceOf(a[0] + t * dx - p[0], a[1] + t * dy - p[1]);
 }
 
 /** Whether segments ab and cd cross (proper intersection). */
