@@ -92,7 +92,8 @@ Deno.test("an endless cell times out and leaves no kernel behind", async () => {
       return true;
     },
   );
-  assert.equal(await kernelCount(), before, "a kernel process was left behind");
+  const after = await kernelCount();
+  assert.ok(after <= before, `a kernel process was left behind (${before} before, ${after} after)`);
 });
 
 Deno.test("an update_display_data from a later cell rewrites the display in the earlier cell", async () => {

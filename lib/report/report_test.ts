@@ -292,7 +292,11 @@ Deno.test("an endless cell times out, fails the note and leaves no kernel behind
       /fixture\.ipynb: cell 10 \(while \(true\) \{\}\) failed: CellTimeoutError: .*cell timeout of 2000 ms/,
     );
     assert.match(stderr, /fixture\.failed\.ipynb/);
-    assert.equal(await kernels(), before);
+    const after = await kernels();
+    assert.ok(
+      after <= before,
+      `a kernel process was left behind (${before} before, ${after} after)`,
+    );
   });
 });
 
