@@ -19,5 +19,6 @@ export * from "./mining/mod.ts";
 export * from "./compute/mod.ts";
 export * from "./finance/mod.ts";
 export * from "./site/mod.ts";
+export * from "./company/mod.ts";
 export * from "./data/mod.ts";
 export * from "./charts/mod.ts";
