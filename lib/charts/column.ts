@@ -58,6 +58,8 @@ const DEFAULT_FORMAT = ",.0f";
 const MAX_AUTO_LABELS = 12;
 const GRID_COLOR = HOUSE_CONFIG.axis?.gridColor as string;
 const LEGEND = { orient: "top", direction: "horizontal", title: null } as const;
+/** Pixels per value-axis tick on bars: room for a label like "−$0.060" and a gap. */
+const BAR_TICK_SPACING = 80;
 const cosmetic = cosmeticWarner("columnSpec");
 
 /**
@@ -153,10 +155,10 @@ export function columnSpec<Row extends object>(
     type: "quantitative",
     title: options.yTitle ?? y,
     stack: stacked ? "zero" : null,
-    scale,
+    scale: horizontal ? { ...scale, nice: barTicks(width) } : scale,
     axis: {
       format,
-      ...(horizontal ? { grid: false, titleAngle: 0 } : {}),
+      ...(horizontal ? barValueAxis(width) : {}),
       // A zero line when bars go both ways: the category axis sits at the bottom, not at zero.
       ...(bars.some((b) => b[0]! < 0) ? zeroLine(horizontal) : {}),
     },
@@ -203,6 +205,21 @@ export function columnSpec<Row extends object>(
     encoding,
     layer,
   } as unknown as TopLevelSpec;
+}
+
+/** How many value ticks a bar chart `width` px wide gets (Vega's own default is one per 40 px). */
+function barTicks(width: number): number {
+  return Math.max(2, Math.round(width / BAR_TICK_SPACING));
+}
+
+/**
+ * The value axis of bars (along x): the theme's x axis sets labels flush with the plot's ends,
+ * which pushes the first and last labels into their neighbours ("−$0.060 −$0.040"); here every
+ * label is centred on its tick, and ticks are about {@linkcode BAR_TICK_SPACING} px apart (the
+ * scale is made nice with the same count, so the ends fall on ticks).
+ */
+function barValueAxis(width: number): Record<string, unknown> {
+  return { grid: false, titleAngle: 0, labelFlush: false, tickCount: barTicks(width) };
 }
 
 /** The value axis' gridline at zero, drawn dark (columns: the other gridlines stay light). */

@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { compile } from "vega-lite";
 import type { DealIntensity } from "../compute/deal_analytics.ts";
 import { columnSpec } from "./column.ts";
-import { HOUSE_CONFIG } from "./theme.ts";
+import { readFontMetrics, textWidth } from "./font_metrics.ts";
+import { renderSvg } from "./render.ts";
+import { HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
 import { assertRenders, roundedTo3Decimals, warnings } from "./_testing.ts";
 
 const BUSINESSES = [
@@ -244,6 +246,68 @@ Deno.test("columnSpec: sort, grouping, horizontal bars and negative values", asy
     const slanted = columnSpec(rows, { x: "company", y: "mw", width: 150 }) as typeof wrapped;
     assert.equal(slanted.encoding.x.axis.labelAngle, -40);
   });
+});
+
+/** The value-axis labels of a rendered bar chart: their text and horizontal extent in px. */
+async function valueAxisLabels(svg: string) {
+  const font = readFontMetrics(await Deno.readFile(HOUSE_FONT_FILES[400]));
+  // The x axis is the value axis of bars; Vega draws its labels in one group.
+  const group = /<g class="mark-text role-axis-label"[^>]*>(.*?)<\/g>/g;
+  const xAxis = [...svg.matchAll(group)].map((m) => m[1]!).find((g) =>
+    /translate\([\d.]+,15\)/.test(g)
+  )!;
+  const text =
+    /<text text-anchor="(\w+)" transform="translate\(([-\d.e]+),15\)"[^>]*>([^<]*)<\/text>/g;
+  return [...xAxis.matchAll(text)].map(([, anchor, x, label]) => {
+    const w = textWidth(font, label!, 10);
+    const left = anchor === "middle"
+      ? Number(x) - w / 2
+      : anchor === "end"
+      ? Number(x) - w
+      : Number(x);
+    return { label: label!, anchor: anchor!, left, right: left + w };
+  });
+}
+
+Deno.test("columnSpec: bars' value-axis labels sit centred on their ticks, clear of each other", async (t) => {
+  const cases = {
+    // Notebook 04's breakevens before and after the IMF tax, USD/kWh: negative and positive.
+    "breakevens, −$0.06 to $0.14": {
+      rows: [
+        { m: "S9", c: "No tax", v: 0.015 },
+        { m: "S9", c: "Tax", v: -0.032 },
+        { m: "S21 XP", c: "No tax", v: 0.112 },
+        { m: "S21 XP", c: "Tax", v: 0.065 },
+      ],
+      yFormat: "$.3f",
+    },
+    // Notebook 05's rents, USD millions per MW-year.
+    "rents, $1.22 to $2.13M": {
+      rows: [
+        { m: "CIFR", c: "IT", v: 2.13 },
+        { m: "HUT", c: "IT", v: 1.9 },
+        { m: "CIFR AWS", c: "not stated", v: 1.22 },
+      ],
+      yFormat: "$.2f",
+    },
+  };
+  for (const [name, { rows, yFormat }] of Object.entries(cases)) {
+    await t.step(name, async () => {
+      const spec = columnSpec(rows, { x: "m", y: "v", series: "c", horizontal: true, yFormat });
+      const axis = (spec as unknown as { encoding: { x: { axis: Record<string, unknown> } } })
+        .encoding.x.axis;
+      assert.equal(axis.labelFlush, false);
+      assert.equal(axis.tickCount, Math.round(680 / 80));
+      const labels = await valueAxisLabels(await renderSvg(spec));
+      assert.ok(labels.length >= 5, `${labels.length} labels`);
+      for (const [i, l] of labels.entries()) {
+        assert.equal(l.anchor, "middle", `${l.label} is flush, not centred`);
+        const next = labels[i + 1];
+        // At least 10 px between neighbours (flush end labels left about 5).
+        if (next !== undefined) assert.ok(next.left - l.right >= 10, `${l.label} ${next.label}`);
+      }
+    });
+  }
 });
 
 Deno.test("columnSpec: bad input is an error naming the option and field", () => {

@@ -15,6 +15,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { fieldValues, finiteNumbers, formatOption, sizeOption } from "./_checks.ts";
 import { LABEL_LINE_HEIGHT, placeLabels } from "./_label_placement.ts";
 import { axisScale } from "./_pixel_scale.ts";
+import { sizeLegend } from "./_size_legend.ts";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
 
@@ -26,7 +27,11 @@ export interface ScatterOptions<Row> {
   readonly y: keyof Row & string;
   /** Field with each point's label. */
   readonly label: keyof Row & string;
-  /** Field sizing the points by area (numbers ≥ 0). Default: all points one size. */
+  /**
+   * Field sizing the points by area (numbers ≥ 0), from 0 up to a round value at or above the
+   * largest; the legend shows three or four round sizes, the biggest at least as big as the
+   * biggest point. Default: all points one size.
+   */
   readonly size?: keyof Row & string;
   /** Title of the size legend, with units. Default: the size field's name. */
   readonly sizeTitle?: string;
@@ -108,11 +113,12 @@ export function scatterSpec<Row extends object>(
 
   const xAxis = axisScale(xs, logX, width, false);
   const yAxis = axisScale(ys, logY, height, true);
-  const maxSize = sizes === undefined ? 0 : Math.max(...sizes);
+  // The size scale runs from 0 to the legend's last (round) value, at or above the largest size.
+  const legend = sizeLegend(sizes === undefined ? 0 : Math.max(...sizes));
   const radius = (i: number) => {
     const area = sizes === undefined
       ? POINT_AREA
-      : SIZE_RANGE[0] + (SIZE_RANGE[1] - SIZE_RANGE[0]) * (maxSize > 0 ? sizes[i]! / maxSize : 0);
+      : SIZE_RANGE[0] + (SIZE_RANGE[1] - SIZE_RANGE[0]) * (sizes[i]! / legend.domainMax);
     return Math.sqrt(area / Math.PI);
   };
   const points = xs.map((x, i) => ({
@@ -181,7 +187,7 @@ export function scatterSpec<Row extends object>(
           size: {
             field: options.size,
             type: "quantitative",
-            scale: { domain: [0, maxSize || 1], range: [...SIZE_RANGE] },
+            scale: { domain: [0, legend.domainMax], range: [...SIZE_RANGE] },
             legend: {
               orient: "top",
               title: options.sizeTitle ?? options.size,
@@ -190,7 +196,7 @@ export function scatterSpec<Row extends object>(
               titleColor: HOUSE_COLORS.darkGrey,
               titleFontSize: 10,
               symbolFillColor: HOUSE_COLORS.grey,
-              values: legendSizes(maxSize),
+              values: legend.values,
               format: formatOption("sizeFormat", options.sizeFormat, ".2~s"),
               labelExpr: "replace(datum.label, 'G', 'B')",
             },
@@ -232,17 +238,6 @@ export function scatterSpec<Row extends object>(
     data: { values: rows as unknown as Record<string, unknown>[] },
     layer,
   } as TopLevelSpec;
-}
-
-/** Three round sizes up to the largest for the size legend: about ¼, ½ and all of it. */
-function legendSizes(max: number): number[] {
-  if (!(max > 0)) return [0];
-  const round = (v: number) => {
-    const unit = 10 ** Math.floor(Math.log10(v));
-    const r = Math.round(v / unit) * unit;
-    return Number((r > max ? Math.floor(v / unit) * unit : r).toPrecision(12));
-  };
-  return [...new Set([max / 4, max / 2, max].map(round))];
 }
 
 let labelFont: FontMetrics | null | undefined;

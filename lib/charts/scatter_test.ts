@@ -183,8 +183,13 @@ Deno.test("scatterSpec: every deal, sized, one column wide on a log axis: still 
     spec,
     deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear })),
   );
-  const max = Math.max(...deals.map((d) => d.contractValueUsd));
-  const radii = deals.map((d) => Math.sqrt((30 + 470 * d.contractValueUsd / max) / Math.PI));
+  // Areas run from 30 px² at 0 to 500 px² at the legend's top value, which covers the largest.
+  const circles = s.layer.find((l) => l.mark.type === "circle") as unknown as {
+    encoding: { size: { scale: { domain: number[] } } };
+  };
+  const top = circles.encoding.size.scale.domain[1]!;
+  assert.ok(top >= Math.max(...deals.map((d) => d.contractValueUsd)));
+  const radii = deals.map((d) => Math.sqrt((30 + 470 * d.contractValueUsd / top) / Math.PI));
   assertClear(labels, centres.map((c, i) => ({ ...c, r: radii[i]! })), s.width, s.height);
   assert.ok(s.layer.some((l) => l.mark.type === "rule"), "crowded labels get leader lines");
 });
@@ -216,17 +221,31 @@ Deno.test("scatterSpec: log axes get 1–2–5 ticks; a size field gets a legend
       encoding: {
         x: { axis: { values?: number[] } };
         y: { axis: { values?: number[] } };
-        size?: { legend: { values: number[]; title: string } };
+        size?: { legend: { values: number[]; title: string }; scale: { domain: number[] } };
       };
     }[];
   };
   const circles = spec.layer.find((l) => l.encoding.size !== undefined)!;
   assert.deepEqual(circles.encoding.x.axis.values, [10, 20, 50, 100, 200]);
   assert.deepEqual(circles.encoding.y.axis.values, [2e6, 5e6, 1e7]); // the padded domain reaches 1e7
-  assert.deepEqual(circles.encoding.size!.legend.values, [2e9, 5e9, 9e9]);
+  // Up to 9.7e9: step 2e9 needs five symbols, 2.5e9 four; the scale ends at the last one.
+  assert.deepEqual(circles.encoding.size!.legend.values, [2.5e9, 5e9, 7.5e9, 1e10]);
+  assert.deepEqual(circles.encoding.size!.scale.domain, [0, 1e10]);
   assert.equal(circles.encoding.size!.legend.title, "Contract value, USD");
   // Two legends stack so the chart keeps its width.
   assert.ok(spec.config.legend.layout !== undefined);
+});
+
+Deno.test("scatterSpec: the size legend covers the data (lease terms of 5–15 years)", () => {
+  const rows = [5, 10, 12, 15].map((term, i) => ({ n: `d${i}`, x: 100 + i, y: 1 + i, term }));
+  const spec = scatterSpec(rows, { x: "x", y: "y", label: "n", size: "term" }) as unknown as {
+    layer: { encoding: { size?: { scale: { domain: number[] }; legend: { values: number[] } } } }[];
+  };
+  const size = spec.layer.find((l) => l.encoding.size !== undefined)!.encoding.size!;
+  // Before: 4 / 8 / 10, and the 15-year point was bigger than any symbol.
+  assert.deepEqual(size.legend.values, [5, 10, 15]);
+  assert.deepEqual(size.scale.domain, [0, 15]);
+  assert.ok(Math.max(...size.legend.values) >= Math.max(...rows.map((r) => r.term)));
 });
 
 Deno.test("scatterSpec: the spec compiles to Vega with marks", () => {

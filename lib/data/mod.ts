@@ -14,5 +14,6 @@ export * from "./revenue_intensity.ts";
 export * from "./gpu_price_kinds.ts";
 export * from "./gpu_rental_prices.ts";
 export * from "./asic_models.ts";
+export * from "./asic_efficiency.ts";
 export * from "./asic_prices.ts";
 export * from "./capex_per_mw.ts";

@@ -12,6 +12,10 @@
  *   has since revised its weighting, and it applies its own PUEs, which DOMAIN.md does not cite,
  *   so PUE here defaults to 1.
  *
+ * When no released model covers its power (dear power, a heavy tax), there is no upper bound
+ * and no best guess: both are `undefined` and `profitable` is empty. That is an answer, not an
+ * error; bad inputs (a date before every model's release, a price of zero, NaN) still throw.
+ *
  * @module
  */
 import { HOURS_PER_YEAR, type UsdPerKwh, type UsdPerPhDay } from "../units/prices.ts";
@@ -62,18 +66,23 @@ export interface NetworkPowerBounds {
   readonly breakevenEfficiency: Efficiency;
   /** Models released by the date. */
   readonly available: readonly string[];
-  /** Released models at or below the breakeven efficiency. */
+  /** Released models at or below the breakeven efficiency; empty when none pays. */
   readonly profitable: readonly string[];
-  /** Most efficient released model. */
+  /** Most efficient released model (defined whether or not it pays). */
   readonly lower: PowerBound;
-  /** Least efficient profitable model. */
-  readonly upper: PowerBound;
-  /** Equal-weighted mean efficiency of the profitable models. */
-  readonly bestGuess: PowerBound;
+  /** Least efficient profitable model; `undefined` when no released model pays. */
+  readonly upper: PowerBound | undefined;
+  /** Equal-weighted mean efficiency of the profitable models; `undefined` when none pays. */
+  readonly bestGuess: PowerBound | undefined;
 }
 
 /**
- * CBECI-style lower, upper and best-guess network power.
+ * CBECI-style lower, upper and best-guess network power. The upper bound and best guess are
+ * `undefined` when no released model pays (see the module docs); check `profitable.length` or
+ * the bound itself before reading it.
+ *
+ * Throws a RangeError for a hashrate, hashprice or efficiency that is not positive and finite,
+ * a power price (+ tax) ≤ 0, a malformed date, or no model released by the date.
  *
  * @example 600 EH/s at $45/PH/day and 5¢/kWh: breakeven 37.5 J/TH rules out a 40 J/TH model
  * ```ts
@@ -97,8 +106,29 @@ export interface NetworkPowerBounds {
  * });
  * assert.deepEqual(bounds.profitable, ["S19", "S21"]);
  * assert.equal(bounds.lower.power / 1e9, 10.5); // 6e8 TH/s × 17.5 W per TH/s = 10.5 GW
- * assert.equal(bounds.upper.power / 1e9, 20.4); // × 34
- * assert.equal(bounds.bestGuess.efficiency, 25.75); // (34 + 17.5) ÷ 2
+ * assert.equal(bounds.upper?.power! / 1e9, 20.4); // × 34
+ * assert.equal(bounds.bestGuess?.efficiency, 25.75); // (34 + 17.5) ÷ 2
+ * ```
+ *
+ * @example At 20¢/kWh (breakeven 9.4 J/TH) no model pays: no upper bound, no best guess
+ * ```ts
+ * import { networkPowerBounds } from "./network_power.ts";
+ * import { jPerTh } from "../units/efficiency.ts";
+ * import { ehs } from "../units/hashrate.ts";
+ * import { usdPerKwh, usdPerPhDay } from "../units/prices.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const bounds = networkPowerBounds({
+ *   networkHashrate: ehs(600),
+ *   hashprice: usdPerPhDay(45),
+ *   powerPriceUsdPerKwh: usdPerKwh(0.2),
+ *   date: "2024-06-01",
+ *   models: [{ name: "S21", efficiency: jPerTh(17.5), releaseDate: "2023-10" }],
+ * });
+ * assert.deepEqual(bounds.profitable, []);
+ * assert.equal(bounds.upper, undefined);
+ * assert.equal(bounds.bestGuess, undefined);
+ * assert.equal(bounds.lower.model, "S21"); // the floor still holds
  * ```
  */
 export function networkPowerBounds(
@@ -120,31 +150,23 @@ export function networkPowerBounds(
     );
   }
   const profitable = available.filter((model) => model.efficiency <= breakeven);
-  if (profitable.length === 0) {
-    const best = Math.min(...available.map((model) => model.efficiency));
-    throw new RangeError(
-      `Cannot bound network power: expected a model profitable at the breakeven efficiency ` +
-        `${
-          breakeven.toFixed(2)
-        } J/TH, got none (the most efficient released model is ${best} J/TH)`,
-    );
-  }
   const bound = (efficiency: number, model?: string): PowerBound => ({
     power: w(hashrate * efficiency * pue),
     efficiency: jPerTh(efficiency),
     ...(model === undefined ? {} : { model }),
   });
   const lower = available.reduce((a, b) => (b.efficiency < a.efficiency ? b : a));
-  const upper = profitable.reduce((a, b) => (b.efficiency > a.efficiency ? b : a));
-  const mean = profitable.reduce((sum, m) => sum + m.efficiency, 0) / profitable.length;
-  return {
+  const base = {
     breakevenEfficiency: breakeven,
     available: available.map((model) => model.name),
     profitable: profitable.map((model) => model.name),
     lower: bound(lower.efficiency, lower.name),
-    upper: bound(upper.efficiency, upper.name),
-    bestGuess: bound(mean),
   };
+  // No released model covers its power: an answer (nothing can run at a profit), not an error.
+  if (profitable.length === 0) return { ...base, upper: undefined, bestGuess: undefined };
+  const upper = profitable.reduce((a, b) => (b.efficiency > a.efficiency ? b : a));
+  const mean = profitable.reduce((sum, m) => sum + m.efficiency, 0) / profitable.length;
+  return { ...base, upper: bound(upper.efficiency, upper.name), bestGuess: bound(mean) };
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type Efficiency, jPerTh } from "../units/efficiency.ts";
 import { ehs, type Hashrate } from "../units/hashrate.ts";
 import { mw } from "../units/power.ts";
-import { usdPerKwh, usdPerPhDay } from "../units/prices.ts";
+import { usdPerKwh, type UsdPerPhDay, usdPerPhDay } from "../units/prices.ts";
 import {
   annualEnergyTwh,
   type HardwareModel,
@@ -63,16 +63,16 @@ Deno.test("release dates: a model counts from its first day, partial dates inclu
   ]);
   const late = networkPowerBounds({ ...inputs, date: "2025-01-01" });
   assert.equal(late.lower.model, "E");
-  assert.equal(late.bestGuess.efficiency, (30 + 20 + 15) / 3);
+  assert.equal(late.bestGuess?.efficiency, (30 + 20 + 15) / 3);
 });
 
 Deno.test("invariants: lower ≤ best guess ≤ upper; dearer power lowers the upper bound", () => {
   let previousUpper = Infinity;
   for (const price of [0.01, 0.02, 0.03, 0.05, 0.08, 0.1]) {
     const r = networkPowerBounds({ ...inputs, powerPriceUsdPerKwh: usdPerKwh(price) });
-    assert.ok(r.lower.power <= r.bestGuess.power && r.bestGuess.power <= r.upper.power);
-    assert.ok(r.upper.power <= previousUpper);
-    previousUpper = r.upper.power;
+    assert.ok(r.lower.power <= r.bestGuess!.power && r.bestGuess!.power <= r.upper!.power);
+    assert.ok(r.upper!.power <= previousUpper);
+    previousUpper = r.upper!.power;
   }
   // At 1¢ every released model is profitable (η* = 208 J/TH).
   assert.deepEqual(
@@ -89,6 +89,42 @@ Deno.test("PUE multiplies every bound and tightens profitability", () => {
   // With a tax of 5¢ the breakeven halves to 20.8 J/TH: only D remains.
   const taxed = networkPowerBounds(inputs, { taxUsdPerKwh: usdPerKwh(0.05) });
   assert.deepEqual(taxed.profitable, ["D"]);
+});
+
+Deno.test("no released model pays: no upper bound and no best guess, the floor kept", async (t) => {
+  await t.step("50¢/kWh: η* = 50 ÷ (24 × 0.5) = 4.17 J/TH, below D's 20 J/TH", () => {
+    const r = networkPowerBounds({ ...inputs, powerPriceUsdPerKwh: usdPerKwh(0.5) });
+    assert.ok(Math.abs(r.breakevenEfficiency - 50 / 12) < 1e-12);
+    assert.deepEqual(r.available, ["A", "B", "C", "D"]);
+    assert.deepEqual(r.profitable, []);
+    assert.equal(r.upper, undefined);
+    assert.equal(r.bestGuess, undefined);
+    // The floor does not depend on price: 5e8 TH/s on D at 20 J/TH = 10 GW, as at 5¢.
+    assert.deepEqual(r.lower, { power: 1e10, efficiency: 20, model: "D" });
+  });
+  await t.step("a tax alone can do it: 5¢ + 20¢ tax gives η* = 8.33 J/TH", () => {
+    const taxed = networkPowerBounds(inputs, { taxUsdPerKwh: usdPerKwh(0.2) });
+    assert.deepEqual(taxed.profitable, []);
+    assert.equal(taxed.upper, undefined);
+  });
+  await t.step("the boundary: a model exactly at η* pays", () => {
+    // η* = 50 ÷ (24 × p) = 20 J/TH at p = 50 ÷ 480: D is profitable, alone.
+    const r = networkPowerBounds({ ...inputs, powerPriceUsdPerKwh: usdPerKwh(50 / 480) });
+    assert.deepEqual(r.profitable, ["D"]);
+    assert.deepEqual(r.upper, { power: 1e10, efficiency: 20, model: "D" });
+    assert.deepEqual(r.bestGuess, { power: 1e10, efficiency: 20 });
+  });
+  await t.step("bad input still throws, whether or not a model would pay", () => {
+    assert.throws(
+      () =>
+        networkPowerBounds({ ...inputs, powerPriceUsdPerKwh: usdPerKwh(0.5), date: "2010-01-01" }),
+      /expected a model released by 2010-01-01, got none of 5/,
+    );
+    assert.throws(
+      () => networkPowerBounds({ ...inputs, hashprice: NaN as UsdPerPhDay }),
+      /hashprice: expected a finite number, got NaN/,
+    );
+  });
 });
 
 Deno.test("helpers convert watts", () => {
@@ -128,10 +164,6 @@ Deno.test("bad inputs name the field and value", () => {
   assert.throws(
     () => networkPowerBounds({ ...inputs, date: "2010-01-01" }),
     /expected a model released by 2010-01-01, got none of 5/,
-  );
-  assert.throws(
-    () => networkPowerBounds({ ...inputs, powerPriceUsdPerKwh: usdPerKwh(0.5) }),
-    /expected a model profitable at the breakeven efficiency 4.17 J\/TH, got none \(the most efficient released model is 20 J\/TH\)/,
   );
   assert.throws(
     () => networkPowerBounds(inputs, { pue: 0.9 }),
