@@ -1,7 +1,8 @@
 /**
  * Finance for mullet's site and market models: NPV/IRR/XIRR on timed or dated cash flows,
  * payback, MOIC, peak funding, depreciation; a seeded PRNG; Monte Carlo paths for the BTC price,
- * network hashrate and GPU rental prices; percentile bands; tornado and two-way sensitivities.
+ * network hashrate and GPU rental prices, and their calibration to the daily network data;
+ * percentile bands; tornado and two-way sensitivities.
  *
  * Conventions: flows are `{ t, amount }` with `t` in years (or periods with `periodsPerYear`)
  * or `{ date, amount }` on Actual/365; rates are annual effective; paths are row-major
@@ -24,6 +25,7 @@ export * from "./gbm_paths.ts";
 export * from "./log_returns.ts";
 export * from "./bootstrap_paths.ts";
 export * from "./hashrate_paths.ts";
+export * from "./network_calibration.ts";
 export * from "./gpu_price_paths.ts";
 export * from "./percentiles.ts";
 export * from "./percentile_bands.ts";

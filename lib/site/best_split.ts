@@ -8,8 +8,9 @@
  */
 import type { PathSet } from "../finance/path_set.ts";
 import { percentiles } from "../finance/percentiles.ts";
-import { finite, fraction, nonNegative } from "../units/checks.ts";
-import { type SiteCashFlows, siteCashFlows } from "./site_cash_flows.ts";
+import { fraction, nonNegative } from "../units/checks.ts";
+import { discountRateValue, monthEndDiscountFactors, presentValue } from "./_discounting.ts";
+import { siteCashFlows } from "./site_cash_flows.ts";
 import type { SitePlan } from "./site_plan.ts";
 import { type SiteReturnsOptions, terminalValue } from "./site_returns.ts";
 
@@ -25,7 +26,7 @@ export interface SplitConstraints {
 
 /** Options of {@linkcode bestSplit}. */
 export interface BestSplitOptions extends SiteReturnsOptions {
-  /** AI shares to try. Default 0, 0.05, …, 1. */
+  /** AI shares to try. Default {@linkcode DEFAULT_SPLIT_SHARES} (0, 0.05, …, 1). */
   readonly shares?: readonly number[];
   /** Constraints. Default none. */
   readonly constraints?: SplitConstraints;
@@ -35,6 +36,9 @@ export interface BestSplitOptions extends SiteReturnsOptions {
   /** GPU price paths (USD/GPU-hour per month), paired by index with `hashprice`; GPU-cloud
    * plans only. Default: the plan's own price. */
   readonly gpuPrice?: PathSet;
+  /** Percentiles of NPV (0–100) to report in each row's `npvPercentilesUsd`, in this order.
+   * Default `[5, 50, 95]`, the same as `npvP5Usd`, `npvP50Usd` and `npvP95Usd`. */
+  readonly percentiles?: readonly number[];
 }
 
 /** One share's outcome. */
@@ -49,6 +53,11 @@ export interface SplitRow {
   readonly npvP50Usd: number;
   /** 95th percentile of NPV. */
   readonly npvP95Usd: number;
+  /** NPV at each of the `percentiles` asked for, in their order (linear interpolation between
+   * order statistics, as `percentiles`). */
+  readonly npvPercentilesUsd: readonly number[];
+  /** NPV of each scenario, in scenario (path) order. */
+  readonly npvsUsd: Float64Array;
   /** Share of scenarios with NPV < 0. */
   readonly lossProbability: number;
   /** Total capex, USD. */
@@ -71,7 +80,23 @@ export interface BestSplit {
   readonly scenarios: number;
 }
 
-const DEFAULT_SHARES = Array.from({ length: 21 }, (_, i) => i / 20);
+/**
+ * The AI shares {@linkcode bestSplit} tries by default: 0, 0.05, …, 1 (every 5% of the site).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SPLIT_SHARES } from "./best_split.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(DEFAULT_SPLIT_SHARES.length, 21);
+ * assert.deepEqual(DEFAULT_SPLIT_SHARES.slice(0, 3), [0, 0.05, 0.1]);
+ * assert.equal(DEFAULT_SPLIT_SHARES.at(-1), 1);
+ * ```
+ */
+export const DEFAULT_SPLIT_SHARES: readonly number[] = Object.freeze(
+  Array.from({ length: 21 }, (_, i) => i / 20),
+);
+const SPLIT_PERCENTILES = [5, 50, 95] as const;
 
 function row(set: PathSet, p: number): Float64Array {
   return set.paths.subarray(p * set.steps, (p + 1) * set.steps);
@@ -97,10 +122,14 @@ function row(set: PathSet, p: number): Float64Array {
  * assert.equal(bestSplit(plan, { discountRate: 0.08, terminal }).best!.aiShare, 1);
  * const capped = bestSplit(plan, { discountRate: 0.08, terminal, constraints: { minMiningShare: 0.3 } });
  * assert.equal(capped.best!.aiShare, 0.7);
+ * // Other percentiles, and each scenario's NPV (one scenario here: the plan's own hashprice).
+ * const row = bestSplit(plan, { discountRate: 0.08, shares: [0.5], percentiles: [10, 90] }).rows[0]!;
+ * assert.deepEqual(row.npvPercentilesUsd, [row.npvP50Usd, row.npvP50Usd]);
+ * assert.deepEqual(Array.from(row.npvsUsd), [row.npvMeanUsd]);
  * ```
  */
 export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit {
-  const shares = options.shares ?? DEFAULT_SHARES;
+  const shares = options.shares ?? DEFAULT_SPLIT_SHARES;
   shares.forEach((s, i) => fraction(`shares[${i}]`, s));
   const c = options.constraints ?? {};
   if (c.capexBudgetUsd !== undefined) nonNegative("constraints.capexBudgetUsd", c.capexBudgetUsd);
@@ -127,17 +156,16 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     }
     return next;
   };
-  const rate = finite("discountRate", options.discountRate);
-  if (rate <= -1) {
-    throw new RangeError(`Cannot use discountRate: expected a rate > -1, got ${rate}`);
-  }
-  // Month m's flow lands at the end of month m, as in siteReturns.
-  const discount = Float64Array.from(
-    { length: plan.horizonMonths },
-    (_, m) => (1 + rate) ** (-(m + 1) / 12),
-  );
-  const terminal = options.terminal === undefined ? 0 : 1;
-  const terminalValueOf = (flows: SiteCashFlows) => terminalValue(flows, options.terminal ?? {});
+  const rate = discountRateValue(options.discountRate);
+  const asked = options.percentiles ?? SPLIT_PERCENTILES;
+  asked.forEach((q, i) => {
+    if (!(q >= 0 && q <= 100)) {
+      throw new RangeError(`Cannot use percentiles[${i}]: expected a value in [0, 100], got ${q}`);
+    }
+  });
+  const levels = [...SPLIT_PERCENTILES, ...asked];
+  // NPV as siteNpv computes it (the factors once for all scenarios); then the funding need.
+  const factors = monthEndDiscountFactors(rate, plan.horizonMonths);
   const rows: SplitRow[] = shares.map((aiShare) => {
     const npvs = new Float64Array(scenarios);
     let capex = 0;
@@ -145,14 +173,12 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     let losses = 0;
     for (let p = 0; p < scenarios; p++) {
       const flows = siteCashFlows(planFor(p), { aiShare });
-      // NPV and funding need inline: the full siteReturns (IRR, payback) is not needed here.
-      let value = terminal === 0 ? 0 : terminalValueOf(flows);
-      value *= discount[discount.length - 1]!;
+      const terminal = options.terminal === undefined ? 0 : terminalValue(flows, options.terminal);
+      const value = presentValue(flows.cashFlow, terminal, factors);
       let cumulative = 0;
       let trough = 0;
       capex = 0;
       for (let m = 0; m < flows.cashFlow.length; m++) {
-        value += flows.cashFlow[m]! * discount[m]!;
         cumulative += flows.cashFlow[m]!;
         trough = Math.min(trough, cumulative);
         capex += flows.miningCapex[m]! + flows.aiCapex[m]!;
@@ -161,7 +187,7 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
       funding += -trough / scenarios;
       if (value < 0) losses++;
     }
-    const [p5, p50, p95] = percentiles(npvs, [5, 50, 95]);
+    const [p5, p50, p95, ...chosen] = percentiles(npvs, levels);
     const lossProbability = losses / scenarios;
     const breaks: string[] = [];
     if (c.capexBudgetUsd !== undefined && capex > c.capexBudgetUsd) breaks.push("capex budget");
@@ -177,6 +203,8 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
       npvP5Usd: p5!,
       npvP50Usd: p50!,
       npvP95Usd: p95!,
+      npvPercentilesUsd: chosen,
+      npvsUsd: npvs,
       lossProbability,
       capexUsd: capex,
       peakFundingUsd: funding,

@@ -2,12 +2,15 @@
  * Hashprice paths for a site from simulated BTC price and network hashrate paths, by the
  * network form of DOMAIN.md F2: USD per PH/s per day = blocks per day × (subsidy + fees per
  * block) × price ÷ network PH/s. The subsidy follows the schedule as block heights advance, so
- * a halving inside the horizon halves the subsidy part.
+ * a halving inside the horizon halves the subsidy part. Heights advance `blocksPerDay` a day:
+ * the protocol's 144 by default; pass the observed rate (e.g. `nextHalvings(daily)[0]
+ * .blocksPerDay` of lib/chain) to put the simulated halving on the date lib/chain projects.
  *
  * @module
  */
 import { blockSubsidyBtc } from "../chain/subsidy.ts";
 import type { PathSet } from "../finance/path_set.ts";
+import { TARGET_BLOCKS_PER_DAY } from "../mining/hashprice.ts";
 import { nonNegative, positive, wholeNumber } from "../units/checks.ts";
 import { DAYS_PER_MONTH } from "./site_cash_flows.ts";
 
@@ -25,7 +28,11 @@ export interface HashpriceScenarioInputs {
 
 /** Options of {@linkcode hashpriceScenarios}. */
 export interface HashpriceScenarioOptions {
-  /** Blocks per day. Default 144 (one per 600 s, the protocol's target). */
+  /** Blocks per day, > 0: both the pace at which heights advance (and so when a halving
+   * falls) and the blocks a day that share the reward. Default {@linkcode TARGET_BLOCKS_PER_DAY}
+   * (144: one block per 600 s, the protocol's target spacing, Bitcoin Core `nPowTargetSpacing`).
+   * Blocks come faster while hashrate grows ahead of a retarget and slower when it falls, so
+   * the observed rate can differ by a few per cent (see `nextHalvings`). */
   readonly blocksPerDay?: number;
 }
 
@@ -41,6 +48,10 @@ export interface HashpriceScenarioOptions {
  * assert.equal(s[0], 3.125);
  * assert.ok(s[1]! < 3.125 && s[1]! > 1.5625);
  * assert.equal(s[2], 1.5625);
+ * // 4,360 blocks before it: 144 a day (4,380 a month) reach it in month 0; 142.8 (4,343) do not.
+ * const near = { startHeight: 1_050_000 - 4_360, months: 2 };
+ * assert.ok(subsidyByMonth(near)[0]! < 3.125);
+ * assert.equal(subsidyByMonth(near, { blocksPerDay: 142.8 })[0], 3.125);
  * ```
  */
 export function subsidyByMonth(
@@ -49,7 +60,8 @@ export function subsidyByMonth(
 ): Float64Array {
   wholeNumber("startHeight", inputs.startHeight);
   const months = wholeNumber("months", inputs.months, 1);
-  const perMonth = positive("blocksPerDay", options.blocksPerDay ?? 144) * DAYS_PER_MONTH;
+  const perMonth = positive("blocksPerDay", options.blocksPerDay ?? TARGET_BLOCKS_PER_DAY) *
+    DAYS_PER_MONTH;
   const out = new Float64Array(months);
   for (let m = 0; m < months; m++) {
     const from = Math.round(inputs.startHeight + m * perMonth);
@@ -95,7 +107,7 @@ export function hashpriceScenarios(
         `networkHashrate is ${networkHashrate.pathCount}×${networkHashrate.steps}`,
     );
   }
-  const blocksPerDay = positive("blocksPerDay", options.blocksPerDay ?? 144);
+  const blocksPerDay = positive("blocksPerDay", options.blocksPerDay ?? TARGET_BLOCKS_PER_DAY);
   const fees = nonNegative("feesBtcPerBlock", inputs.feesBtcPerBlock);
   const subsidy = subsidyByMonth(
     { startHeight: inputs.startHeight, months: btcPrice.steps },

@@ -5,7 +5,9 @@
  *
  * Mining per month (DOMAIN.md F3–F5, F10): hashrate = miner power ÷ J/TH; revenue = PH/s ×
  * hashprice × days × running share × (1 − pool fee); power and tax on gross kWh drawn; credits
- * on kWh curtailed. Colocation: rent per IT MW with annual escalators from the first rent
+ * on kWh curtailed. In a month whose running margin (revenue − power − tax + credits) is
+ * negative the fleet is switched off (`switchOffAtLoss`, default true): that month has no
+ * revenue, power, tax or credit, and only the other cash opex is paid. Colocation: rent per IT MW with annual escalators from the first rent
  * month; EBITDA = rent × NOI margin. GPU cloud: GPUs × price × hours × utilisation; costs are
  * power at PUE on every hour plus a share of revenue. All flows fall at the end of each month.
  *
@@ -19,6 +21,8 @@ import { checkSitePlan, type SitePlan, valueAt } from "./site_plan.ts";
 /** Days in an average month (365 ÷ 12), the basis of every monthly flow. */
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
+/** Float64 series in {@linkcode SiteCashFlows}. */
+const SERIES = 13;
 
 /** Monthly series of a site, USD per month unless noted; index 0 is the first month. */
 export interface SiteCashFlows {
@@ -30,10 +34,13 @@ export interface SiteCashFlows {
   readonly aiGrossMw: number;
   /** AI critical IT MW (gross ÷ AI PUE). */
   readonly aiItMw: number;
-  /** Mining hashrate, PH/s. */
+  /** Mining hashrate, PH/s, when running. */
   readonly miningPhs: number;
   /** First month with AI revenue. */
   readonly aiStartMonth: number;
+  /** 1 in months the fleet runs, 0 in months it is switched off for a loss (see
+   * `switchOffAtLoss`). */
+  readonly miningRunning: Uint8Array;
   /** Mining revenue after the pool fee. */
   readonly miningRevenue: Float64Array;
   /** Electricity and tax on mining electricity. */
@@ -52,7 +59,8 @@ export interface SiteCashFlows {
   readonly aiOpex: Float64Array;
   /** AI revenue − AI operating costs (NOI for a lease). */
   readonly aiEbitda: Float64Array;
-  /** Mining margin the AI MW would have earned while being converted. */
+  /** Mining margin the AI MW would have earned while being converted (switched off at a loss
+   * as the rest of the fleet). */
   readonly foregoneMiningEbitda: Float64Array;
   /** Capex to equip mining MW. */
   readonly miningCapex: Float64Array;
@@ -88,6 +96,27 @@ export interface SiteCashFlowOptions {
  * assert.equal(flows.aiRevenue[12], 32 * 1.5e6 / 12);
  * assert.ok(flows.cashFlow[0]! < 0); // building
  * ```
+ *
+ * @example A month below the fleet's hashcost is switched off (20 J/TH × PUE 1.1 × 24 h × $0.04 = $21.12 per PH/s-day)
+ * ```ts
+ * import { siteCashFlows } from "./site_cash_flows.ts";
+ * import { grossMw, jPerTh, usdPerKwh, usdPerMwYear } from "../units/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const plan = {
+ *   grossPower: grossMw(100), horizonMonths: 2,
+ *   mining: { efficiency: jPerTh(20), pue: 1.1, hashprice: [45, 15], powerPrice: usdPerKwh(0.04),
+ *     otherOpexUsdPerMwMonth: 1_000 },
+ *   ai: { kind: "colocation", pue: 1.25, firstYearRent: usdPerMwYear(1.5e6), capexUsdPerItMw: 9e6,
+ *     constructionMonths: 12 },
+ * } as const;
+ * const flows = siteCashFlows(plan, { aiShare: 0 });
+ * assert.deepEqual(Array.from(flows.miningRunning), [1, 0]);
+ * assert.equal(flows.miningRevenue[1], 0);
+ * assert.equal(flows.miningEbitda[1], -100 * 1_000); // only the other opex is paid
+ * const literal = siteCashFlows({ ...plan, mining: { ...plan.mining, switchOffAtLoss: false } }, { aiShare: 0 });
+ * assert.ok(literal.miningEbitda[1]! < flows.miningEbitda[1]!); // running at a loss
+ * ```
  */
 export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): SiteCashFlows {
   checkSitePlan(plan);
@@ -109,8 +138,14 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const tax = m.taxUsdPerKwh ?? 0;
   const kwhPerGrossMwMonth = 1000 * HOURS_PER_MONTH;
   const opexPerMw = m.otherOpexUsdPerMwMonth ?? 0;
+  const switchOff = m.switchOffAtLoss ?? true;
 
-  const series = () => new Float64Array(months);
+  // The 13 series share one buffer: one allocation instead of 13 (siteCashFlows runs once per
+  // scenario and split in bestSplit).
+  const buffer = new ArrayBuffer(SERIES * months * 8 + months);
+  let next = 0;
+  const series = () => new Float64Array(buffer, 8 * months * next++, months);
+  const miningRunning = new Uint8Array(buffer, SERIES * months * 8, months);
   const out = {
     miningRevenue: series(),
     miningPowerCost: series(),
@@ -135,11 +170,17 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     const kwhCurtailed = kwhPerGrossMwMonth * uptime * curtailed;
     const powerPerMw = kwhDrawn * (m.powerPrice + tax);
     const creditPerMw = kwhCurtailed * (m.curtailmentCreditUsdPerKwh ?? 0);
-    const marginPerMw = revenuePerMw - powerPerMw + creditPerMw - opexPerMw;
-    out.miningRevenue[month] = revenuePerMw * miningGrossMw;
-    out.miningPowerCost[month] = powerPerMw * miningGrossMw;
-    out.miningTax[month] = kwhDrawn * tax * miningGrossMw;
-    out.curtailmentCredit[month] = creditPerMw * miningGrossMw;
+    // Off for the month when running would lose money: nothing earned or drawn, opex still paid.
+    const on = !(switchOff && revenuePerMw - powerPerMw + creditPerMw < 0);
+    const runningMarginPerMw = on ? revenuePerMw - powerPerMw + creditPerMw : 0;
+    const marginPerMw = runningMarginPerMw - opexPerMw;
+    miningRunning[month] = on ? 1 : 0;
+    if (on) {
+      out.miningRevenue[month] = revenuePerMw * miningGrossMw;
+      out.miningPowerCost[month] = powerPerMw * miningGrossMw;
+      out.miningTax[month] = kwhDrawn * tax * miningGrossMw;
+      out.curtailmentCredit[month] = creditPerMw * miningGrossMw;
+    }
     out.miningOpex[month] = opexPerMw * miningGrossMw;
     out.miningEbitda[month] = marginPerMw * miningGrossMw;
     if (month < aiStart) out.foregoneMiningEbitda[month] = marginPerMw * aiGrossMw;
@@ -184,6 +225,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     aiItMw,
     miningPhs: phsPerGrossMw * miningGrossMw,
     aiStartMonth: aiStart,
+    miningRunning,
     ...out,
   };
 }

@@ -40,6 +40,12 @@ export interface MiningPlan {
   readonly otherOpexUsdPerMwMonth?: number;
   /** Capex to equip the mining MW at month 0, USD per gross MW. Default 0 (a fleet in place). */
   readonly capexUsdPerMw?: number;
+  /** Switch the fleet off in months whose running margin — revenue − power − tax + curtailment
+   * credit — would be negative, as an operator would. Default true: such a month earns no
+   * revenue and pays no power, tax or credit, while `otherOpexUsdPerMwMonth` is still paid, so
+   * a fixed fleet never mines at a loss after a halving. With false the fleet runs every month
+   * whatever the margin (the literal F5 margin, which can go negative). */
+  readonly switchOffAtLoss?: boolean;
 }
 
 /** The AI segment as a powered-shell lease to a tenant. */
@@ -197,6 +203,11 @@ export function checkSitePlan(plan: SitePlan): void {
   nonNegative("mining.curtailmentCreditUsdPerKwh", m.curtailmentCreditUsdPerKwh ?? 0);
   nonNegative("mining.otherOpexUsdPerMwMonth", m.otherOpexUsdPerMwMonth ?? 0);
   nonNegative("mining.capexUsdPerMw", m.capexUsdPerMw ?? 0);
+  if (m.switchOffAtLoss !== undefined && typeof m.switchOffAtLoss !== "boolean") {
+    throw new TypeError(
+      `Cannot use mining.switchOffAtLoss: expected true or false, got ${String(m.switchOffAtLoss)}`,
+    );
+  }
   const ai = plan.ai;
   pueValue("ai.pue", ai.pue);
   wholeNumber("ai.constructionMonths", ai.constructionMonths);

@@ -1,6 +1,7 @@
 /**
  * Returns of a site's monthly cash flows: NPV, IRR, payback, peak funding need, capex, and
- * revenue and EBITDA per MW-year for each segment.
+ * revenue and EBITDA per MW-year for each segment. The IRR is a root solve on every call; when
+ * only the NPV is needed (e.g. per Monte Carlo path) use `siteNpv`, which is much cheaper.
  *
  * @module
  */
@@ -109,7 +110,7 @@ function meanPerYear(values: Float64Array, from: number): number {
  * const cash = Float64Array.from({ length: 25 }, (_, m) => (m === 0 ? -12_000 : 1_000));
  * const zero = new Float64Array(25);
  * const flows = { aiShare: 0, miningGrossMw: 1, aiGrossMw: 0, aiItMw: 0, miningPhs: 1, aiStartMonth: 0,
- *   miningRevenue: zero, miningPowerCost: zero, miningTax: zero, curtailmentCredit: zero, miningOpex: zero,
+ *   miningRunning: new Uint8Array(25).fill(1), miningRevenue: zero, miningPowerCost: zero, miningTax: zero, curtailmentCredit: zero, miningOpex: zero,
  *   miningEbitda: cash.map((c, m) => (m === 0 ? 0 : c)), aiRevenue: zero, aiOpex: zero, aiEbitda: zero,
  *   foregoneMiningEbitda: zero, miningCapex: cash.map((c, m) => (m === 0 ? -c : 0)), aiCapex: zero,
  *   cashFlow: cash };

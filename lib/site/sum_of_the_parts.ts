@@ -3,6 +3,12 @@
  * at a multiple, contracted AI NOI at a cap rate, uncontracted powered MW at a price per MW,
  * less net debt. The parts come out in order, ready for a waterfall exhibit.
  *
+ * The mining part is optional: a sum of the parts can value mining MW per MW instead (Bernstein
+ * marks sites earmarked for AI per MW [S5]; VanEck quotes miners per MW of capacity [S71]), by
+ * counting them in `uncontractedMw` or in a part of its own. DOMAIN.md cites no EV ÷ EBITDA
+ * multiple for mining, so there is no default multiple: give both `miningEbitdaUsd` and
+ * `miningMultiple`, or neither (the mining part is then 0).
+ *
  * @module
  */
 import { finite, nonNegative, positive } from "../units/checks.ts";
@@ -17,10 +23,12 @@ export interface SumOfThePartsInputs {
   readonly btcHeld: number;
   /** BTC price, USD. */
   readonly btcPriceUsd: number;
-  /** Mining EBITDA for the year valued, USD. */
-  readonly miningEbitdaUsd: number;
-  /** EV ÷ EBITDA multiple for mining. */
-  readonly miningMultiple: number;
+  /** Mining EBITDA for the year valued, USD. Default none: no mining part on EBITDA (mining
+   * valued per MW, or not at all). Needs `miningMultiple`. */
+  readonly miningEbitdaUsd?: number;
+  /** EV ÷ EBITDA multiple for mining. No cited figure, so no default: required with
+   * `miningEbitdaUsd`, and only with it. */
+  readonly miningMultiple?: number;
   /** Annual NOI of contracted AI leases, USD. */
   readonly aiNoiUsd: number;
   /** Cap rate for AI NOI (NOI ÷ value). */
@@ -75,6 +83,13 @@ export interface SumOfTheParts {
  * assert.equal(v.equityValueUsd, 2_790e6);
  * assert.equal(v.perShareUsd, 9.3);
  * assert.deepEqual(v.parts.map((p) => p.part), ["BTC held", "Mining", "AI leases", "Uncontracted MW", "Net debt"]);
+ * // Mining MW marked per MW instead: no EBITDA, no multiple, and the mining part is 0.
+ * const perMw = sumOfTheParts({ btcHeld: 0, btcPriceUsd: 90_000, aiNoiUsd: 0, aiCapRate: 0.075,
+ *   uncontractedMw: 100, netDebtUsd: 0 });
+ * assert.equal(perMw.parts[1]!.valueUsd, 0);
+ * assert.equal(perMw.equityValueUsd, 300e6);
+ * assert.throws(() => sumOfTheParts({ btcHeld: 0, btcPriceUsd: 1, miningEbitdaUsd: 100e6, aiNoiUsd: 0,
+ *   aiCapRate: 0.075, uncontractedMw: 0, netDebtUsd: 0 }), /expected miningEbitdaUsd and miningMultiple together, got no miningMultiple/);
  * ```
  */
 export function sumOfTheParts(
@@ -86,14 +101,28 @@ export function sumOfTheParts(
     options.usdPerUncontractedMw ?? BERNSTEIN_USD_PER_AI_MW,
   );
   const btc = nonNegative("btcHeld", inputs.btcHeld) * positive("btcPriceUsd", inputs.btcPriceUsd);
-  const mining = finite("miningEbitdaUsd", inputs.miningEbitdaUsd) *
-    nonNegative("miningMultiple", inputs.miningMultiple);
+  const onEbitda = inputs.miningEbitdaUsd !== undefined || inputs.miningMultiple !== undefined;
+  if (onEbitda && (inputs.miningEbitdaUsd === undefined || inputs.miningMultiple === undefined)) {
+    const missing = inputs.miningMultiple === undefined ? "miningMultiple" : "miningEbitdaUsd";
+    throw new TypeError(
+      `Cannot value mining on EBITDA: expected miningEbitdaUsd and miningMultiple together, ` +
+        `got no ${missing}`,
+    );
+  }
+  const mining = onEbitda
+    ? finite("miningEbitdaUsd", inputs.miningEbitdaUsd!) *
+      nonNegative("miningMultiple", inputs.miningMultiple!)
+    : 0;
   const ai = nonNegative("aiNoiUsd", inputs.aiNoiUsd) / positive("aiCapRate", inputs.aiCapRate);
   const land = nonNegative("uncontractedMw", inputs.uncontractedMw) * perMw;
   const debt = finite("netDebtUsd", inputs.netDebtUsd);
   const parts: ValuationPart[] = [
     { part: "BTC held", valueUsd: btc, basis: `${inputs.btcHeld} BTC at $${inputs.btcPriceUsd}` },
-    { part: "Mining", valueUsd: mining, basis: `${inputs.miningMultiple}× EBITDA` },
+    {
+      part: "Mining",
+      valueUsd: mining,
+      basis: onEbitda ? `${inputs.miningMultiple}× EBITDA` : "not valued on EBITDA",
+    },
     {
       part: "AI leases",
       valueUsd: ai,

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { loadBtcDaily } from "../data/btc_daily.ts";
+import { networkCalibration } from "./network_calibration.ts";
+
+const close = (a: number, b: number, tol = 1e-12) =>
+  Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+const days = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10),
+  );
+
+Deno.test("real data: the same numbers as a plain re-computation written out here", async () => {
+  const daily = await loadBtcDaily();
+  const c = networkCalibration(daily, { lookbackYears: 4 });
+  // Independent: the window located by date arithmetic, means by reduce, the standard
+  // deviation by the textbook two-pass formula on plain arrays.
+  const to = daily.date.at(-1)!;
+  const fromDate = new Date(Date.parse(to) - 1460 * 86_400_000).toISOString().slice(0, 10);
+  const from = daily.date.indexOf(fromDate);
+  assert.equal(c.fromDate, fromDate);
+  assert.equal(c.toDate, to);
+  const price = Array.from(daily.price_usd.slice(from));
+  const hashrate = Array.from(daily.hashrate_ths.slice(from));
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) => {
+    const m = avg(xs);
+    return Math.sqrt(xs.map((x) => (x - m) ** 2).reduce((a, b) => a + b, 0) / (xs.length - 1));
+  };
+  const years = (hashrate.length - 30) / 365; // first 30 days' midpoint to last 30 days'
+  const growth = (xs: number[]) => (avg(xs.slice(-30)) / avg(xs.slice(0, 30))) ** (1 / years) - 1;
+  assert.ok(close(c.hashrate, avg(hashrate.slice(-30))));
+  assert.ok(close(c.hashrateGrowthAnnual, growth(hashrate), 1e-10));
+  assert.ok(close(c.priceGrowthAnnual, growth(price), 1e-10));
+  assert.ok(
+    close(c.excessHashrateGrowthAnnual, (1 + growth(hashrate)) / (1 + growth(price)) - 1, 1e-10),
+  );
+  const returns = price.slice(1).map((p, i) => Math.log(p / price[i]!));
+  assert.equal(returns.length, 1460);
+  assert.ok(close(c.btcVolAnnual, sd(returns) * Math.sqrt(365), 1e-10));
+  const months: number[] = [];
+  for (let end = hashrate.length; end >= 30; end -= 30) {
+    months.push(avg(hashrate.slice(end - 30, end)));
+  }
+  months.reverse();
+  assert.equal(months.length, Math.floor(1461 / 30));
+  const changes = months.slice(1).map((v, i) => Math.log(v / months[i]!));
+  assert.ok(close(c.hashrateVolAnnual, sd(changes) * Math.sqrt(365 / 30), 1e-10));
+  // Plausible magnitudes for Bitcoin (not a reference value): a volatile price, a growing network.
+  assert.ok(c.btcVolAnnual > 0.2 && c.btcVolAnnual < 1.5);
+  assert.ok(c.hashrateGrowthAnnual > 0);
+});
+
+Deno.test("volatility of alternating ±a daily log returns is a·√(n ÷ (n − 1))·√365", () => {
+  const n = 400;
+  const a = 0.03;
+  const price_usd = Array.from({ length: n }, (_, i) => 50_000 * Math.exp(i % 2 === 0 ? 0 : a));
+  const hashrate_ths = new Array(n).fill(7e8);
+  const c = networkCalibration({ date: days(n), price_usd, hashrate_ths }, {
+    lookbackYears: 364 / 365,
+  });
+  const returns = 364; // 182 of each sign: their mean is 0
+  assert.ok(close(c.btcVolAnnual, a * Math.sqrt(returns / (returns - 1)) * Math.sqrt(365)));
+  assert.equal(c.hashrateVolAnnual, 0);
+  assert.equal(c.hashrateGrowthAnnual, 0);
+});
+
+Deno.test("hashrate volatility from n-day means; meanDays changes the blocks", () => {
+  // Hashrate alternating between two levels every 10 days: 10-day blocks change by ±ln 2,
+  // 20-day blocks never change.
+  const n = 200;
+  const hashrate_ths = Array.from(
+    { length: n },
+    (_, i) => (Math.floor((n - 1 - i) / 10) % 2 ? 2 : 1),
+  );
+  const price_usd = new Array(n).fill(1);
+  const daily = { date: days(n), price_usd, hashrate_ths };
+  const ten = networkCalibration(daily, { lookbackYears: 190 / 365, meanDays: 10 });
+  const changes = 18; // 19 blocks of 10 days in the 191-day window; 9 changes of each sign
+  const expected = Math.LN2 * Math.sqrt(changes / (changes - 1)) * Math.sqrt(36.5);
+  assert.ok(close(ten.hashrateVolAnnual, expected));
+  const twenty = networkCalibration(daily, { lookbackYears: 190 / 365, meanDays: 20 });
+  assert.equal(twenty.hashrateVolAnnual, 0);
+  assert.equal(ten.btcVolAnnual, 0);
+});
+
+Deno.test("bad inputs are rejected, naming the field and value", () => {
+  const n = 100;
+  const daily = {
+    date: days(n),
+    price_usd: new Array(n).fill(1),
+    hashrate_ths: new Array(n).fill(1),
+  };
+  const calibrate = (d: typeof daily, o: { lookbackYears: number; meanDays?: number }) => () =>
+    networkCalibration(d, o);
+  assert.throws(
+    calibrate(daily, { lookbackYears: 0 }),
+    /lookbackYears: expected a value > 0, got 0/,
+  );
+  assert.throws(
+    calibrate(daily, { lookbackYears: NaN }),
+    /lookbackYears: expected a finite number, got NaN/,
+  );
+  assert.throws(
+    calibrate(daily, { lookbackYears: 1 }),
+    /lookbackYears: expected a window within the 100 days of data, got 1/,
+  );
+  assert.throws(
+    calibrate(daily, { lookbackYears: 60 / 365 }),
+    /expected a window of at least 3 × meanDays = 90 days, got 61/,
+  );
+  assert.throws(
+    calibrate(daily, { lookbackYears: 0.2, meanDays: 0 }),
+    /meanDays: expected a whole number >= 1, got 0/,
+  );
+  assert.throws(
+    calibrate({ ...daily, hashrate_ths: new Array(n - 1).fill(1) }, {
+      lookbackYears: 0.2,
+      meanDays: 10,
+    }),
+    /hashrate_ths: expected 100 values, one per date, got 99/,
+  );
+  const gap = [...daily.date];
+  gap.splice(50, 1);
+  gap.push("2020-04-10");
+  assert.throws(
+    calibrate({ ...daily, date: gap }, { lookbackYears: 0.2, meanDays: 10 }),
+    /date: expected consecutive days/,
+  );
+  const prices = [...daily.price_usd];
+  prices[90] = 0;
+  assert.throws(
+    calibrate({ ...daily, price_usd: prices }, { lookbackYears: 0.2, meanDays: 10 }),
+    /price_usd\[90\]: expected a value > 0, got 0/,
+  );
+});

@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { percentiles } from "../finance/percentiles.ts";
+import { grossMw, jPerTh, usdPerKwh, usdPerMwYear } from "../units/mod.ts";
+import { bestSplit, siteCashFlows, siteNpv, type SitePlan, siteReturns } from "./mod.ts";
+
+const MONTHS = 60;
+const PLAN: SitePlan = {
+  grossPower: grossMw(300),
+  horizonMonths: MONTHS,
+  mining: {
+    efficiency: jPerTh(23.6), // Core Scientific's fleet, Jun 2024 (DOMAIN.md §5b, [S11])
+    pue: 1.2,
+    hashprice: 45,
+    powerPrice: usdPerKwh(0.04),
+    otherOpexUsdPerMwMonth: 1_000,
+  },
+  ai: {
+    kind: "colocation",
+    pue: 1.18,
+    firstYearRent: usdPerMwYear(1.8e6),
+    escalator: 0.03,
+    capexUsdPerItMw: 10e6,
+    constructionMonths: 12,
+  },
+};
+// Nine hashprice paths from $15 to $55 that halve after month 22: some switch the fleet off
+// (its hashcost is 24 × 23.6 × 1.2 × 0.04 = $27.19 per PH/s per day), some do not.
+const PATHS = 9;
+const HASHPRICE = {
+  paths: Float64Array.from(
+    { length: PATHS * MONTHS },
+    (_, i) => (15 + 5 * Math.floor(i / MONTHS)) * (i % MONTHS < 22 ? 1 : 0.5),
+  ),
+  pathCount: PATHS,
+  steps: MONTHS,
+  seed: 1,
+};
+const close = (a: number, b: number, rel = 1e-9) =>
+  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+const pathPlan = (p: number): SitePlan => ({
+  ...PLAN,
+  mining: { ...PLAN.mining, hashprice: HASHPRICE.paths.subarray(p * MONTHS, (p + 1) * MONTHS) },
+});
+
+Deno.test("each row's scenario NPVs are siteReturns' and siteNpv's on that path, with switch-off", () => {
+  const options = { discountRate: 0.1, terminal: { aiEbitdaMultiple: 8 } };
+  const split = bestSplit(PLAN, { ...options, hashprice: HASHPRICE, shares: [0, 0.4, 1] });
+  let off = 0;
+  for (const row of split.rows) {
+    assert.equal(row.npvsUsd.length, PATHS);
+    for (let p = 0; p < PATHS; p++) {
+      const flows = siteCashFlows(pathPlan(p), { aiShare: row.aiShare });
+      off += flows.miningRunning.filter((on) => on === 0).length;
+      assert.ok(close(row.npvsUsd[p]!, siteReturns(flows, options).npvUsd), `${row.aiShare}, ${p}`);
+      assert.ok(close(row.npvsUsd[p]!, siteNpv(flows, options)));
+    }
+    const mean = row.npvsUsd.reduce((a, b) => a + b, 0) / PATHS;
+    assert.ok(close(row.npvMeanUsd, mean));
+  }
+  assert.ok(off > 0); // the switch-off is exercised
+});
+
+Deno.test("percentiles: the ones asked for, in order; P5/P50/P95 always", () => {
+  const levels = [90, 10, 50, 0, 100];
+  const split = bestSplit(PLAN, { discountRate: 0.1, hashprice: HASHPRICE, percentiles: levels });
+  const plain = bestSplit(PLAN, { discountRate: 0.1, hashprice: HASHPRICE });
+  for (const [i, row] of split.rows.entries()) {
+    // Independent: lib/finance percentiles of the row's NPVs (numpy's linear method).
+    assert.deepEqual(row.npvPercentilesUsd, percentiles(row.npvsUsd, levels));
+    assert.equal(row.npvPercentilesUsd[3], Math.min(...row.npvsUsd));
+    assert.equal(row.npvPercentilesUsd[4], Math.max(...row.npvsUsd));
+    assert.equal(row.npvPercentilesUsd[2], row.npvP50Usd);
+    const [p5, p50, p95] = percentiles(row.npvsUsd, [5, 50, 95]);
+    assert.deepEqual([row.npvP5Usd, row.npvP50Usd, row.npvP95Usd], [p5, p50, p95]);
+    // The default asks for P5, P50 and P95; the other fields do not change.
+    assert.deepEqual(plain.rows[i]!.npvPercentilesUsd, [p5, p50, p95]);
+    assert.equal(plain.rows[i]!.npvMeanUsd, row.npvMeanUsd);
+  }
+});
+
+Deno.test("bestSplit rejects a percentile outside 0–100 and a rate at or below −100%", () => {
+  assert.throws(
+    () => bestSplit(PLAN, { discountRate: 0.1, percentiles: [10, 101] }),
+    /percentiles\[1\]: expected a value in \[0, 100\], got 101/,
+  );
+  assert.throws(
+    () => bestSplit(PLAN, { discountRate: 0.1, percentiles: [NaN] }),
+    /percentiles\[0\]: expected a value in \[0, 100\], got NaN/,
+  );
+  assert.throws(
+    () => bestSplit(PLAN, { discountRate: -1 }),
+    /discountRate: expected a rate > -1, got -1/,
+  );
+});
