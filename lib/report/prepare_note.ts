@@ -14,6 +14,7 @@ import { type Notebook, notebookToJson, readNotebook } from "../notebook/noteboo
 import {
   injectParameters,
   notebookParameters,
+  type Parameter,
   parseParameterArgs,
 } from "../notebook/parameters.ts";
 import {
@@ -73,6 +74,67 @@ async function readIfExists(path: string): Promise<Notebook | undefined> {
   }
 }
 
+/** The notebook with outputs: saved ones when allowed and current, else a fresh run. */
+async function notebookWithOutputs(
+  facts: ProjectFacts,
+  source: Notebook,
+  declared: readonly Parameter[],
+  options: PrepareNoteOptions,
+): Promise<{ notebook: Notebook; outputs: ReproducibilityManifest["outputs"] }> {
+  const file = options.notebook;
+  const name = basename(file, ".ipynb");
+  const values = parseParameterArgs(options.params ?? [], declared, file);
+  const prepared = injectParameters(source, values);
+  const hash = await freezeHash({
+    notebook: prepared,
+    parameters: values,
+    dataHashes: facts.dataHashes,
+    libHashes: facts.libHashes,
+    denoVersion: facts.denoVersion,
+  });
+  const parameterised = Object.keys(values).length > 0;
+  const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
+  if (parameterised && resolve(executedPath) === resolve(file)) {
+    throw new TypeError(
+      `Cannot keep the run with --param in ${executedPath}: that is the notebook itself; use another --out`,
+    );
+  }
+  const saved = parameterised ? await readIfExists(executedPath) : source;
+  const mode = options.execute ?? "auto";
+  if (mode === "never") {
+    if (saved === undefined) {
+      throw new TypeError(
+        `${file}: --no-execute with --param needs a previous run with the same parameters ` +
+          `(${executedPath} does not exist)`,
+      );
+    }
+    return { notebook: saved, outputs: "saved outputs (--no-execute)" };
+  }
+  if (mode === "auto" && saved !== undefined && storedFreezeHash(saved) === hash) {
+    return { notebook: saved, outputs: "saved outputs (freeze hash matched)" };
+  }
+  const failedPath = join(dirname(file), `${name}.failed.ipynb`);
+  let notebook: Notebook;
+  try {
+    const run = await executeNotebook(prepared, {
+      file,
+      cwd: facts.root,
+      ...(options.cellTimeoutMs === undefined ? {} : { cellTimeoutMs: options.cellTimeoutMs }),
+    });
+    notebook = withFreezeHash(run, hash);
+  } catch (error) {
+    if (!(error instanceof NotebookCellError)) throw error;
+    await writeFileAtomic(failedPath, notebookToJson(error.partial));
+    throw new Error(
+      `${error.message}\nThe notebook as executed is saved as ${failedPath}; no note was made.`,
+      { cause: error },
+    );
+  }
+  await writeFileAtomic(executedPath, notebookToJson(notebook));
+  await Deno.remove(failedPath).catch(() => {});
+  return { notebook, outputs: "executed for this note" };
+}
+
 /**
  * Prepares one note. Writes the executed notebook in place (or, with `params`, to
  * `<outDir>/<name>.ipynb`) when it ran; never writes a note.
@@ -92,64 +154,9 @@ export async function prepareNote(
   options: PrepareNoteOptions,
 ): Promise<PreparedNote> {
   const file = options.notebook;
-  const name = basename(file, ".ipynb");
   const source = await readNotebook(file);
   const declared = notebookParameters(source, file);
-  const values = parseParameterArgs(options.params ?? [], declared, file);
-  const prepared = injectParameters(source, values);
-  const hash = await freezeHash({
-    notebook: prepared,
-    parameters: values,
-    dataHashes: facts.dataHashes,
-    libHashes: facts.libHashes,
-    denoVersion: facts.denoVersion,
-  });
-  const parameterised = Object.keys(values).length > 0;
-  const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
-  if (parameterised && resolve(executedPath) === resolve(file)) {
-    throw new TypeError(
-      `Cannot keep the run with --param in ${executedPath}: that is the notebook itself; use another --out`,
-    );
-  }
-  const saved = parameterised ? await readIfExists(executedPath) : source;
-  const mode = options.execute ?? "auto";
-
-  let notebook: Notebook;
-  let outputs: ReproducibilityManifest["outputs"];
-  if (mode === "never") {
-    if (saved === undefined) {
-      throw new TypeError(
-        `${file}: --no-execute with --param needs a previous run with the same parameters ` +
-          `(${executedPath} does not exist)`,
-      );
-    }
-    notebook = saved;
-    outputs = "saved outputs (--no-execute)";
-  } else if (mode === "auto" && saved !== undefined && storedFreezeHash(saved) === hash) {
-    notebook = saved;
-    outputs = "saved outputs (freeze hash matched)";
-  } else {
-    const failedPath = join(dirname(file), `${name}.failed.ipynb`);
-    try {
-      const run = await executeNotebook(prepared, {
-        file,
-        cwd: facts.root,
-        ...(options.cellTimeoutMs === undefined ? {} : { cellTimeoutMs: options.cellTimeoutMs }),
-      });
-      notebook = withFreezeHash(run, hash);
-    } catch (error) {
-      if (!(error instanceof NotebookCellError)) throw error;
-      await writeFileAtomic(failedPath, notebookToJson(error.partial));
-      throw new Error(
-        `${error.message}\nThe notebook as executed is saved as ${failedPath}; no note was made.`,
-        { cause: error },
-      );
-    }
-    await writeFileAtomic(executedPath, notebookToJson(notebook));
-    await Deno.remove(failedPath).catch(() => {});
-    outputs = "executed for this note";
-  }
-
+  const { notebook, outputs } = await notebookWithOutputs(facts, source, declared, options);
   const note = notebookNote(notebook, { file, date: options.date });
   const known = Object.keys(facts.dataHashes).map((f) => f.replace(/\.csv$/, ""));
   const appendix = appendixHtml({
@@ -174,7 +181,7 @@ export async function prepareNote(
     ...(math ? { extraCss: await katexCss() } : {}),
   });
   return {
-    name,
+    name: basename(file, ".ipynb"),
     title: note.title,
     date: note.date,
     html,

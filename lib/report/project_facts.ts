@@ -7,13 +7,18 @@
  */
 import { hashFiles } from "../notebook/freeze.ts";
 
+/** Folders of `lib` that print notes but cannot change a notebook's outputs. */
+const RENDERING_ONLY = ["report/", "cli/"];
+
 /** Facts about the project a run renders from. */
 export interface ProjectFacts {
   /** Project root (holds `deno.json`, `data/`, `lib/`). */
   readonly root: string;
   /** sha256 of each `data/*.csv`, by file name. */
   readonly dataHashes: Readonly<Record<string, string>>;
-  /** sha256 of each `lib` source that a notebook can run (tests excluded), by path. */
+  /** sha256 of each `lib` source that can shape a notebook's outputs, by path: the models, data,
+   * charts and the kernel client; not tests, benchmarks, nor the note renderer and task entry
+   * points (`lib/report`, `lib/cli`), which only print outputs already made. */
   readonly libHashes: Readonly<Record<string, string>>;
   /** `data/SOURCES.md`. */
   readonly sourcesMd: string;
@@ -52,15 +57,20 @@ async function gitCommit(root: string): Promise<string> {
  *
  * const facts = await readProjectFacts(new URL("../../", import.meta.url).pathname);
  * assert.match(facts.dataHashes["btc_daily.csv"]!, /^[0-9a-f]{64}$/);
- * assert.ok("lib/mod.ts" in facts.libHashes && !("lib/report/appendix_test.ts" in facts.libHashes));
+ * assert.ok("lib/mod.ts" in facts.libHashes && "lib/notebook/kernel.ts" in facts.libHashes);
+ * assert.ok(!("lib/site/site_test.ts" in facts.libHashes) && !("lib/report/appendix.ts" in facts.libHashes));
  * assert.match(facts.libVersion, /^\d+\.\d+\.\d+$/);
  * ```
  */
 export async function readProjectFacts(root: string): Promise<ProjectFacts> {
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`)) as { version?: unknown };
-  const libHashes = await hashFiles(
-    `${root}/lib`,
-    (name) => name.endsWith(".ts") && !name.endsWith("_test.ts") && !name.endsWith("_bench.ts"),
+  const libHashes = Object.fromEntries(
+    Object.entries(
+      await hashFiles(
+        `${root}/lib`,
+        (name) => name.endsWith(".ts") && !name.endsWith("_test.ts") && !name.endsWith("_bench.ts"),
+      ),
+    ).filter(([path]) => !RENDERING_ONLY.some((dir) => path.startsWith(dir))),
   );
   return {
     root,
