@@ -334,3 +334,52 @@ Deno.test("every research notebook renders from its saved outputs into a printab
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note", async () => {
+  const count = async (pattern: string) =>
+    (await run("pgrep", ["-f", pattern])).stdout.split("\n").filter(Boolean).length;
+  const kernelsBefore = await count("jupyter --kernel");
+  await withFixture(fixture([code("while (true) {}")]), async (dir, file) => {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-read",
+        `--allow-write=${dir},/tmp`,
+        "--allow-env",
+        "--allow-run",
+        "--allow-net=127.0.0.1",
+        "--allow-sys",
+        "--allow-ffi",
+        "lib/cli/report.ts",
+        "--out",
+        dir,
+        file,
+      ],
+      cwd: ROOT,
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    // Wait until the endless cell runs in its kernel, then press Ctrl-C.
+    for (let i = 0; i < 100 && await count("jupyter --kernel") <= kernelsBefore; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(await count("jupyter --kernel") > kernelsBefore, "the kernel started");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.ok(await count("mullet-chromium-") > 0, "Chromium runs for the note");
+    child.kill("SIGINT");
+    const status = await child.status;
+    assert.notEqual(status.code, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const kernelsAfter = await count("jupyter --kernel");
+    assert.ok(
+      kernelsAfter <= kernelsBefore,
+      `kernel left: ${kernelsBefore} before, ${kernelsAfter} after`,
+    );
+    assert.equal(await count(`mullet-chromium-`), 0, "a Chromium was left running");
+    assert.deepEqual(
+      [...Deno.readDirSync(dir)].map((e) => e.name),
+      ["notebooks"],
+      "no note written",
+    );
+  });
+});
