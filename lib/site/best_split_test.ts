@@ -1,28 +1,10 @@
 import assert from "node:assert/strict";
 import { percentiles } from "../finance/percentiles.ts";
-import { grossMw, jPerTh, usdPerKwh, usdPerMwYear } from "../units/mod.ts";
 import { bestSplit, siteCashFlows, siteNpv, type SitePlan, siteReturns } from "./mod.ts";
+import { close, coreScientificSite } from "./_testing.ts";
 
 const MONTHS = 60;
-const PLAN: SitePlan = {
-  grossPower: grossMw(300),
-  horizonMonths: MONTHS,
-  mining: {
-    efficiency: jPerTh(23.6), // Core Scientific's fleet, Jun 2024 (DOMAIN.md §5b, [S11])
-    pue: 1.2,
-    hashprice: 45,
-    powerPrice: usdPerKwh(0.04),
-    otherOpexUsdPerMwMonth: 1_000,
-  },
-  ai: {
-    kind: "colocation",
-    pue: 1.18,
-    firstYearRent: usdPerMwYear(1.8e6),
-    escalator: 0.03,
-    capexUsdPerItMw: 10e6,
-    constructionMonths: 12,
-  },
-};
+const PLAN = coreScientificSite(MONTHS, 45);
 // Nine hashprice paths from $15 to $55 that halve after month 22: some switch the fleet off
 // (its hashcost is 24 × 23.6 × 1.2 × 0.04 = $27.19 per PH/s per day), some do not.
 const PATHS = 9;
@@ -35,8 +17,6 @@ const HASHPRICE = {
   steps: MONTHS,
   seed: 1,
 };
-const close = (a: number, b: number, rel = 1e-9) =>
-  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 const pathPlan = (p: number): SitePlan => ({
   ...PLAN,
   mining: { ...PLAN.mining, hashprice: HASHPRICE.paths.subarray(p * MONTHS, (p + 1) * MONTHS) },

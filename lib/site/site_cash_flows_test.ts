@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { miningPerMw } from "../mining/mining_per_mw.ts";
 import { grossMw, jPerTh, usdPerKwh, usdPerMwYear, usdPerPhDay } from "../units/mod.ts";
 import { siteCashFlows, type SitePlan } from "./mod.ts";
+import { close } from "./_testing.ts";
 
 // An S21 fleet (17.5 J/TH, DOMAIN.md §5b) at PUE 1.1 and 4¢ power: its hashcost (F3) is
 // 24 × 17.5 × 1.1 × 0.04 = $18.48 per PH/s per day.
@@ -32,8 +33,6 @@ const literal = (plan: SitePlan): SitePlan => ({
   mining: { ...plan.mining, switchOffAtLoss: false },
 });
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
-const close = (a: number, b: number, rel = 1e-9) =>
-  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
 Deno.test("a month whose running margin is negative is switched off; other opex is still paid", () => {
   assert.ok(15 < HASHCOST && HASHCOST < 45);

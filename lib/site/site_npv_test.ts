@@ -1,50 +1,15 @@
 import assert from "node:assert/strict";
-import { grossMw, jPerTh, usdPerKwh, usdPerMwYear } from "../units/mod.ts";
 import { siteCashFlows, siteNpv, type SitePlan, siteReturns } from "./mod.ts";
+import { close, coreScientificSite, H100_CLOUD } from "./_testing.ts";
 
 const MONTHS = 120;
 // A hashprice that halves after 22 months (the 2028 halving seen from mid-2026), so the fleet
 // is switched off in the second half of the horizon.
 const HASHPRICE = Float64Array.from({ length: MONTHS }, (_, m) => (m < 22 ? 45 : 17));
-const PLAN: SitePlan = {
-  grossPower: grossMw(300),
-  horizonMonths: MONTHS,
-  mining: {
-    efficiency: jPerTh(23.6), // Core Scientific's fleet, Jun 2024 (DOMAIN.md §5b, [S11])
-    pue: 1.2,
-    hashprice: HASHPRICE,
-    powerPrice: usdPerKwh(0.04),
-    otherOpexUsdPerMwMonth: 1_000,
-  },
-  ai: {
-    kind: "colocation",
-    pue: 1.18,
-    firstYearRent: usdPerMwYear(1.8e6),
-    escalator: 0.03,
-    capexUsdPerItMw: 10e6,
-    constructionMonths: 12,
-  },
-};
-const close = (a: number, b: number, rel = 1e-9) =>
-  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
+const PLAN = coreScientificSite(MONTHS, HASHPRICE);
 
 Deno.test("siteNpv equals siteReturns' NPV (lib/finance npv on dated flows)", () => {
-  const gpu: SitePlan = {
-    ...PLAN,
-    ai: {
-      kind: "gpu cloud",
-      pue: 1.2,
-      gpusPerItMw: 1000 / 1.275, // DGX H100 (DOMAIN.md §4)
-      priceUsdPerGpuHour: 2,
-      utilisation: 0.8,
-      capexUsdPerGpu: 30_000,
-      gpuLifeMonths: 60,
-      facilityCapexUsdPerItMw: 15e6,
-      constructionMonths: 12,
-      powerPrice: usdPerKwh(0.05),
-      otherOpexShareOfRevenue: 0.1,
-    },
-  };
+  const gpu: SitePlan = { ...PLAN, ai: H100_CLOUD };
   let checked = 0;
   for (const plan of [PLAN, gpu]) {
     for (const aiShare of [0, 0.2, 0.65, 1]) {

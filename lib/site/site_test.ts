@@ -12,6 +12,7 @@ import {
   siteReturns,
   sumOfTheParts,
 } from "./mod.ts";
+import { close, H100_CLOUD } from "./_testing.ts";
 
 const PLAN: SitePlan = {
   grossPower: grossMw(300),
@@ -34,8 +35,6 @@ const PLAN: SitePlan = {
 };
 
 const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
-const close = (a: number, b: number, rel = 1e-9) =>
-  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
 Deno.test("all-mining: a year of the site equals F4/F5 per gross MW (miningPerMw)", () => {
   const flows = siteCashFlows(PLAN, { aiShare: 0 });
@@ -127,22 +126,7 @@ Deno.test("cash flow is EBITDA less capex; NPV at 0% is its sum and falls as the
 });
 
 Deno.test("GPU cloud: revenue is GPUs × price × hours × utilisation; GPUs are bought again at end of life", () => {
-  const plan: SitePlan = {
-    ...PLAN,
-    ai: {
-      kind: "gpu cloud",
-      pue: 1.2,
-      gpusPerItMw: 1000 / 1.275, // DGX H100 (DOMAIN.md §4)
-      priceUsdPerGpuHour: 2,
-      utilisation: 0.8,
-      capexUsdPerGpu: 30_000,
-      gpuLifeMonths: 60,
-      facilityCapexUsdPerItMw: 15e6,
-      constructionMonths: 12,
-      powerPrice: usdPerKwh(0.05),
-      otherOpexShareOfRevenue: 0.1,
-    },
-  };
+  const plan: SitePlan = { ...PLAN, ai: H100_CLOUD };
   const flows = siteCashFlows(plan, { aiShare: 0.2 });
   const gpus = 60 / 1.2 * (1000 / 1.275);
   assert.ok(close(flows.aiRevenue[12]!, gpus * 2 * 730 * 0.8));
