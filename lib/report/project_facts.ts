@@ -17,7 +17,7 @@ export interface ProjectFacts {
   /** sha256 of each `data/*.csv`, by file name. */
   readonly dataHashes: Readonly<Record<string, string>>;
   /** sha256 of each `lib` source that can shape a notebook's outputs, by path: the models, data,
-   * charts and the kernel client; not tests, benchmarks, nor the note renderer and task entry
+   * charts and the kernel client; not tests, benchmarks, test helpers, nor the note renderer and task entry
    * points (`lib/report`, `lib/cli`), which only print outputs already made. */
   readonly libHashes: Readonly<Record<string, string>>;
   /** `data/SOURCES.md`. */
@@ -59,6 +59,7 @@ async function gitCommit(root: string): Promise<string> {
  * assert.match(facts.dataHashes["btc_daily.csv"]!, /^[0-9a-f]{64}$/);
  * assert.ok("lib/mod.ts" in facts.libHashes && "lib/notebook/kernel.ts" in facts.libHashes);
  * assert.ok(!("lib/site/site_test.ts" in facts.libHashes) && !("lib/report/appendix.ts" in facts.libHashes));
+ * assert.ok(!("lib/site/_testing.ts" in facts.libHashes));
  * assert.match(facts.libVersion, /^\d+\.\d+\.\d+$/);
  * ```
  */
@@ -68,14 +69,15 @@ export async function readProjectFacts(root: string): Promise<ProjectFacts> {
     Object.entries(
       await hashFiles(
         `${root}/lib`,
-        (name) => name.endsWith(".ts") && !name.endsWith("_test.ts") && !name.endsWith("_bench.ts"),
+        (name) => name.endsWith(".ts") && !/_(test|bench|testing)\.ts$/.test(name),
       ),
-    ).filter(([path]) => !RENDERING_ONLY.some((dir) => path.startsWith(dir))),
+    ).filter(([path]) => !RENDERING_ONLY.some((dir) => path.startsWith(dir)))
+      .map(([path, hash]) => [`lib/${path}`, hash]),
   );
   return {
     root,
     dataHashes: await hashFiles(`${root}/data`, (name) => name.endsWith(".csv")),
-    libHashes: Object.fromEntries(Object.entries(libHashes).map(([k, v]) => [`lib/${k}`, v])),
+    libHashes,
     sourcesMd: await Deno.readTextFile(`${root}/data/SOURCES.md`),
     libVersion: String(config.version ?? "unversioned"),
     gitCommit: await gitCommit(root),
