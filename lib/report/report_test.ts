@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
 import { storedFreezeHash } from "../notebook/freeze.ts";
 import { ensureChromium } from "./chromium.ts";
+import { assertFontsEmbedded } from "./_testing.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -14,9 +15,9 @@ async function run(cmd: string, args: string[]) {
   return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
 }
 
-/** `deno task report`'s command, writing only to `dir` and /tmp. */
-function report(dir: string, args: string[]) {
-  return run(Deno.execPath(), [
+/** `deno task report`'s command line, writing only to `dir` and /tmp. */
+function reportArgs(dir: string, args: string[]): string[] {
+  return [
     "run",
     "--allow-read",
     `--allow-write=${dir},/tmp`,
@@ -29,7 +30,11 @@ function report(dir: string, args: string[]) {
     "--out",
     dir,
     ...args,
-  ]);
+  ];
+}
+
+function report(dir: string, args: string[]) {
+  return run(Deno.execPath(), reportArgs(dir, args));
 }
 
 const code = (source: string, tags: string[] = []) => ({
@@ -113,13 +118,7 @@ function pgmPixels(bytes: Uint8Array): Uint8Array {
 
 /** Checks every page has ink, every font is embedded, and no exhibit is split across pages. */
 async function assertPrintable(pdf: string, dir: string): Promise<string[]> {
-  const fonts = await run("pdffonts", [pdf]);
-  const rows = fonts.stdout.trim().split("\n").slice(2);
-  assert.ok(rows.length > 0, "the PDF has text fonts");
-  for (const row of rows) {
-    // Columns: name, type, encoding, emb, sub, uni, object, id; "emb" is 5th from the end.
-    assert.equal(row.trim().split(/\s+/).at(-5), "yes", `font not embedded in ${pdf}: ${row}`);
-  }
+  await assertFontsEmbedded(pdf);
   const prefix = `${dir}/page-${crypto.randomUUID()}`;
   await run("pdftoppm", ["-gray", "-r", "20", pdf, prefix]);
   const pages = [...Deno.readDirSync(dir)].filter((e) =>
@@ -341,20 +340,7 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
   const kernelsBefore = await count("jupyter --kernel");
   await withFixture(fixture([code("while (true) {}")]), async (dir, file) => {
     const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-read",
-        `--allow-write=${dir},/tmp`,
-        "--allow-env",
-        "--allow-run",
-        "--allow-net=127.0.0.1",
-        "--allow-sys",
-        "--allow-ffi",
-        "lib/cli/report.ts",
-        "--out",
-        dir,
-        file,
-      ],
+      args: reportArgs(dir, [file]),
       cwd: ROOT,
       stdout: "null",
       stderr: "null",
