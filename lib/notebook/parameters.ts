@@ -167,3 +167,30 @@ export function injectParameters(
   next.splice(at === -1 ? 0 : at + 1, 0, injected);
   return { ...notebook, cells: next };
 }
+
+/**
+ * The values a notebook's `injected-parameters` cell assigns (as written by
+ * {@linkcode injectParameters}), as TypeScript source, by name.
+ *
+ * @example
+ * ```ts
+ * import { injectedParameters, injectParameters } from "./parameters.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code" as const,
+ *   metadata: { tags: ["parameters"] }, source: "let grossMw = 100;" }] };
+ * assert.deepEqual(injectedParameters(injectParameters(nb, { grossMw: 300, site: "A" })),
+ *   { grossMw: "300", site: '"A"' });
+ * assert.deepEqual(injectedParameters(nb), {});
+ * ```
+ */
+export function injectedParameters(notebook: Notebook): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const cell of notebook.cells) {
+    if (!cellTags(cell).includes("injected-parameters")) continue;
+    for (const [, name, value] of cellSource(cell).matchAll(/^([A-Za-z_$][\w$]*) = (.*);$/gm)) {
+      values[name!] = value!;
+    }
+  }
+  return values;
+}

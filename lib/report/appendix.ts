@@ -7,6 +7,7 @@
  */
 import { cellSource, type Notebook } from "../notebook/notebook.ts";
 import { readSection } from "../data/sources_md.ts";
+import { injectedParameters } from "../notebook/parameters.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { escapeHtml } from "./note_html.ts";
 
@@ -103,15 +104,9 @@ export function parametersUsed(
   notebook: Notebook,
   declared: readonly { readonly name: string; readonly defaultSource: string }[],
 ): ParameterUsed[] {
-  const injected = new Map<string, string>();
-  for (const cell of notebook.cells) {
-    if (!(cell.metadata.tags ?? []).includes("injected-parameters")) continue;
-    for (const [, name, value] of cellSource(cell).matchAll(/^([A-Za-z_$][\w$]*) = (.*);$/gm)) {
-      injected.set(name!, value!);
-    }
-  }
+  const injected = injectedParameters(notebook);
   return declared.map((p) => {
-    const value = injected.get(p.name);
+    const value = injected[p.name];
     return value === undefined
       ? { name: p.name, value: p.defaultSource, origin: "notebook" }
       : { name: p.name, value, origin: "--param" };
