@@ -28,7 +28,7 @@ import { buildCapexPerMw } from "../data/capex_per_mw_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
-const RAW = "../shared/data/raw/";
+const RAW = "data/inputs/raw/";
 
 /** The inputs `deno task data` uses when none is given. */
 export const DEFAULT_BTC_INPUTS: readonly InputSource[] = [

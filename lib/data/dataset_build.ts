@@ -11,7 +11,7 @@ import { writeFilesAtomic } from "./write_atomic.ts";
 
 /** Options every builder takes. */
 export interface DatasetBuildOptions {
-  /** Folder with the public inputs (`raw/` and `facts/` inside). Default `"../shared/data"`. */
+  /** Folder with the public inputs (`raw/` and `facts/` inside). Default `"data/inputs"`, the inputs committed with the project. */
   readonly sourceDir?: string;
   /** Build log. Default: `console.log`. */
   readonly log?: (line: string) => void;
@@ -44,7 +44,7 @@ export interface BuiltDataset {
 }
 
 /** The default folder of public inputs, relative to the project root. */
-export const DEFAULT_SOURCE_DIR = "../shared/data";
+export const DEFAULT_SOURCE_DIR = "data/inputs";
 
 /**
  * Reads one input file, with a clear error when it is missing.
