@@ -1,7 +1,8 @@
 /**
  * `deno task data`: build the datasets in `data/` from public sources.
  *
- *   deno task data                      rebuild from the default inputs
+ *   deno task data                      rebuild from the inputs committed in data/inputs
+ *   deno task data --inputs DIR         rebuild from another folder of inputs (raw/, facts/)
  *   deno task data --from <file|URL>    build from a Coin Metrics CSV export (repeatable)
  *   deno task data --update             append the newest days from the community API
  *
@@ -47,7 +48,7 @@ export const DEFAULT_BTC_INPUTS: readonly InputSource[] = [
   },
 ];
 
-/** Every dataset `deno task data` builds from the public inputs beside the project. */
+/** Every dataset `deno task data` builds from the public inputs in `data/inputs`. */
 export const DATASET_BUILDERS: Readonly<
   Record<string, (options: DatasetBuildOptions) => Promise<BuiltDataset>>
 > = {
@@ -61,9 +62,10 @@ export const DATASET_BUILDERS: Readonly<
 };
 
 const USAGE =
-  `Usage: deno task data [--only <name>]... [--from <file or URL>]... [--update] [--out <dir>]
+  `Usage: deno task data [--only <name>]... [--inputs <dir>] [--from <file or URL>]... [--update] [--out <dir>]
 
-  (no option)     rebuild every dataset in data/ from the public inputs in ../shared/data
+  (no option)     rebuild every dataset in data/ from the public inputs in data/inputs
+  --inputs DIR    read the public inputs (raw/ and facts/) from DIR instead of data/inputs
   --only NAME     rebuild only this dataset (repeatable): ${
     Object.keys(DATASET_BUILDERS).join(", ")
   }
@@ -78,6 +80,7 @@ async function main(args: string[]): Promise<number> {
     options: {
       from: { type: "string", multiple: true },
       only: { type: "string", multiple: true },
+      inputs: { type: "string" },
       update: { type: "boolean" },
       api: { type: "string" },
       out: { type: "string" },
@@ -110,7 +113,8 @@ async function main(args: string[]): Promise<number> {
   }
   // Build everything first, then write everything at once: one bad input leaves data/ as it was.
   const built: BuiltDataset[] = [];
-  for (const name of names) built.push(await DATASET_BUILDERS[name]!({}));
+  const options = values.inputs === undefined ? {} : { sourceDir: values.inputs };
+  for (const name of names) built.push(await DATASET_BUILDERS[name]!(options));
   await writeBuiltDatasets(outDir, built);
   for (const dataset of built) console.log(`wrote ${outDir}/${dataset.file}: ${dataset.rows} rows`);
   return 0;

@@ -57,6 +57,7 @@ async function gitCommit(root: string): Promise<string> {
  *
  * const facts = await readProjectFacts(new URL("../../", import.meta.url).pathname);
  * assert.match(facts.dataHashes["btc_daily.csv"]!, /^[0-9a-f]{64}$/);
+ * assert.ok(Object.keys(facts.dataHashes).every((name) => !name.includes("/")));
  * assert.ok("lib/mod.ts" in facts.libHashes && "lib/notebook/kernel.ts" in facts.libHashes);
  * assert.ok(!("lib/site/site_test.ts" in facts.libHashes) && !("lib/report/appendix.ts" in facts.libHashes));
  * assert.ok(!("lib/site/_testing.ts" in facts.libHashes));
@@ -76,7 +77,11 @@ export async function readProjectFacts(root: string): Promise<ProjectFacts> {
   );
   return {
     root,
-    dataHashes: await hashFiles(`${root}/data`, (name) => name.endsWith(".csv")),
+    // The datasets only: the public inputs under data/inputs/ reach a note through them.
+    dataHashes: Object.fromEntries(
+      Object.entries(await hashFiles(`${root}/data`, (name) => name.endsWith(".csv")))
+        .filter(([path]) => !path.includes("/")),
+    ),
     libHashes,
     sourcesMd: await Deno.readTextFile(`${root}/data/SOURCES.md`),
     libVersion: String(config.version ?? "unversioned"),
