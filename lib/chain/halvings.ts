@@ -5,15 +5,23 @@
  */
 import { HALVING_INTERVAL_BLOCKS } from "./subsidy.ts";
 import { wholeNumber } from "../units/checks.ts";
+import { HALVING_BLOCKS } from "./halving_blocks.ts";
 
-/** A halving: its ordinal (1 = first), block height and the UTC day its block was counted on. */
+/** A halving: its ordinal (1 = first), block height and the UTC day it happened. */
 export interface Halving {
   /** 1 for the first halving. */
   readonly ordinal: number;
   /** Height of the first block at the new subsidy. */
   readonly height: number;
-  /** UTC day the block was counted on. */
+  /** UTC day the block was mined (its header time) where known, else the series' day. */
   readonly date: string;
+}
+
+/** A halving found in a daily series. */
+export interface PastHalving extends Halving {
+  /** The series' day whose counted blocks include the halving height. A day-counting source
+   * such as Coin Metrics can put it a day before `date`. */
+  readonly seriesDate: string;
 }
 
 /** Daily columns: the day and the height of its last block. */
@@ -25,27 +33,38 @@ export interface DailyHeights {
 }
 
 /**
- * The halvings that fall inside a daily series: the day whose blocks include height
- * `k × 210,000`.
+ * The halvings that fall inside a daily series. `seriesDate` is the day whose counted blocks
+ * include height `k × 210,000`; `date` is the UTC day the block was mined, from its header time
+ * ({@linkcode HALVING_BLOCKS}), or `seriesDate` for a halving not in that table.
  *
  * @example
  * ```ts
  * import { pastHalvings } from "./halvings.ts";
  * import assert from "node:assert/strict";
  *
+ * // Coin Metrics counts block 840,000 on 19 April; it was mined at 00:09 UTC on 20 April.
  * const days = { date: ["2024-04-18", "2024-04-19", "2024-04-20"], height_end: [839_999, 840_003, 840_150] };
- * assert.deepEqual(pastHalvings(days), [{ ordinal: 4, height: 840_000, date: "2024-04-19" }]);
+ * assert.deepEqual(pastHalvings(days), [
+ *   { ordinal: 4, height: 840_000, date: "2024-04-20", seriesDate: "2024-04-19" },
+ * ]);
  * ```
  */
-export function pastHalvings(days: DailyHeights): Halving[] {
-  const halvings: Halving[] = [];
+export function pastHalvings(days: DailyHeights): PastHalving[] {
+  const halvings: PastHalving[] = [];
   const n = days.date.length;
   if (n === 0) return halvings;
   let k = Math.floor(days.height_end[0]! / HALVING_INTERVAL_BLOCKS) + 1;
   for (let i = 1; i < n; i++) {
     while (k * HALVING_INTERVAL_BLOCKS <= days.height_end[i]!) {
       if (k * HALVING_INTERVAL_BLOCKS > days.height_end[i - 1]!) {
-        halvings.push({ ordinal: k, height: k * HALVING_INTERVAL_BLOCKS, date: days.date[i]! });
+        const seriesDate = days.date[i]!;
+        const mined = HALVING_BLOCKS.find((b) => b.ordinal === k)?.minedAt.slice(0, 10);
+        halvings.push({
+          ordinal: k,
+          height: k * HALVING_INTERVAL_BLOCKS,
+          date: mined ?? seriesDate,
+          seriesDate,
+        });
       }
       k++;
     }

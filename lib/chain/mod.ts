@@ -6,5 +6,6 @@
 export * from "./subsidy.ts";
 export * from "./supply.ts";
 export * from "./halvings.ts";
+export * from "./halving_blocks.ts";
 export * from "./difficulty.ts";
 export * from "./retarget.ts";
