@@ -7,9 +7,17 @@
  *
  * Definitions (years of 365 days; `n` = `meanDays`):
  * - **Level**: the mean of the last `n` days.
- * - **Trend growth** of a series: the mean of the window's last `n` days over the mean of its
- *   first `n` days, annualised over the days between the two means' midpoints. On a series that
- *   grows at a constant rate this is that rate exactly.
+ * - **Trend growth** of a series: a log-linear trend fitted by least squares to the log of
+ *   every day in the window, `ln x = a + b·t` (t in days), reported as `e^(365·b) − 1`. On a
+ *   series that grows at a constant rate this is that rate exactly. Every day weighs the same,
+ *   so the trend does not hang on the first and last months (ratios of end-point means over a
+ *   four-year window ending 2026-06-01 gave the hashrate +9% a year faster than the price; the
+ *   fitted trend gives it about 5% a year slower).
+ * - **Standard error** of a trend growth: the Newey–West (1987) heteroskedasticity- and
+ *   autocorrelation-consistent standard error of `b` (Bartlett weights, `n` lags: the residuals
+ *   of a daily series about its trend are strongly autocorrelated, so the plain least-squares
+ *   error would be far too small), carried to the growth rate by the delta method,
+ *   `365·e^(365·b)·se(b)`. See https://doi.org/10.2307/1913610.
  * - **BTC volatility**: sample standard deviation of the window's daily log returns × √365
  *   (BTC trades every day).
  * - **Hashrate volatility**: sample standard deviation of the log changes between consecutive
@@ -32,6 +40,14 @@ export interface NetworkDailyColumns {
   readonly price_usd: ArrayLike<number>;
   /** Mean network hashrate each day, TH/s. */
   readonly hashrate_ths: ArrayLike<number>;
+}
+
+/** A log-linear trend fitted to daily data: `ln x = a + b·t`, t in days. */
+interface LogTrend {
+  /** Annual growth, `e^(365·b) − 1`. */
+  readonly growth: number;
+  /** Newey–West standard error of the annual growth. */
+  readonly stdErr: number;
 }
 
 /** Options of {@linkcode networkCalibration}. */
@@ -58,8 +74,15 @@ export interface NetworkCalibration {
   readonly hashrateGrowthAnnual: number;
   /** Trend growth of the BTC price (its drift over the window). */
   readonly priceGrowthAnnual: number;
-  /** Hashrate growth in excess of the price's: (1 + hashrate) ÷ (1 + price) − 1. */
+  /** Hashrate growth in excess of the price's: (1 + hashrate) ÷ (1 + price) − 1, which is the
+   * fitted trend of hashrate ÷ price. */
   readonly excessHashrateGrowthAnnual: number;
+  /** Standard error of `hashrateGrowthAnnual` (Newey–West, `meanDays` lags). */
+  readonly hashrateGrowthStdErr: number;
+  /** Standard error of `priceGrowthAnnual` (Newey–West, `meanDays` lags). */
+  readonly priceGrowthStdErr: number;
+  /** Standard error of `excessHashrateGrowthAnnual` (Newey–West, `meanDays` lags). */
+  readonly excessHashrateGrowthStdErr: number;
   /** Volatility of the BTC price from daily log returns. */
   readonly btcVolAnnual: number;
   /** Volatility of the network hashrate from changes of its `meanDays`-day means. */
@@ -72,6 +95,39 @@ function mean(values: ArrayLike<number>, from: number, to: number): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += values[i]!;
   return sum / (to - from);
+}
+
+/** Least-squares log-linear trend of `y` (already logged) on day index, with a Newey–West error. */
+function logTrend(y: Float64Array, lags: number): LogTrend {
+  const n = y.length;
+  const tMean = (n - 1) / 2;
+  let yMean = 0;
+  for (let i = 0; i < n; i++) yMean += y[i]!;
+  yMean /= n;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const x = i - tMean;
+    sxx += x * x;
+    sxy += x * (y[i]! - yMean);
+  }
+  const slope = sxy / sxx;
+  // Scores x_t·e_t of the slope's estimating equation.
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = i - tMean;
+    score[i] = x * (y[i]! - yMean - slope * x);
+  }
+  let meat = 0;
+  for (let i = 0; i < n; i++) meat += score[i]! * score[i]!;
+  for (let lag = 1; lag <= Math.min(lags, n - 1); lag++) {
+    let sum = 0;
+    for (let i = lag; i < n; i++) sum += score[i]! * score[i - lag]!;
+    meat += 2 * (1 - lag / (lags + 1)) * sum;
+  }
+  const slopeStdErr = Math.sqrt(Math.max(meat, 0)) / sxx;
+  const growthFactor = Math.exp(365 * slope);
+  return { growth: growthFactor - 1, stdErr: 365 * growthFactor * slopeStdErr };
 }
 
 function sampleStdev(values: readonly number[]): number {
@@ -146,14 +202,16 @@ export function networkCalibration(
     positive(`hashrate_ths[${i}]`, daily.hashrate_ths[i]!);
   }
 
-  // Trend growth: first and last n-day means, annualised over the days between them.
+  // Trend growth: log-linear fits over every day of the window.
   const tail = last + 1 - meanDays;
-  const elapsedYears = (tail - from) / 365;
-  const trend = (values: ArrayLike<number>) =>
-    (mean(values, tail, last + 1) / mean(values, from, from + meanDays)) ** (1 / elapsedYears) -
-    1;
-  const hashrateGrowth = trend(daily.hashrate_ths);
-  const priceGrowth = trend(daily.price_usd);
+  const logs = (f: (i: number) => number) =>
+    Float64Array.from({ length: windowDays }, (_, k) => f(from + k));
+  const hashrateTrend = logTrend(logs((i) => Math.log(daily.hashrate_ths[i]!)), meanDays);
+  const priceTrend = logTrend(logs((i) => Math.log(daily.price_usd[i]!)), meanDays);
+  const excessTrend = logTrend(
+    logs((i) => Math.log(daily.hashrate_ths[i]! / daily.price_usd[i]!)),
+    meanDays,
+  );
 
   const priceReturns: number[] = [];
   for (let i = from + 1; i <= last; i++) {
@@ -171,9 +229,12 @@ export function networkCalibration(
     toDate: daily.date[last]!,
     meanDays,
     hashrate: ths(mean(daily.hashrate_ths, tail, last + 1)),
-    hashrateGrowthAnnual: hashrateGrowth,
-    priceGrowthAnnual: priceGrowth,
-    excessHashrateGrowthAnnual: (1 + hashrateGrowth) / (1 + priceGrowth) - 1,
+    hashrateGrowthAnnual: hashrateTrend.growth,
+    priceGrowthAnnual: priceTrend.growth,
+    excessHashrateGrowthAnnual: excessTrend.growth,
+    hashrateGrowthStdErr: hashrateTrend.stdErr,
+    priceGrowthStdErr: priceTrend.stdErr,
+    excessHashrateGrowthStdErr: excessTrend.stdErr,
     btcVolAnnual: sampleStdev(priceReturns) * Math.sqrt(365),
     hashrateVolAnnual: sampleStdev(hashrateChanges) * Math.sqrt(365 / meanDays),
   };

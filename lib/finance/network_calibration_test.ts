@@ -27,14 +27,34 @@ Deno.test("real data: the same numbers as a plain re-computation written out her
     const m = avg(xs);
     return Math.sqrt(xs.map((x) => (x - m) ** 2).reduce((a, b) => a + b, 0) / (xs.length - 1));
   };
-  const years = (hashrate.length - 30) / 365; // first 30 days' midpoint to last 30 days'
-  const growth = (xs: number[]) => (avg(xs.slice(-30)) / avg(xs.slice(0, 30))) ** (1 / years) - 1;
+  // Log-linear trends by the normal equations in raw sums (not the centred form lib uses).
+  const growth = (xs: number[]) => {
+    const n = xs.length;
+    let st = 0, stt = 0, sy = 0, sty = 0;
+    xs.forEach((x, t) => {
+      const y = Math.log(x);
+      st += t;
+      stt += t * t;
+      sy += y;
+      sty += t * y;
+    });
+    return Math.exp(365 * (n * sty - st * sy) / (n * stt - st * st)) - 1;
+  };
   assert.ok(close(c.hashrate, avg(hashrate.slice(-30))));
-  assert.ok(close(c.hashrateGrowthAnnual, growth(hashrate), 1e-10));
-  assert.ok(close(c.priceGrowthAnnual, growth(price), 1e-10));
+  assert.ok(close(c.hashrateGrowthAnnual, growth(hashrate), 1e-8));
+  assert.ok(close(c.priceGrowthAnnual, growth(price), 1e-8));
   assert.ok(
-    close(c.excessHashrateGrowthAnnual, (1 + growth(hashrate)) / (1 + growth(price)) - 1, 1e-10),
+    close(c.excessHashrateGrowthAnnual, (1 + growth(hashrate)) / (1 + growth(price)) - 1, 1e-8),
   );
+  // Over the four years to 2026-06-01 the network grew about 5% a year slower than the price
+  // (end-point means had said 9% faster), with a standard error of about 2.5 points: the trend is
+  // about two standard errors below zero, not a certainty.
+  assert.equal(c.toDate, "2026-06-01");
+  assert.ok(
+    Math.abs(c.excessHashrateGrowthAnnual - -0.05) < 0.005,
+    `${c.excessHashrateGrowthAnnual}`,
+  );
+  assert.ok(c.excessHashrateGrowthStdErr > 0.02 && c.excessHashrateGrowthStdErr < 0.03);
   const returns = price.slice(1).map((p, i) => Math.log(p / price[i]!));
   assert.equal(returns.length, 1460);
   assert.ok(close(c.btcVolAnnual, sd(returns) * Math.sqrt(365), 1e-10));
@@ -49,6 +69,38 @@ Deno.test("real data: the same numbers as a plain re-computation written out her
   // Plausible magnitudes for Bitcoin (not a reference value): a volatile price, a growing network.
   assert.ok(c.btcVolAnnual > 0.2 && c.btcVolAnnual < 1.5);
   assert.ok(c.hashrateGrowthAnnual > 0);
+});
+
+Deno.test("trend growth is exact on exponential series, with no standard error", () => {
+  const n = 730;
+  const price_usd = Array.from({ length: n }, (_, i) => 60_000 * 1.5 ** (i / 365));
+  const hashrate_ths = Array.from({ length: n }, (_, i) => 6e8 * 2 ** (i / 365));
+  const c = networkCalibration({ date: days(n), price_usd, hashrate_ths }, { lookbackYears: 1.9 });
+  assert.ok(close(c.priceGrowthAnnual, 0.5, 1e-10) && close(c.hashrateGrowthAnnual, 1, 1e-10));
+  assert.ok(close(c.excessHashrateGrowthAnnual, 1 / 3, 1e-10));
+  assert.ok(c.priceGrowthStdErr < 1e-9 && c.excessHashrateGrowthStdErr < 1e-9);
+});
+
+Deno.test("the Newey–West error grows with autocorrelated residuals; no lags is White's error", () => {
+  // A flat series with a slow ±1% wave about it: residuals autocorrelated over 60 days.
+  const n = 720;
+  const price_usd = new Array(n).fill(1);
+  const hashrate_ths = Array.from({ length: n }, (_, i) => Math.exp(0.01 * Math.sin(i / 20)));
+  const daily = { date: days(n), price_usd, hashrate_ths };
+  const lagged = networkCalibration(daily, { lookbackYears: 719 / 365, meanDays: 30 });
+  const white = networkCalibration(daily, { lookbackYears: 719 / 365, meanDays: 1 });
+  assert.ok(lagged.hashrateGrowthStdErr > 2 * white.hashrateGrowthStdErr);
+  // Independent White-type error with one Bartlett lag, written out on plain arrays.
+  const y = hashrate_ths.map(Math.log);
+  const tm = (n - 1) / 2;
+  const ym = y.reduce((a, b) => a + b, 0) / n;
+  const sxx = y.reduce((a, _, t) => a + (t - tm) ** 2, 0);
+  const b = y.reduce((a, v, t) => a + (t - tm) * (v - ym), 0) / sxx;
+  const u = y.map((v, t) => (t - tm) * (v - ym - b * (t - tm)));
+  const meat = u.reduce((a, v) => a + v * v, 0) +
+    2 * 0.5 * u.slice(1).reduce((a, v, t) => a + v * u[t]!, 0);
+  const expected = 365 * Math.exp(365 * b) * Math.sqrt(meat) / sxx;
+  assert.ok(close(white.hashrateGrowthStdErr, expected, 1e-9));
 });
 
 Deno.test("volatility of alternating ±a daily log returns is a·√(n ÷ (n − 1))·√365", () => {
