@@ -7,6 +7,7 @@
  * @module
  */
 import { sha256Hex } from "../data/sha256.ts";
+import type { ParameterValue } from "./parameters.ts";
 import { cellSource, type Notebook } from "./notebook.ts";
 
 /** Everything the freeze hash covers. */
@@ -14,7 +15,7 @@ export interface FreezeInputs {
   /** The notebook (its code cells count). */
   readonly notebook: Notebook;
   /** Values injected for this run. */
-  readonly parameters: Readonly<Record<string, number | string | boolean>>;
+  readonly parameters: Readonly<Record<string, ParameterValue>>;
   /** sha256 of each data file, by name. */
   readonly dataHashes: Readonly<Record<string, string>>;
   /** sha256 of each lib source file, by path. */

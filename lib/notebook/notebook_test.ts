@@ -131,3 +131,51 @@ Deno.test("hashFiles covers nested files and changes when one byte changes", asy
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("every shipped array parameter can be overridden with JSON of its own kind", async () => {
+  const root = new URL("../../notebooks/", import.meta.url);
+  let arrays = 0;
+  for (const entry of Deno.readDirSync(root)) {
+    if (!entry.name.endsWith(".ipynb") || entry.name.includes(".failed.")) continue;
+    const file = `notebooks/${entry.name}`;
+    const notebook = notebookFromJson(await Deno.readTextFile(new URL(entry.name, root)), file);
+    for (const param of notebookParameters(notebook, file)) {
+      if (param.type !== "array") continue;
+      arrays++;
+      const sample = JSON.parse(param.defaultSource.replace(/(\d)_(?=\d)/g, "$1")) as unknown[];
+      const parsed = parseParameterArgs([`${param.name}=${JSON.stringify(sample)}`], [param], file);
+      assert.deepEqual(parsed, { [param.name]: sample }, file);
+      // Injected as an array literal, not a string.
+      const injected = injectParameters(notebook, parsed).cells.find((c) =>
+        (c.metadata["tags"] as string[] | undefined)?.includes("injected-parameters")
+      )!;
+      assert.match(String(injected.source), new RegExp(`^${param.name} = \\[`, "m"));
+      assert.throws(
+        () => parseParameterArgs([`${param.name}=${sample.join(",")}x`], [param], file),
+        new RegExp(`Cannot use --param ${param.name}=.*: expected an array in JSON`),
+      );
+    }
+  }
+  // powerPriceRange, horizonYearsRange, aiPueRange, survivalPricesUsdPerKwh, gridPricesUsdPerKwh,
+  // generations, comparableBases at the time of writing.
+  assert.ok(arrays >= 7, `${arrays} array parameters`);
+});
+
+Deno.test("an expression default cannot be overridden; a near name is suggested", () => {
+  const declared = [
+    { name: "asOf", defaultSource: "new Date()", type: "other" as const },
+    { name: "btcPriceUsd", defaultSource: "0", type: "number" as const },
+  ];
+  assert.throws(
+    () => parseParameterArgs(["asOf=2026-01-01"], declared, "n.ipynb"),
+    /Cannot use --param asOf=2026-01-01: its default new Date\(\) is an expression/,
+  );
+  assert.throws(
+    () => parseParameterArgs(["btcPriceUSD=1"], declared, "n.ipynb"),
+    /no parameter "btcPriceUSD" \(did you mean "btcPriceUsd"\?\)/,
+  );
+  assert.throws(
+    () => parseParameterArgs(["zzz=1"], declared, "n.ipynb"),
+    /no parameter "zzz"; valid parameters: asOf, btcPriceUsd/,
+  );
+});

@@ -8,6 +8,18 @@
  */
 import { cellSource, cellTags, type Notebook, type NotebookCell } from "./notebook.ts";
 
+/** A value a run may give a parameter: what JSON can write. */
+export type ParameterValue =
+  | number
+  | string
+  | boolean
+  | null
+  | readonly ParameterValue[]
+  | { readonly [key: string]: ParameterValue };
+
+/** The kinds of default a parameter can have; `other` is an expression a run cannot replace. */
+export type ParameterType = "number" | "string" | "boolean" | "array" | "object" | "other";
+
 /** A parameter: its name, the value written in the notebook, and that value's type. */
 export interface Parameter {
   /** Parameter name. */
@@ -15,7 +27,7 @@ export interface Parameter {
   /** The value as written in the parameters cell. */
   readonly defaultSource: string;
   /** Type of that value. */
-  readonly type: "number" | "string" | "boolean" | "other";
+  readonly type: ParameterType;
 }
 
 const DECLARATION =
@@ -67,22 +79,96 @@ export function notebookParameters(notebook: Notebook, file: string): Parameter[
       );
     }
     const value = m[3]!.trim();
-    const type = /^-?[\d_.]+(e-?\d+)?$/i.test(value)
-      ? "number"
-      : /^(["'`]).*\1$/.test(value)
-      ? "string"
-      : value === "true" || value === "false"
-      ? "boolean"
-      : "other";
-    params.push({ name: m[2]!, defaultSource: value, type });
+    params.push({ name: m[2]!, defaultSource: value, type: defaultType(value) });
   }
   return params;
 }
 
+function defaultType(value: string): ParameterType {
+  if (/^-?[\d_.]+(e-?\d+)?$/i.test(value)) return "number";
+  if (/^(["'`]).*\1$/.test(value)) return "string";
+  if (value === "true" || value === "false") return "boolean";
+  if (value.startsWith("[") && value.endsWith("]")) return "array";
+  if (value.startsWith("{") && value.endsWith("}")) return "object";
+  return "other";
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(
+        row[j]! + 1,
+        next[j - 1]! + 1,
+        row[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The JSON kind of a value, as the messages name it. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The default's elements, when it is a JSON literal (TypeScript's `1_000` separators aside). */
+function defaultJson(param: Parameter): unknown {
+  try {
+    return JSON.parse(param.defaultSource.replace(/(\d)_(?=\d)/g, "$1"));
+  } catch {
+    return undefined; // Not JSON (e.g. a trailing comma): checked by kind only.
+  }
+}
+
+function parseStructured(param: Parameter, raw: string): ParameterValue {
+  const wanted = param.type === "array" ? "an array" : "an object";
+  const example = param.type === "array" ? "[1, 2, 3]" : '{"key": 1}';
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new TypeError(
+      `Cannot use --param ${param.name}=${raw}: expected ${wanted} in JSON, like its default ` +
+        `${param.defaultSource} (e.g. ${example}); ${(error as Error).message}`,
+    );
+  }
+  if (kindOf(value) !== wanted) {
+    throw new TypeError(
+      `Cannot use --param ${param.name}=${raw}: expected ${wanted} like its default ` +
+        `${param.defaultSource}, got ${kindOf(value)}`,
+    );
+  }
+  // Arrays keep the kind of their default's elements: [60000, 120000] stays numbers.
+  const declared = defaultJson(param);
+  if (Array.isArray(declared) && Array.isArray(value) && declared.length > 0) {
+    const kinds = new Set(declared.map(kindOf));
+    if (kinds.size === 1) {
+      const [kind] = kinds;
+      const bad = value.findIndex((v) => kindOf(v) !== kind);
+      if (bad !== -1) {
+        throw new TypeError(
+          `Cannot use --param ${param.name}=${raw}: element ${bad} is ${
+            kindOf(value[bad])
+          }; expected ${kind} like every element of its default ${param.defaultSource}`,
+        );
+      }
+    }
+  }
+  return value as ParameterValue;
+}
+
 /**
- * Parses `--param name=value` strings against the declared parameters: numbers for number
- * parameters, `true`/`false` for booleans, text otherwise. An unknown name is an error listing
- * the valid ones.
+ * Parses `--param name=value` strings against the declared parameters, by the type of each
+ * one's default: numbers, `true`/`false`, text, and JSON for arrays and objects (an array keeps
+ * the kind of its default's elements). An unknown name is an error that suggests the nearest
+ * declared name and lists the valid ones; a parameter whose default is an expression cannot be
+ * overridden.
  *
  * @example
  * ```ts
@@ -92,15 +178,21 @@ export function notebookParameters(notebook: Notebook, file: string): Parameter[
  * const declared = [{ name: "grossMw", defaultSource: "300", type: "number" as const }];
  * assert.deepEqual(parseParameterArgs(["grossMw=250"], declared, "n.ipynb"), { grossMw: 250 });
  * assert.throws(() => parseParameterArgs(["grossMV=250"], declared, "n.ipynb"),
- *   /n.ipynb has no parameter "grossMV"; valid parameters: grossMw/);
+ *   /n.ipynb has no parameter "grossMV" \(did you mean "grossMw"\?\); valid parameters: grossMw/);
+ *
+ * const grid = [{ name: "btcPriceGrid", defaultSource: "[60_000, 90_000]", type: "array" as const }];
+ * assert.deepEqual(parseParameterArgs(["btcPriceGrid=[60000,120000]"], grid, "n.ipynb"),
+ *   { btcPriceGrid: [60000, 120000] });
+ * assert.throws(() => parseParameterArgs(['btcPriceGrid=["60k"]'], grid, "n.ipynb"),
+ *   /element 0 is a string; expected a number like every element of its default/);
  * ```
  */
 export function parseParameterArgs(
   args: readonly string[],
   declared: readonly Parameter[],
   file: string,
-): Record<string, number | string | boolean> {
-  const values: Record<string, number | string | boolean> = {};
+): Record<string, ParameterValue> {
+  const values: Record<string, ParameterValue> = {};
   for (const arg of args) {
     const eq = arg.indexOf("=");
     if (eq <= 0) throw new TypeError(`Cannot read --param ${arg}: expected name=value`);
@@ -110,7 +202,11 @@ export function parseParameterArgs(
     if (param === undefined) {
       const valid = declared.map((p) => p.name).join(", ") ||
         "(none: the notebook has no parameters cell)";
-      throw new TypeError(`${file} has no parameter "${name}"; valid parameters: ${valid}`);
+      const nearest = declared.map((p) => ({ p, d: editDistance(name, p.name) }))
+        .filter(({ d }) => d <= Math.max(2, Math.floor(name.length / 4)))
+        .sort((a, b) => a.d - b.d)[0];
+      const hint = nearest === undefined ? "" : ` (did you mean "${nearest.p.name}"?)`;
+      throw new TypeError(`${file} has no parameter "${name}"${hint}; valid parameters: ${valid}`);
     }
     if (param.type === "number") {
       const value = Number(raw.replaceAll("_", ""));
@@ -123,8 +219,16 @@ export function parseParameterArgs(
         throw new TypeError(`Cannot use --param ${name}=${raw}: expected true or false`);
       }
       values[name] = raw === "true";
-    } else {
+    } else if (param.type === "array" || param.type === "object") {
+      values[name] = parseStructured(param, raw);
+    } else if (param.type === "string") {
       values[name] = raw;
+    } else {
+      throw new TypeError(
+        `Cannot use --param ${name}=${raw}: its default ${param.defaultSource} is an expression, ` +
+          `not a literal; give it a number, string, boolean, array or object default in the ` +
+          `parameters cell to make it overridable`,
+      );
     }
   }
   return values;
@@ -148,7 +252,7 @@ export function parseParameterArgs(
  */
 export function injectParameters(
   notebook: Notebook,
-  values: Readonly<Record<string, number | string | boolean>>,
+  values: Readonly<Record<string, ParameterValue>>,
 ): Notebook {
   const names = Object.keys(values);
   const cells = notebook.cells.filter((c) => !cellTags(c).includes("injected-parameters"));
