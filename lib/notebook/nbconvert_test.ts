@@ -35,22 +35,19 @@ for (const name of names) {
     name: `notebooks/${name} runs under jupyter nbconvert with the same output types as ours`,
     ignore: !hasJupyter,
     fn: async () => {
-      const install = await new Deno.Command(Deno.execPath(), {
-        args: [
-          "jupyter",
-          "--install",
-          "--name",
-          "mullet-deno",
-          "--display",
-          "mullet (Deno)",
-          "--force",
-        ],
-        stdout: "null",
-        stderr: "piped",
-      }).output();
-      assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
+      // A private Jupyter data dir: the test registers the kernel with `deno task kernel` there
+      // and never touches the user's own kernelspecs.
       const dir = await Deno.makeTempDir({ prefix: "mullet-nbconvert-" });
+      const env = { JUPYTER_DATA_DIR: `${dir}/jupyter` };
       try {
+        const install = await new Deno.Command(Deno.execPath(), {
+          args: ["task", "kernel"],
+          cwd: ROOT,
+          env,
+          stdout: "null",
+          stderr: "piped",
+        }).output();
+        assert.equal(install.code, 0, new TextDecoder().decode(install.stderr));
         const run = await new Deno.Command(JUPYTER, {
           args: [
             "nbconvert",
@@ -66,6 +63,7 @@ for (const name of names) {
             name,
           ],
           cwd: `${ROOT}notebooks`,
+          env,
           stdout: "piped",
           stderr: "piped",
         }).output();
