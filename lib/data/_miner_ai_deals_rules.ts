@@ -9,8 +9,9 @@
 import type { CapacityBasis, EventKind, Structure } from "./miner_ai_deals.ts";
 
 /**
- * The input's `capacity_basis` wordings and what each means. A wording not listed is an error:
- * add it here, with its meaning, rather than let a new wording pass unread.
+ * The input's `capacity_basis` wordings, verbatim, and what each means. A wording is matched
+ * whole, its clarifications included, so a changed clarification is read again before it
+ * counts: a wording not listed is an error. Add it here, with its meaning.
  *
  * @example
  * ```ts
@@ -19,15 +20,24 @@ import type { CapacityBasis, EventKind, Structure } from "./miner_ai_deals.ts";
  *
  * assert.equal(CAPACITY_BASIS_BY_WORDING["IT capacity"], "critical IT");
  * assert.equal(CAPACITY_BASIS_BY_WORDING["gross power"], "gross");
+ * assert.equal(CAPACITY_BASIS_BY_WORDING["IT load"], undefined); // not a wording of the input
  * ```
  */
 export const CAPACITY_BASIS_BY_WORDING: Readonly<Record<string, CapacityBasis>> = {
   "critical IT": "critical IT",
   "critical IT load": "critical IT",
   "critical IT load (100 MW gross)": "critical IT",
+  "critical IT load (430 MW utility power)": "critical IT",
   "critical IT load (lower bound); ~250 MW gross per zioncoins": "critical IT",
+  // Galaxy Helios: the MW is approved power, not IT; ROW_CORRECTIONS restates that row.
   "critical IT load (total committed)": "critical IT",
+  // "critical AI compute capacity" is the tenant's compute load, i.e. IT load.
+  "critical IT (as stated: critical AI compute capacity)": "critical IT",
   "IT capacity": "critical IT",
+  // The 133 MW is IT per the page the compiler cites; the later Helios tranches are IT too.
+  "IT capacity (cryptotale.org/?p=19892: Helios 'expected to deliver 133 megawatts of IT capacity in early 2026'); later 260 MW and 133 MW tranches described as critical IT load":
+    "critical IT",
+  "IT load (as in 8-K summary; Reuters relay says '300 megawatts of capacity')": "critical IT",
   // The compiler's clarification: later Core Scientific releases count this 200 MW in their
   // "approximately 500 Megawatts of Critical IT Load".
   "infrastructure (critical IT load per later releases)": "critical IT",
@@ -36,6 +46,8 @@ export const CAPACITY_BASIS_BY_WORDING: Readonly<Record<string, CapacityBasis>> 
   "as stated (MW)": "unspecified",
   "as stated (MW capacity)": "unspecified",
   "as stated (lower bound)": "unspecified",
+  "as stated (MW; basis unspecified)": "unspecified",
+  "as stated (MW of existing data centers; basis unspecified)": "unspecified",
 };
 
 /**
@@ -49,12 +61,14 @@ export const CAPACITY_BASIS_BY_WORDING: Readonly<Record<string, CapacityBasis>> 
  * const kind = (t: string) => EVENT_KIND_RULES.find((r) => r.pattern.test(t))?.kind;
  * assert.equal(kind("HPC hosting contracts (initial)"), "contract");
  * assert.equal(kind("acquisition rejected"), "acquisition terminated");
+ * assert.equal(kind("end-user disclosure (Q1 2026 earnings call)"), "disclosure");
  * ```
  */
 export const EVENT_KIND_RULES: readonly { readonly pattern: RegExp; readonly kind: EventKind }[] = [
   { pattern: /groundbreaking|break(?:s)? ground/i, kind: "groundbreaking" },
   { pattern: /rejected|terminated/i, kind: "acquisition terminated" },
   { pattern: /acquisition|merger/i, kind: "acquisition agreement" },
+  { pattern: /disclosure/i, kind: "disclosure" },
   { pattern: /lease|hosting|colocation|contract|option exercise/i, kind: "contract" },
 ];
 

@@ -40,8 +40,10 @@ const FIGURES = {
       /(\d[\d,]*(?:\.\d+)?)\s*-?\s*(?:(?:incremental|additional)\s+)?(mw|megawatts?|gw|gigawatts?)\b/gi,
     scale: (unit: string) => (unit.toLowerCase().startsWith("g") ? 1000 : 1),
   },
+  // "$3.5 billion", "USD 9.7 billion", or spelt out: "1.2 billion dollars".
   USD: {
-    pattern: /(?:\$|\bUSD\s*)(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|bn|b|m)?\b/gi,
+    pattern:
+      /(?:\$|\bUSD\s*)(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand|bn|b|m)?\b|(?<![\d.,$])(\d[\d,]*(?:\.\d+)?)\s*(billion|million|thousand)\s+(?:US\s+)?dollars\b/gi,
     scale: (unit: string) =>
       ({ billion: 1e9, bn: 1e9, b: 1e9, million: 1e6, m: 1e6, thousand: 1e3 })[
         unit.toLowerCase()
@@ -51,9 +53,9 @@ const FIGURES = {
 
 /**
  * Finds `value` among the figures stated in `text` (MW: "200 MW", "1.3 gigawatts", "120
- * incremental MW"; USD: "$3.5 billion", "USD 9.7 billion") and returns the qualifier written
- * before it ({@linkcode QUALIFIER_RULES}), `""` when none, or `undefined` when the text does
- * not state the value.
+ * incremental MW"; USD: "$3.5 billion", "USD 9.7 billion", "1.2 billion dollars") and returns
+ * the qualifier written before it ({@linkcode QUALIFIER_RULES}), `""` when none, or `undefined`
+ * when the text does not state the value.
  *
  * @example
  * ```ts
@@ -63,6 +65,7 @@ const FIGURES = {
  * assert.equal(statedFigure("more than 200 MW of critical IT load", { value: 200, unit: "MW" }), "at least");
  * assert.equal(statedFigure("approximately 1.3 gigawatts of gross power", { value: 1300, unit: "MW" }), "approximately");
  * assert.equal(statedFigure("estimated to generate $3.5 billion", { value: 3.5e9, unit: "USD" }), "");
+ * assert.equal(statedFigure("roughly 1.2 billion dollars", { value: 1.2e9, unit: "USD" }), "approximately");
  * assert.equal(statedFigure("over $100 million", { value: 1e9, unit: "USD" }), undefined);
  * ```
  */
@@ -72,7 +75,9 @@ export function statedFigure(
 ): FigureQualifier | "" | undefined {
   const { pattern, scale } = FIGURES[figure.unit];
   for (const match of text.matchAll(pattern)) {
-    const stated = Number(match[1]!.replaceAll(",", "")) * scale(match[2] ?? "");
+    // The second form of a pattern captures into the third and fourth groups.
+    const [number, unit] = match[1] !== undefined ? [match[1], match[2]] : [match[3]!, match[4]];
+    const stated = Number(number.replaceAll(",", "")) * scale(unit ?? "");
     if (Math.abs(stated - figure.value) > 1e-9 * Math.abs(figure.value)) continue;
     const before = text.slice(0, match.index);
     return QUALIFIER_RULES.find((rule) => rule.pattern.test(before))?.qualifier ?? "";
@@ -94,7 +99,9 @@ const pad = (n: number | string) => String(n).padStart(2, "0");
  * exactly one day (and any weekday it names agrees), `YYYY-MM` when it names only a month or
  * several days of one month, `""` otherwise (no date, dates in different months, or a weekday
  * that contradicts the day). Forms read: "June 3, 2024", "Oct. 22, 2024", "3 June 2024",
- * "June 2024", "2024-11-25", "2025/09/25", "20241118" (as in a URL) and "2024-11".
+ * "June 2024", "2024-11-25", "2025/09/25", "20241118" (as in a URL) and "2024-11". A year in
+ * square brackets ("May 6 [2026]") is the compiler's clarification of the page's text and
+ * reads as if unbracketed.
  *
  * @example
  * ```ts
@@ -103,13 +110,15 @@ const pad = (n: number | string) => String(n).padStart(2, "0");
  *
  * assert.equal(announcementDate("contract entered into on June 3, 2024"), "2024-06-03");
  * assert.equal(announcementDate("June 2024 operational update"), "2024-06");
+ * assert.equal(announcementDate("announced on May 6 [2026]"), "2026-05-06");
  * assert.equal(announcementDate("date 2024-11-25 (mirror); URL 20241118"), "2024-11");
  * assert.equal(announcementDate("date 2025-11-03 (Monday)"), "2025-11-03");
  * assert.equal(announcementDate("announced on Friday (page dated 2025-11-03)"), "");
  * assert.equal(announcementDate("announced Friday (date not in excerpt)"), "");
  * ```
  */
-export function announcementDate(text: string): string {
+export function announcementDate(stated: string): string {
+  const text = stated.replace(/\[(\d{4})\]/g, "$1");
   const days = new Set<string>();
   const months = new Set<string>();
   const addDay = (y: string, m: number | string, d: number | string) => {

@@ -21,6 +21,11 @@ Deno.test("announcementDate reads a day only when the text states one", async (t
     ["2024-02-30", ""], // not a real day
     ["special meeting held Thursday; announced Friday (date not in excerpt)", ""],
     ["expected to close Q4 2025", ""],
+    // A bracketed year is the compiler's clarification and reads as written.
+    ["announced on May 6 [2026]", "2026-05-06"],
+    ["In March [2025]", "2025-03"],
+    ["with Q1 [2026] update (exact date not in excerpt)", ""],
+    ["announced in February [2025]; site deal later (facility live by July 2025)", ""],
     ["", ""],
   ];
   for (const [text, expected] of cases) {
@@ -45,6 +50,11 @@ Deno.test("statedFigure finds the figure and the word before it", async (t) => {
     ["the potential to bring in $1.225 billion", 1.225e9, "USD", ""],
     ["approximately $830 million", 830e6, "USD", "approximately"],
     ["over $100 million in revenue", 100e6, "USD", "at least"],
+    ["roughly 1.2 billion dollars in revenue", 1.2e9, "USD", "approximately"],
+    ["$9.8B in base-term contract value", 9.8e9, "USD", ""],
+    ["a colocation lease for a 180-megawatt AI data center", 180, "MW", ""],
+    ["an additional 260 MW and an exercised option for 133 MW", 133, "MW", ""],
+    ["1.2 billion people", 1.2e9, "USD", undefined], // no currency
     ["$6.7 billion in contracted revenue", 6.7e9, "MW", undefined], // not a MW figure
     ["$6.7 billion in contracted revenue", 6.8e9, "USD", undefined],
   ];

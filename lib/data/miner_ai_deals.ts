@@ -2,7 +2,7 @@
  * AI/HPC deals disclosed by Bitcoin miners, `data/miner_ai_deals.csv`: its schema (the single
  * source of the row type), the normalised vocabularies, the F6 revenue intensity (DOMAIN.md
  * §1), a pure parser that checks the dataset's invariants and a loader returning one object per
- * row. Twenty-odd deals are read row by row in notebooks (`filter` by company, `find` a deal),
+ * row. A few dozen deals are read row by row in notebooks (`filter` by company, `find` a deal),
  * so rows suit them better than typed columns.
  *
  * @module
@@ -10,17 +10,24 @@
 import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
-/** What a deal's MW figure measures: IT load, whole-facility power, or not said. */
-export const CAPACITY_BASES = ["critical IT", "gross", "unspecified"] as const;
+/**
+ * What a deal's MW figure measures: the IT load a tenant uses, the facility's gross power, the
+ * utility power a site is approved for (more than its IT load), or not said.
+ */
+export const CAPACITY_BASES = ["critical IT", "gross", "approved power", "unspecified"] as const;
 /** One of {@linkcode CAPACITY_BASES}. */
 export type CapacityBasis = typeof CAPACITY_BASES[number];
 
-/** What a row records; only a `contract` has terms that F6 can turn into a rent. */
+/**
+ * What a row records; only a `contract` has terms that F6 can turn into a rent. A `disclosure`
+ * adds facts about an existing deal (an end user named on an earnings call), not a new one.
+ */
 export const EVENT_KINDS = [
   "contract",
   "acquisition agreement",
   "acquisition terminated",
   "groundbreaking",
+  "disclosure",
 ] as const;
 /** One of {@linkcode EVENT_KINDS}. */
 export type EventKind = typeof EVENT_KINDS[number];
@@ -58,6 +65,7 @@ export const MINER_AI_DEALS_SCHEMA = [
   { name: "capacity_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
   { name: "capacity_basis", type: "string", optional: true, values: CAPACITY_BASES },
   { name: "capacity_basis_as_stated", type: "string", optional: true },
+  { name: "critical_it_mw", type: "number", optional: true, min: 0 },
   { name: "contract_value_as_stated", type: "string", optional: true },
   { name: "contract_value_usd", type: "number", optional: true, min: 0 },
   { name: "contract_value_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
@@ -95,6 +103,10 @@ export type MinerAiDealCells = {
  * - `announcement_date`: `YYYY-MM-DD`, or `YYYY-MM` when only the month is certain, or `""`.
  * - `capacity_mw` (MW) with `capacity_qualifier` and `capacity_basis` (one of
  *   {@linkcode CAPACITY_BASES}; `""` exactly when there is no MW figure).
+ * - `critical_it_mw` (MW): the critical IT load this row adds, whatever basis `capacity_mw` has:
+ *   equal to `capacity_mw` when that is critical IT, the stated IT tranches where a recorded
+ *   correction gives them (Galaxy Helios: 800 MW approved power, 260 + 133 MW IT), else blank.
+ *   Sum this column, not `capacity_mw`, for MW on a critical-IT basis.
  * - `contract_value_usd` (USD) with `contract_value_qualifier`: one base-term value for a
  *   `contract`; on other kinds what the compiler recorded (a program total at a groundbreaking,
  *   an equity value for an acquisition; see `notes`). `term_years` (years); `structure` (one
@@ -147,7 +159,8 @@ export function isDayOrMonth(text: string): boolean {
 /**
  * Parses the text of `data/miner_ai_deals.csv` and checks its invariants: `deal_id` is unique;
  * `source_url` is http(s); dates are `YYYY-MM-DD` or `YYYY-MM`; normalised columns hold a value
- * from their list; `capacity_basis` is blank exactly when `capacity_mw` is; `usd_per_mw_year`
+ * from their list; `capacity_basis` is blank exactly when `capacity_mw` is; `critical_it_mw`
+ * equals `capacity_mw` on a critical-IT basis and is at most `capacity_mw` otherwise; `usd_per_mw_year`
  * and `usd_per_kw_month` are present exactly when {@linkcode hasRevenueIntensity} and equal F6.
  *
  * @example
@@ -157,13 +170,13 @@ export function isDayOrMonth(text: string): boolean {
  *
  * const header = MINER_AI_DEALS_SCHEMA.map((c) => c.name).join(",");
  * const row = "X-1,Miner,Tenant,,,lease,contract,2025-06,June 2025,200 MW,200,,critical IT," +
- *   `critical IT,$1.2 billion,1200000000,,10,lease,,,${1.2e9 / 10 / 200},${1.2e9 / 10 / 200 / 12000},` +
+ *   `critical IT,200,$1.2 billion,1200000000,,10,lease,,,${1.2e9 / 10 / 200},${1.2e9 / 10 / 200 / 12000},` +
  *   "https://example.com/x,Title,2025-06-02,";
  * const [deal] = minerAiDealsFromCsv(`${header}\n${row}\n`);
  * assert.equal(deal!.usd_per_mw_year, 600_000);
  * assert.throws(
  *   () => minerAiDealsFromCsv(`${header}\n${row.replace(",critical IT,critical IT,", ",IT,critical IT,")}\n`, { file: "d.csv" }),
- *   /^CsvError: d\.csv:2: column "capacity_basis": expected one of "critical IT", "gross", "unspecified"/,
+ *   /^CsvError: d\.csv:2: column "capacity_basis": expected one of "critical IT", "gross", "approved power", "unspecified"/,
  * );
  * ```
  */
@@ -206,7 +219,7 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
       throw fail(column, `expected YYYY-MM-DD, YYYY-MM or blank, found ${quote(row[column])}`);
     }
   }
-  for (const column of ["capacity_mw", "term_years"] as const) {
+  for (const column of ["capacity_mw", "critical_it_mw", "term_years"] as const) {
     if (row[column] === 0) throw fail(column, 'expected a positive number or blank, found "0"');
   }
   if ((row.capacity_basis === "") !== Number.isNaN(row.capacity_mw)) {
@@ -214,6 +227,23 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
       "capacity_basis",
       `expected a basis exactly when capacity_mw is given, found ${quote(row.capacity_basis)} ` +
         `with capacity_mw ${row.capacity_mw}`,
+    );
+  }
+  if (!Number.isNaN(row.critical_it_mw)) {
+    const onItBasis = row.capacity_basis === "critical IT";
+    if (
+      onItBasis ? row.critical_it_mw !== row.capacity_mw : !(row.critical_it_mw <= row.capacity_mw)
+    ) {
+      throw fail(
+        "critical_it_mw",
+        `expected ${onItBasis ? "capacity_mw" : "at most capacity_mw"} (${row.capacity_mw}, ` +
+          `${row.capacity_basis || "no basis"}), found ${row.critical_it_mw}`,
+      );
+    }
+  } else if (row.capacity_basis === "critical IT") {
+    throw fail(
+      "critical_it_mw",
+      `expected capacity_mw (${row.capacity_mw}) on a critical-IT basis, found an empty cell`,
     );
   }
   const deal = row as MinerAiDeal;

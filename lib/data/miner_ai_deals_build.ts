@@ -2,8 +2,9 @@
  * Builds `data/miner_ai_deals.csv` from the hand-compiled `facts/miner_ai_deals.csv`: keeps
  * every stated column verbatim, reads the announcement date, the figures' qualifiers, the
  * capacity basis, the event kind and the structure from the stated text by the explicit rules
- * of `_miner_ai_deals_text.ts` and `_miner_ai_deals_rules.ts`, and derives the F6 revenue
- * intensity where a contract states one base-term value.
+ * of `_miner_ai_deals_text.ts` and `_miner_ai_deals_rules.ts`, applies the corrections the
+ * input's notes record (`_miner_ai_deals_corrections.ts`), carries each row's critical IT MW,
+ * and derives the F6 revenue intensity where a contract states one base-term value.
  *
  * @module
  */
@@ -31,6 +32,11 @@ import {
   EVENT_KIND_RULES,
   STRUCTURE_RULES,
 } from "./_miner_ai_deals_rules.ts";
+import {
+  FINDING_IN_NOTES,
+  ROW_CORRECTIONS,
+  type RowCorrection,
+} from "./_miner_ai_deals_corrections.ts";
 import { announcementDate, statedFigure } from "./_miner_ai_deals_text.ts";
 
 /** The input, relative to the source folder. */
@@ -47,12 +53,8 @@ export const MINER_AI_DEALS_INPUT_SCHEMA = [
   { name: "announcement_date_as_stated", type: "string", optional: true },
   { name: "capacity_as_stated", type: "string", optional: true },
   { name: "capacity_mw", type: "number", optional: true, min: 0 },
-  {
-    name: "capacity_basis",
-    type: "string",
-    optional: true,
-    values: Object.keys(CAPACITY_BASIS_BY_WORDING),
-  },
+  // Checked against CAPACITY_BASIS_BY_WORDING by the build, whose wordings are too long to list.
+  { name: "capacity_basis", type: "string", optional: true },
   { name: "contract_value_as_stated", type: "string", optional: true },
   { name: "contract_value_usd", type: "number", optional: true, min: 0 },
   { name: "term_years", type: "number", optional: true, min: 0 },
@@ -72,20 +74,23 @@ type InputRow = {
 
 /**
  * Builds `data/miner_ai_deals.csv` and its SOURCES.md section from
- * `<sourceDir>/facts/miner_ai_deals.csv`. Writes nothing. Every cell used is checked: a bad one
- * is a {@linkcode CsvError} naming the input file, line, column, value and what was expected.
+ * `<sourceDir>/facts/miner_ai_deals.csv` (default `data/inputs`). Writes nothing. Every cell
+ * used is checked: a bad one is a {@linkcode CsvError} naming the input file, line, column,
+ * value and what was expected. A finding recorded in a row's notes must have its entry in
+ * `ROW_CORRECTIONS`, and each entry must still match its row (a renamed row keeps its finding
+ * in its notes, so it fails too).
  *
  * @example
  * ```ts
  * import { buildMinerAiDeals } from "./miner_ai_deals_build.ts";
  * import assert from "node:assert/strict";
  *
- * const built = await buildMinerAiDeals({ sourceDir: "../shared/data", log: () => {} })
- *   .catch(() => undefined); // the public inputs live outside the project
- * if (built !== undefined) {
- *   assert.equal(built.file, "miner_ai_deals.csv");
- *   assert.match(built.sources, /^## `miner_ai_deals\.csv`/);
- * }
+ * const dataDir = new URL("../../data/inputs", import.meta.url).pathname;
+ * const built = await buildMinerAiDeals({ sourceDir: dataDir, log: () => {} });
+ * assert.equal(built.file, "miner_ai_deals.csv");
+ * assert.match(built.sources, /^## `miner_ai_deals\.csv`/);
+ * const helios = built.csv.split("\n").find((l) => l.startsWith("GLXY-CRWV-2025-08,"))!;
+ * assert.match(helios, /,800,,approved power,critical IT load \(total committed\),393,/);
  * ```
  */
 export async function buildMinerAiDeals(options: DatasetBuildOptions = {}): Promise<BuiltDataset> {
@@ -110,7 +115,8 @@ export async function buildMinerAiDeals(options: DatasetBuildOptions = {}): Prom
       );
     }
     seen.set(stated.deal_id, line);
-    rows.push(toDeal(stated, (column, what) => new CsvError(file, line, column, what)));
+    const fail = (column: string, what: string) => new CsvError(file, line, column, what);
+    rows.push(toDeal(stated, correctionOf(stated, fail), fail));
   }
   const csv = formatCsv(MINER_AI_DEALS_SCHEMA, rows);
   minerAiDealsFromCsv(csv, { file: "miner_ai_deals.csv (built)" });
@@ -127,8 +133,53 @@ export async function buildMinerAiDeals(options: DatasetBuildOptions = {}): Prom
   };
 }
 
-/** One output row from one input row; `fail` makes the error for a column of this line. */
-function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): MinerAiDeal {
+/**
+ * The correction of this row, if any, after checking that it still applies: a finding in the
+ * notes needs an entry, and an entry needs its finding and the cells it was written against.
+ */
+function correctionOf(
+  s: InputRow,
+  fail: (column: string, what: string) => CsvError,
+): RowCorrection | undefined {
+  const correction = ROW_CORRECTIONS.find((c) => c.dealId === s.deal_id);
+  if (correction === undefined) {
+    const finding = FINDING_IN_NOTES.exec(s.notes);
+    if (finding === null) return undefined;
+    throw fail(
+      "notes",
+      `record a finding, ${quote(s.notes.slice(finding.index))}; expected an entry for ` +
+        `${s.deal_id} in ROW_CORRECTIONS saying what the dataset carries instead`,
+    );
+  }
+  if (!s.notes.includes(correction.recordedAs)) {
+    throw fail(
+      "notes",
+      `expected ${JSON.stringify(correction.recordedAs)}, the finding ROW_CORRECTIONS applies ` +
+        `to ${s.deal_id}, found ${quote(s.notes)}`,
+    );
+  }
+  for (const [column, compiled] of Object.entries(correction.compiled)) {
+    const found = s[column as keyof typeof correction.compiled];
+    if (found !== compiled) {
+      throw fail(
+        column,
+        `expected ${JSON.stringify(compiled)}, the cell ROW_CORRECTIONS corrects for ` +
+          `${s.deal_id}, found ${quote(String(found))}; read the row again and update the entry`,
+      );
+    }
+  }
+  return correction;
+}
+
+/**
+ * One output row from one input row and its correction; `fail` makes the error for a column of
+ * this line.
+ */
+function toDeal(
+  s: InputRow,
+  correction: RowCorrection | undefined,
+  fail: (column: string, what: string) => CsvError,
+): MinerAiDeal {
   if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(s.deal_id)) {
     throw fail("deal_id", `expected letters, digits and hyphens, found ${quote(s.deal_id)}`);
   }
@@ -148,7 +199,7 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
       `expected an event type EVENT_KIND_RULES can classify, found ${quote(s.event_type)}`,
     );
   }
-  const date = announcementDate(s.announcement_date_as_stated);
+  const date = correction?.announcementDate ?? announcementDate(s.announcement_date_as_stated);
   const shared = Math.min(date.length, s.source_date.length);
   if (shared > 0 && date.slice(0, shared) > s.source_date.slice(0, shared)) {
     throw fail(
@@ -161,9 +212,17 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
     if (s[column] === 0) throw fail(column, 'expected a positive number or blank, found "0"');
   }
   const capacity = figure(s, "capacity_mw", "capacity_as_stated", "MW", fail);
-  const value = figure(s, "contract_value_usd", "contract_value_as_stated", "USD", fail);
-  // The schema admits only the wordings of CAPACITY_BASIS_BY_WORDING, or blank.
+  const statedValue = figure(s, "contract_value_usd", "contract_value_as_stated", "USD", fail);
+  const [valueUsd, value] = correction?.valueNotBaseTerm
+    ? [NaN, "" as const]
+    : [s.contract_value_usd, statedValue];
   const wording = s.capacity_basis;
+  if (wording !== "" && !Object.hasOwn(CAPACITY_BASIS_BY_WORDING, wording)) {
+    throw fail(
+      "capacity_basis",
+      `expected a wording listed in CAPACITY_BASIS_BY_WORDING or blank, found ${quote(wording)}`,
+    );
+  }
   let basis: CapacityBasis | "" = "";
   if (!Number.isNaN(s.capacity_mw)) {
     if (wording === "") {
@@ -173,13 +232,14 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
           `(${s.capacity_mw}), found an empty cell`,
       );
     }
-    basis = CAPACITY_BASIS_BY_WORDING[wording]!;
+    basis = correction?.capacityBasis ?? CAPACITY_BASIS_BY_WORDING[wording]!;
   } else if (wording !== "") {
     throw fail(
       "capacity_basis",
       `expected blank when capacity_mw is blank, found ${quote(wording)}`,
     );
   }
+  const criticalItMw = criticalIt(s, basis, correction, fail);
   const texts = [s.event_type, s.other_terms_as_stated, s.notes];
   const structure = kind === "contract"
     ? STRUCTURE_RULES.find((r) =>
@@ -188,13 +248,13 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
     : "";
   const terms = {
     event_kind: kind,
-    contract_value_usd: s.contract_value_usd,
+    contract_value_usd: valueUsd,
     term_years: s.term_years,
     capacity_mw: s.capacity_mw,
   };
   const intensity = hasRevenueIntensity(terms)
     ? contractRevenueIntensity({
-      contractValueUsd: s.contract_value_usd,
+      contractValueUsd: valueUsd,
       termYears: s.term_years,
       capacityMw: s.capacity_mw,
     })
@@ -214,8 +274,9 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
     capacity_qualifier: capacity,
     capacity_basis: basis,
     capacity_basis_as_stated: wording,
+    critical_it_mw: criticalItMw,
     contract_value_as_stated: s.contract_value_as_stated,
-    contract_value_usd: s.contract_value_usd,
+    contract_value_usd: valueUsd,
     contract_value_qualifier: value,
     term_years: s.term_years,
     structure,
@@ -228,6 +289,30 @@ function toDeal(s: InputRow, fail: (column: string, what: string) => CsvError): 
     source_date: s.source_date,
     notes: s.notes,
   };
+}
+
+/**
+ * The critical IT MW the row adds: `capacity_mw` on a critical-IT basis; the sum of the stated
+ * tranches a correction names (each must be stated in `capacity_as_stated`); otherwise NaN.
+ */
+function criticalIt(
+  s: InputRow,
+  basis: CapacityBasis | "",
+  correction: RowCorrection | undefined,
+  fail: (column: string, what: string) => CsvError,
+): number {
+  const parts = correction?.criticalItMwParts;
+  if (parts === undefined) return basis === "critical IT" ? s.capacity_mw : NaN;
+  for (const part of parts) {
+    if (statedFigure(s.capacity_as_stated, { value: part, unit: "MW" }) === undefined) {
+      throw fail(
+        "capacity_as_stated",
+        `expected the ${part} MW of critical IT that ROW_CORRECTIONS adds up for ${s.deal_id}, ` +
+          `found ${quote(s.capacity_as_stated)}`,
+      );
+    }
+  }
+  return parts.reduce((sum, mw) => sum + mw, 0);
 }
 
 /** The qualifier of a number column's figure, which its `_as_stated` column must state. */

@@ -1,8 +1,8 @@
 /**
- * Building `data/miner_ai_deals.csv`: the rebuild from the real input reproduces the committed
- * file byte for byte; every bad input (fixtures written here, so these always run) is an error
- * naming the file, line, column, value and what was expected. The text-reading rules are
- * tested in `_miner_ai_deals_text_test.ts`.
+ * Building `data/miner_ai_deals.csv`: the rebuild from the committed input (`data/inputs`)
+ * reproduces the committed file byte for byte; every bad input is an error naming the file,
+ * line, column, value and what was expected, including a correction that no longer matches the
+ * row it was written for. The text-reading rules are tested in `_miner_ai_deals_text_test.ts`.
  */
 import assert from "node:assert/strict";
 import { CsvError } from "./csv.ts";
@@ -11,7 +11,6 @@ import {
   MINER_AI_DEALS_INPUT,
   MINER_AI_DEALS_INPUT_SCHEMA,
 } from "./miner_ai_deals_build.ts";
-import { CAPACITY_BASIS_BY_WORDING } from "./_miner_ai_deals_rules.ts";
 import { minerAiDealsFromCsv } from "./miner_ai_deals.ts";
 import { fileExists, quiet, withTempDir } from "./_testing.ts";
 
@@ -127,9 +126,29 @@ Deno.test("bad inputs name the file, line, column, value and what was expected",
       "a capacity basis wording the mapping does not know",
       FIXTURE.replace(",critical IT load,", ",IT load,"),
       (p) =>
-        `${p}:2: column "capacity_basis": expected one of ${
-          Object.keys(CAPACITY_BASIS_BY_WORDING).map((w) => JSON.stringify(w)).join(", ")
-        } or blank, found "IT load"`,
+        `${p}:2: column "capacity_basis": expected a wording listed in ` +
+        `CAPACITY_BASIS_BY_WORDING or blank, found "IT load"`,
+    ],
+    [
+      "a capacity basis wording with a clarification the mapping has not read",
+      FIXTURE.replace(",critical IT load,", ",critical IT load (approved power per a relay),"),
+      (p) =>
+        `${p}:2: column "capacity_basis": expected a wording listed in ` +
+        `CAPACITY_BASIS_BY_WORDING or blank, found "critical IT load (approved power per a r…"`,
+    ],
+    [
+      "a wording that is a property of every object",
+      FIXTURE.replace(",critical IT load,", ",constructor,"),
+      (p) =>
+        `${p}:2: column "capacity_basis": expected a wording listed in ` +
+        `CAPACITY_BASIS_BY_WORDING or blank, found "constructor"`,
+    ],
+    [
+      "notes that record a finding no correction acts on",
+      FIXTURE.replace(",2024-06-10,", ",2024-06-10,check 2026-12-06: WRONG BASIS (MW)"),
+      (p) =>
+        `${p}:2: column "notes": record a finding, "WRONG BASIS (MW)"; expected an entry for ` +
+        "CORZ-1 in ROW_CORRECTIONS saying what the dataset carries instead",
     ],
     [
       "a MW figure without a capacity basis",
@@ -191,48 +210,110 @@ Deno.test("bad inputs name the file, line, column, value and what was expected",
   });
 });
 
-const SHARED = new URL("../../../shared/data/", import.meta.url).pathname.replace(/\/$/, "");
-const REAL_INPUT = `${SHARED}/${MINER_AI_DEALS_INPUT}`;
-const exists = fileExists(REAL_INPUT);
+/** The project's committed inputs, as `deno task data` reads them. */
+const INPUTS = new URL("../../data/inputs", import.meta.url).pathname;
+const REAL_INPUT = `${INPUTS}/${MINER_AI_DEALS_INPUT}`;
+const real = await Deno.readTextFile(REAL_INPUT);
+const lineOf = (id: string) => real.split("\n").findIndex((l) => l.startsWith(`${id},`)) + 1;
 
-Deno.test({
-  name: "rebuilding from the real input reproduces data/miner_ai_deals.csv byte for byte",
-  ignore: !exists,
-  async fn() {
-    const built = await buildMinerAiDeals({ sourceDir: SHARED, log: quiet });
-    const committed = await Deno.readTextFile(
-      new URL("../../data/miner_ai_deals.csv", import.meta.url),
-    );
-    assert.equal(built.csv, committed);
-    assert.equal(built.rows, 19);
-    // The sha256 SOURCES.md of the shared inputs records for this file.
-    assert.ok(
-      built.sources.includes("361b2c02c995a2b403680c802078355cc8ce1c1d84fca6c0c5b74f118806086c"),
-    );
-    assert.match(built.sources, /announcement dates 2024-06 \.\. 2025-12-17 \(5 rows have none\)/);
-    // Deterministic: a second build is identical.
-    const again = await buildMinerAiDeals({ sourceDir: SHARED, log: quiet });
-    assert.deepEqual(again, built);
-  },
+Deno.test("rebuilding from data/inputs reproduces data/miner_ai_deals.csv byte for byte", async () => {
+  assert.ok(fileExists(REAL_INPUT));
+  const built = await buildMinerAiDeals({ sourceDir: INPUTS, log: quiet });
+  const committed = await Deno.readTextFile(
+    new URL("../../data/miner_ai_deals.csv", import.meta.url),
+  );
+  assert.equal(built.csv, committed);
+  assert.equal(built.rows, 34);
+  // The sha256 of the input as published with the 2026-12-06 refresh.
+  assert.ok(
+    built.sources.includes("c612e0786d2f1dc85fc460439b6bace625aa8ee67b877343024da9fac59bc422"),
+  );
+  assert.match(built.sources, /announcement dates 2024-06 \.\. 2026-06-29 \(8 rows have none\)/);
+  assert.match(built.sources, /F6 derived for 18 rows/);
+  assert.match(
+    built.sources,
+    /\n- `GLXY-CRWV-2025-08`: capacity_basis approved power; critical_it_mw 260 \+ 133 MW\. /,
+  );
+  // Deterministic: a second build is identical.
+  const again = await buildMinerAiDeals({ sourceDir: INPUTS, log: quiet });
+  assert.deepEqual(again, built);
 });
 
-Deno.test({
-  name: "a corrupted copy of the real input is reported at its line",
-  ignore: !exists,
-  async fn() {
-    const real = await Deno.readTextFile(REAL_INPUT);
-    // Hut 8's row: its value becomes negative.
-    const line = real.split("\n").findIndex((l) => l.startsWith("HUT-FLUIDSTACK-2025-12,")) + 1;
-    assert.equal(line, 17);
-    const bad = real.replace(",7000000000,15,", ",-7000000000,15,");
-    await withInput(bad, async (sourceDir, path) => {
-      await assert.rejects(
-        () => buildMinerAiDeals({ sourceDir, log: quiet }),
-        (e) =>
-          e instanceof CsvError &&
-          e.message ===
-            `${path}:17: column "contract_value_usd": expected a value of at least 0, found "-7000000000"`,
-      );
+Deno.test("the committed SOURCES.md section is the one the build renders", async () => {
+  const built = await buildMinerAiDeals({ sourceDir: INPUTS, log: quiet });
+  const sources = await Deno.readTextFile(new URL("../../data/SOURCES.md", import.meta.url));
+  assert.ok(sources.includes(built.sources), "data/SOURCES.md: rerun deno task data");
+});
+
+Deno.test("a corrupted copy of the real input is reported at its line", async (t) => {
+  const helios = lineOf("GLXY-CRWV-2025-08");
+  assert.equal(helios, 18);
+  const cases: [string, string, (path: string) => string][] = [
+    [
+      "Hut 8's value made negative",
+      real.replace(",7000000000,15,", ",-7000000000,15,"),
+      (p) =>
+        `${p}:17: column "contract_value_usd": expected a value of at least 0, found "-7000000000"`,
+    ],
+    [
+      "Galaxy Helios re-compiled at another MW",
+      real.replace(
+        ",800,critical IT load (total committed),",
+        ",700,critical IT load (total committed),",
+      ),
+      (p) =>
+        `${p}:${helios}: column "capacity_mw": expected 800, the cell ROW_CORRECTIONS corrects ` +
+        'for GLXY-CRWV-2025-08, found "700"; read the row again and update the entry',
+    ],
+    [
+      "Galaxy Helios re-compiled on another basis",
+      real.replace(",critical IT load (total committed),", ",approved power,"),
+      (p) =>
+        `${p}:${helios}: column "capacity_basis": expected "critical IT load (total committed)", ` +
+        'the cell ROW_CORRECTIONS corrects for GLXY-CRWV-2025-08, found "approved power"; read ' +
+        "the row again and update the entry",
+    ],
+    [
+      "Galaxy Helios without the correction remark in its notes",
+      real.replace("CORRECTION REMARK (facts-refresh 2026-12):", "Remark:"),
+      (p) =>
+        `${p}:${helios}: column "notes": expected "CORRECTION REMARK", the finding ` +
+        'ROW_CORRECTIONS applies to GLXY-CRWV-2025-08, found "contract_value_usd left blank: source gi…"',
+    ],
+    [
+      "Galaxy Helios no longer stating a tranche the correction adds up",
+      real.replace("additional 260 MW", "additional 250 MW"),
+      (p) =>
+        `${p}:${helios}: column "capacity_as_stated": expected the 260 MW of critical IT that ` +
+        "ROW_CORRECTIONS adds up for GLXY-CRWV-2025-08, found " +
+        '"second-phase lease for an additional 250…"',
+    ],
+    [
+      "WhiteFiber's date re-compiled",
+      real.replace(',"December 22, 2025",', ',"December 19, 2025",'),
+      (p) =>
+        `${p}:${lineOf("WYFI-NSCALE-2025-12")}: column "announcement_date_as_stated": expected ` +
+        '"December 22, 2025", the cell ROW_CORRECTIONS corrects for WYFI-NSCALE-2025-12, found ' +
+        '"December 19, 2025"; read the row again and update the entry',
+    ],
+    [
+      "a corrected row renamed: its notes still record the finding",
+      real.replace("GPUS-NEOCLOUD-2026-06,", "GPUS-NEOCLOUD-2026-06-MSA,"),
+      (p) =>
+        `${p}:${lineOf("GPUS-NEOCLOUD-2026-06")}: column "notes": record a finding, ` +
+        '"WRONG BASIS (value, probable) — page say…"; expected an entry for ' +
+        "GPUS-NEOCLOUD-2026-06-MSA in ROW_CORRECTIONS saying what the dataset carries instead",
+    ],
+  ];
+  for (const [name, text, message] of cases) {
+    await t.step(name, async () => {
+      assert.notEqual(text, real, "the corruption must change the input");
+      await withInput(text, async (sourceDir, path) => {
+        await assert.rejects(
+          () => buildMinerAiDeals({ sourceDir, log: quiet }),
+          (e) => e instanceof CsvError && e.message === message(path),
+        );
+      });
     });
-  },
+  }
 });

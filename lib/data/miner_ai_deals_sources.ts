@@ -1,7 +1,7 @@
 /**
  * The `miner_ai_deals` section of `data/SOURCES.md`: origin, licence, columns, the reading
- * rules (qualifiers, event kinds, structures, capacity bases), caveats computed from the rows,
- * and the input with its sha256.
+ * rules (qualifiers, event kinds, structures, capacity bases), the corrections the input's notes
+ * record, caveats computed from the rows, and the input with its sha256.
  *
  * @module
  */
@@ -12,6 +12,7 @@ import {
   EVENT_KIND_RULES,
   STRUCTURE_RULES,
 } from "./_miner_ai_deals_rules.ts";
+import { ROW_CORRECTIONS, type RowCorrection } from "./_miner_ai_deals_corrections.ts";
 import { QUALIFIER_RULES } from "./_miner_ai_deals_text.ts";
 
 /**
@@ -42,6 +43,15 @@ export function renderMinerAiDealsSources(
     return upper === lower ? "" : upper ? "an upper bound" : "a lower bound";
   };
   const code = (text: string) => `\`${text}\``;
+  const restated = (c: RowCorrection) =>
+    [
+      ...(c.capacityBasis === undefined ? [] : [`capacity_basis ${c.capacityBasis}`]),
+      ...(c.criticalItMwParts === undefined
+        ? []
+        : [`critical_it_mw ${c.criticalItMwParts.join(" + ")} MW`]),
+      ...(c.announcementDate === undefined ? [] : [`announcement_date ${c.announcementDate}`]),
+      ...(c.valueNotBaseTerm ? ["contract_value_usd blank, so no F6"] : []),
+    ].join("; ");
   const lines = [
     "## `miner_ai_deals.csv`: AI/HPC deals disclosed by Bitcoin miners",
     "",
@@ -61,13 +71,15 @@ export function renderMinerAiDealsSources(
     `(${rows.length - dates.length} rows have none); F6 derived for ${derived.length} rows.`,
     "- **Columns:** `deal_id` (unique); `company`, `counterparty`, `guarantor_or_end_user`, `site`,",
     "  `event_type` (verbatim); `event_kind`; `announcement_date` (`YYYY-MM-DD`, or `YYYY-MM`);",
-    "  `capacity_mw` (MW) with `capacity_qualifier` and `capacity_basis` (critical IT, gross or",
-    "  unspecified); `contract_value_usd` (USD, one base-term value, as compiled) with",
+    "  `capacity_mw` (MW) with `capacity_qualifier` and `capacity_basis` (critical IT, gross,",
+    "  approved power or unspecified); `critical_it_mw` (MW: the critical IT load the row adds,",
+    "  `capacity_mw` on a critical-IT basis, the stated IT tranches where a correction gives them,",
+    "  blank otherwise); `contract_value_usd` (USD, one base-term value, as compiled) with",
     "  `contract_value_qualifier`; `term_years` (years); `structure`; `usd_per_mw_year` (USD per",
     "  MW-year) and `usd_per_kw_month` (USD per kW-month); `source_url`, `source_title`,",
     "  `source_date` (the page's date), `notes`. Every `*_as_stated` column is the source's",
     "  wording, verbatim.",
-    "- **Derived (F6, DOMAIN.md §1):** `usd_per_mw_year = contract_value_usd ÷ term_years ÷",
+    "- **Derived (F6):** `usd_per_mw_year = contract_value_usd ÷ term_years ÷",
     "  capacity_mw`; `usd_per_kw_month = usd_per_mw_year ÷ 1000 ÷ 12`; unrounded; only for an",
     "  `event_kind` of `contract` with all three figures, blank otherwise.",
     "- **announcement_date** is read from `announcement_date_as_stated` only: a day when the text",
@@ -89,14 +101,22 @@ export function renderMinerAiDealsSources(
     "|---|---|",
     ...Object.entries(CAPACITY_BASIS_BY_WORDING).map(([w, b]) => `| ${w} | ${b} |`),
     "",
+    "### Corrections",
+    "",
+    'Where a row\'s notes record a finding (a "CORRECTION" remark or a "WRONG …" check',
+    "verdict), the build restates the cells named here, and fails if the finding or the compiled",
+    "cells it was written against change.",
+    "",
+    ...ROW_CORRECTIONS.filter((c) => rows.some((r) => r.deal_id === c.dealId))
+      .map((c) => `- ${code(c.dealId)}: ${restated(c)}. ${c.why}`),
+    "",
     "### Caveats",
     "",
-    "- MW figures mix bases (critical IT, gross, unspecified): compare per-MW values on one basis.",
+    "- `capacity_mw` mixes bases (critical IT, gross, approved power, unspecified): compare",
+    "  per-MW values on one basis, and sum `critical_it_mw`, not `capacity_mw`, for MW on a",
+    "  critical-IT basis.",
     "- F6 averages the contract over its term: escalators make year-1 rent lower than the average,",
-    "  and triple-net versus modified-gross leases change what the rent covers (DOMAIN.md F6).",
-    "- `capacity_as_stated` may describe the MW otherwise than the compiled basis: Galaxy Helios",
-    '  is "approved power capacity" there and "critical IT load" in `capacity_basis_as_stated`',
-    "  (DOMAIN.md §8 calls its basis ambiguous).",
+    "  and triple-net versus modified-gross leases change what the rent covers.",
     ...derived.filter((r) => bound(r) !== "").map((r) =>
       `- ${code(r.deal_id)}: the capacity is \"${r.capacity_qualifier}\" and the value ` +
       `\"${r.contract_value_qualifier || "as stated"}\", so F6 is ${bound(r)}.`

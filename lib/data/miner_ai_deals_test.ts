@@ -44,10 +44,18 @@ const DERIVED = [
   "IREN-MSFT-2025-11",
   "HUT-FLUIDSTACK-2025-12",
   "APLD-CRWV-2025-06",
+  "APLD-HYPERSCALER-2025-10-PF2",
+  "APLD-HYPERSCALER-2026-04-DF1",
+  "APLD-HYPERSCALER-2026-05-PF3",
+  "APLD-HYPERSCALER-2026-06-DF2",
+  "HUT-BEACONPOINT-2026-05",
+  "IREN-NVDA-2026-05",
+  "RIOT-AMD-2026-01",
+  "WYFI-NSCALE-2025-12",
 ];
 
-Deno.test("snapshot: 19 rows, unique ids, every row cited with an http(s) URL", () => {
-  assert.equal(deals.length, 19);
+Deno.test("snapshot: 34 rows, unique ids, every row cited with an http(s) URL", () => {
+  assert.equal(deals.length, 34);
   assert.equal(new Set(deals.map((d) => d.deal_id)).size, deals.length);
   for (const d of deals) {
     assert.match(d.source_url, /^https?:\/\/\S+$/, d.deal_id);
@@ -85,6 +93,64 @@ Deno.test("snapshot: the other F6 figures of DOMAIN.md §3b", async (t) => {
   }
 });
 
+Deno.test("snapshot: F6 of contracts added in the 2026 refresh, from their stated figures", async (t) => {
+  // [deal, stated MW, stated base-term USD, stated years, $ per MW-year, $ per kW-month].
+  const table: [string, number, number, number, number, number][] = [
+    // "15-year IT lease for 352 MW of capacity", "$9.8B in base-term contract value"
+    // (https://www.cliffcenter.com/dockets/i/2026-05-10-hut-8-corp-on-may-6-announced-commercialization)
+    ["HUT-BEACONPOINT-2026-05", 352, 9.8e9, 15, 1_856_060.6, 154.67],
+    // "25 megawatts of critical IT load", "initial term of 10 years", "$311 million"
+    // (https://ttm.financial/m/news/2603199718)
+    ["RIOT-AMD-2026-01", 25, 311e6, 10, 1_244_000, 103.67],
+    // "40 megawatts of critical IT load", "$865 million ... over an initial 10-year term"
+    // (https://wiredgorilla.com/?p=133696)
+    ["WYFI-NSCALE-2025-12", 40, 865e6, 10, 2_162_500, 180.21],
+    // "210 MW critical IT load", "Base-term contracted revenue ~$5.2B", 15-year
+    // (https://secwatch.observer/filing/0001493152-26-027984.md)
+    ["APLD-HYPERSCALER-2026-06-DF2", 210, 5.2e9, 15, 1_650_793.7, 137.57],
+    // GPU cloud, MW basis unspecified: "$3.4 billion", five-year, "roughly 60 megawatts"
+    ["IREN-NVDA-2026-05", 60, 3.4e9, 5, 11_333_333.3, 944.44],
+  ];
+  for (const [id, mw, usd, years, perMwYear, perKwMonth] of table) {
+    await t.step(id, () => {
+      const d = deal(id);
+      assert.deepEqual([d.capacity_mw, d.contract_value_usd, d.term_years], [mw, usd, years]);
+      assertClose(d.usd_per_mw_year, perMwYear, 0.1, `${id} $/MW-yr`);
+      assertClose(d.usd_per_kw_month, perKwMonth, 0.005, `${id} $/kW-month`);
+    });
+  }
+  await t.step("IREN–NVIDIA is GPU cloud on an unstated MW basis, not a comparable rent", () => {
+    assert.equal(deal("IREN-NVDA-2026-05").structure, "GPU cloud");
+    assert.equal(deal("IREN-NVDA-2026-05").capacity_basis, "unspecified");
+  });
+});
+
+Deno.test("snapshot: Galaxy Helios carries 800 MW of approved power and 526 MW of critical IT", () => {
+  // The correction in the row's notes: "800 MW of approved power capacity"; critical IT
+  // committed 133 + 260 + 133 = 526 MW ("spans 15 years and 526MW", whispertick.com).
+  const phase2 = deal("GLXY-CRWV-2025-08");
+  assert.equal(phase2.capacity_mw, 800);
+  assert.equal(phase2.capacity_basis, "approved power");
+  assert.equal(phase2.capacity_basis_as_stated, "critical IT load (total committed)"); // verbatim
+  assert.equal(phase2.critical_it_mw, 260 + 133);
+  const phase1 = deal("GLXY-CRWV-2025-03");
+  assert.equal(phase1.capacity_basis, "critical IT");
+  assert.equal(phase1.critical_it_mw, 133);
+  assert.equal(phase1.announcement_date, "2025-03"); // "In March [2025]"
+  const helios = deals.filter((d) => d.company === "Galaxy Digital" && d.event_kind === "contract");
+  assert.equal(helios.reduce((sum, d) => sum + (d.critical_it_mw || 0), 0), 526);
+});
+
+Deno.test("snapshot: critical_it_mw is capacity_mw on a critical-IT basis, and only there", () => {
+  for (const d of deals) {
+    if (d.capacity_basis === "critical IT") {
+      assert.equal(d.critical_it_mw, d.capacity_mw, d.deal_id);
+    } else if (d.deal_id !== "GLXY-CRWV-2025-08") {
+      assert.ok(Number.isNaN(d.critical_it_mw), d.deal_id);
+    }
+  }
+});
+
 Deno.test("snapshot: every derived value equals TCV ÷ years ÷ MW (÷ 1000 ÷ 12) of its row", () => {
   for (const d of deals) {
     if (Number.isNaN(d.usd_per_mw_year)) continue;
@@ -119,6 +185,14 @@ Deno.test("snapshot: rows without a single base-term value have blank derived co
     assert.equal(deal("CORZ-CRWV-2024-11-MUSKOGEE").event_kind, "groundbreaking");
     assert.equal(deal("CRWV-CORZ-2025-07-MERGER").event_kind, "acquisition agreement");
     assert.equal(deal("CRWV-CORZ-2025-MERGER-VOTE").event_kind, "acquisition terminated");
+    assert.equal(deal("MARA-EXAION-2025-08").event_kind, "acquisition agreement"); // $168M stake
+    assert.equal(deal("GLXY-CRWV-2026-04-ENDUSER").event_kind, "disclosure");
+  });
+  await t.step("a value whose check finds it probably not base-term is blank", () => {
+    // "~$1.2B if fully exercised" per the 8-K summary the row's check cites.
+    const gpus = deal("GPUS-NEOCLOUD-2026-06");
+    assert.ok(Number.isNaN(gpus.contract_value_usd));
+    assert.match(gpus.contract_value_as_stated, /1\.2 billion dollars/); // kept verbatim
   });
 });
 
@@ -133,12 +207,10 @@ Deno.test("snapshot: normalised columns stay within their lists", () => {
     assert.ok(d.structure === "" || (STRUCTURES as readonly string[]).includes(d.structure));
   }
   const count = (basis: string) => deals.filter((d) => d.capacity_basis === basis).length;
-  assert.deepEqual([count("critical IT"), count("gross"), count("unspecified"), count("")], [
-    12,
-    1,
-    4,
-    2,
-  ]);
+  assert.deepEqual(
+    CAPACITY_BASES.map(count).concat(count("")),
+    [20, 1, 1, 7, 5], // critical IT, gross, approved power, unspecified, no MW
+  );
 });
 
 Deno.test("snapshot: bases, qualifiers and structures read from the stated text", () => {
@@ -181,6 +253,21 @@ Deno.test("snapshot: announcement dates only where the stated text supports them
     "GLXY-CRWV-2025-08": "2025-08-15",
     "APLD-CRWV-2025-06": "2025-06-02",
     "APLD-CRWV-2025-08": "2025-08-29",
+    "GLXY-CRWV-2025-03": "2025-03", // "In March [2025]"
+    "APLD-HYPERSCALER-2025-10-PF2": "2025-10-22",
+    "APLD-HYPERSCALER-2026-04-DF1": "2026-04-23", // "8-K filed 2026-04-23"
+    "APLD-HYPERSCALER-2026-05-PF3": "2026-05-21",
+    "APLD-HYPERSCALER-2026-06-DF2": "2026-06-09",
+    "HUT-BEACONPOINT-2026-05": "2026-05-06", // "announced on May 6 [2026]"
+    "IREN-NVDA-2026-05": "2026-05-07",
+    "RIOT-AMD-2026-01": "2026-01-16",
+    "BTDR-TYDAL-2026-06": "2026-06-29",
+    "CIFR-IGHYPERSCALER-2026": "", // "with Q1 [2026] update"
+    "MARA-EXAION-2025-08": "", // announced August 2025, closed February 2026
+    "BTBT-CEREBRAS-2025": "", // "February [2025]" and "July 2025"
+    "WYFI-NSCALE-2025-12": "2025-12", // corrected: announced December 18–19, not the 22nd
+    "GPUS-NEOCLOUD-2026-06": "2026-06-24", // "On June 24 [2026]"
+    "GLXY-CRWV-2026-04-ENDUSER": "2026-04-29", // "(page dated 2026-04-29)"
   };
   assert.deepEqual(
     Object.fromEntries(deals.map((d) => [d.deal_id, d.announcement_date])),
@@ -198,7 +285,7 @@ Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
   const perMwYear = 3.5e9 / 12 / 200;
   const good = [
     'A-1,Core Scientific,CoreWeave,,,hosting,contract,2024-06-03,"June 3, 2024",200 MW,200,,',
-    "critical IT,critical IT,$3.5 billion,3500000000,,12,hosting,,,",
+    "critical IT,critical IT,200,$3.5 billion,3500000000,,12,hosting,,,",
     `${perMwYear},${perMwYear / 12_000},https://example.com/a,Title,2024-06-10,`,
   ].join("");
   const csv = (...rows: string[]) => [header, ...rows].join("\n") + "\n";
@@ -206,6 +293,13 @@ Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
     const [row] = minerAiDealsFromCsv(csv(good));
     assert.equal(row!.usd_per_mw_year, perMwYear);
     assert.equal(row!.capacity_basis, "critical IT");
+    assert.equal(row!.critical_it_mw, 200);
+  });
+  await t.step("approved power with less critical IT parses", () => {
+    const text = csv(good.replace(",critical IT,critical IT,200,", ",approved power,x,150,"));
+    const [row] = minerAiDealsFromCsv(text);
+    assert.equal(row!.capacity_basis, "approved power");
+    assert.equal(row!.critical_it_mw, 150);
   });
   const cases: [string, string, string][] = [
     [
@@ -221,8 +315,30 @@ Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
     [
       "a capacity basis outside the list",
       csv(good.replace(",critical IT,critical IT,", ",IT,critical IT,")),
-      't.csv:2: column "capacity_basis": expected one of "critical IT", "gross", "unspecified" ' +
-      'or blank, found "IT"',
+      't.csv:2: column "capacity_basis": expected one of "critical IT", "gross", ' +
+      '"approved power", "unspecified" or blank, found "IT"',
+    ],
+    [
+      "critical IT MW that differs from a critical-IT capacity_mw",
+      csv(good.replace(",critical IT,200,", ",critical IT,120,")),
+      't.csv:2: column "critical_it_mw": expected capacity_mw (200, critical IT), found 120',
+    ],
+    [
+      "a critical-IT capacity_mw without its critical IT MW",
+      csv(good.replace(",critical IT,200,", ",critical IT,,")),
+      't.csv:2: column "critical_it_mw": expected capacity_mw (200) on a critical-IT basis, ' +
+      "found an empty cell",
+    ],
+    [
+      "more critical IT than the approved power it runs on",
+      csv(good.replace(",critical IT,critical IT,200,", ",approved power,critical IT,250,")),
+      't.csv:2: column "critical_it_mw": expected at most capacity_mw (200, approved power), ' +
+      "found 250",
+    ],
+    [
+      "critical IT MW of zero",
+      csv(good.replace(",critical IT,critical IT,200,", ",gross,gross power,0,")),
+      't.csv:2: column "critical_it_mw": expected a positive number or blank, found "0"',
     ],
     [
       "a derived value that does not match F6",
