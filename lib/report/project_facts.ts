@@ -5,10 +5,12 @@
  *
  * @module
  */
+import { sha256Hex } from "../data/sha256.ts";
 import { hashFiles } from "../notebook/freeze.ts";
 
-/** Folders of `lib` that print notes but cannot change a notebook's outputs. */
-const RENDERING_ONLY = ["report/", "cli/"];
+/** The modules whose code can shape a notebook's saved outputs: what a notebook imports (the kit
+ * and everything it reaches) and the executor that records the outputs. */
+const REACHABLE_ROOTS = ["lib/mod.ts", "lib/notebook/execute_notebook.ts"];
 
 /** Facts about the project a run renders from. */
 export interface ProjectFacts {
@@ -16,9 +18,10 @@ export interface ProjectFacts {
   readonly root: string;
   /** sha256 of each `data/*.csv`, by file name. */
   readonly dataHashes: Readonly<Record<string, string>>;
-  /** sha256 of each `lib` source that can shape a notebook's outputs, by path: the models, data,
-   * charts and the kernel client; not tests, benchmarks, test helpers, nor the note renderer and task entry
-   * points (`lib/report`, `lib/cli`), which only print outputs already made. */
+  /** sha256 of each `lib` source that can shape a notebook's outputs, by path: the import closure
+   * of `lib/mod.ts` and of the executor, from Deno's own module graph (`deno info --json`). The
+   * data build, the gallery, the note renderer and the task entry points are not in it, so
+   * editing them re-runs no notebook. */
   readonly libHashes: Readonly<Record<string, string>>;
   /** `data/SOURCES.md`. */
   readonly sourcesMd: string;
@@ -47,6 +50,39 @@ async function gitCommit(root: string): Promise<string> {
   return dirty === "" ? head : `${head} + uncommitted changes`;
 }
 
+/** The `lib` files in the import closure of {@linkcode REACHABLE_ROOTS}, with their sha256s. */
+async function reachableLibHashes(root: string): Promise<Record<string, string>> {
+  const libDir = `${await Deno.realPath(`${root}/lib`)}/`;
+  const hashes: Record<string, string> = {};
+  for (const entry of REACHABLE_ROOTS) {
+    for (const local of await moduleGraph(root, entry)) {
+      if (!local.startsWith(libDir)) continue;
+      hashes[`lib/${local.slice(libDir.length)}`] ??= await sha256Hex(await Deno.readFile(local));
+    }
+  }
+  return Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a < b ? -1 : 1));
+}
+
+/** Local paths of the modules `entry` imports, itself included (`deno info --json`). */
+async function moduleGraph(root: string, entry: string): Promise<string[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", entry],
+    cwd: root,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!out.success) {
+    throw new Error(
+      `Cannot read the module graph of ${entry}: ${new TextDecoder().decode(out.stderr).trim()}`,
+    );
+  }
+  const graph = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: { local?: string }[];
+  };
+  return graph.modules.flatMap((m) => m.local === undefined ? [] : [m.local]);
+}
+
 /**
  * Reads the project's facts.
  *
@@ -60,21 +96,16 @@ async function gitCommit(root: string): Promise<string> {
  * assert.ok(Object.keys(facts.dataHashes).every((name) => !name.includes("/")));
  * assert.ok("lib/mod.ts" in facts.libHashes && "lib/notebook/kernel.ts" in facts.libHashes);
  * assert.ok(!("lib/site/site_test.ts" in facts.libHashes) && !("lib/report/appendix.ts" in facts.libHashes));
- * assert.ok(!("lib/site/_testing.ts" in facts.libHashes));
+ * assert.ok(!("lib/site/_testing.ts" in facts.libHashes) && !("lib/cli/data.ts" in facts.libHashes));
+ * // Neither the data build nor the gallery can change a notebook's outputs.
+ * assert.ok(!("lib/data/gpu_models_build.ts" in facts.libHashes));
+ * assert.ok(!Object.keys(facts.libHashes).some((path) => path.includes("gallery")));
  * assert.match(facts.libVersion, /^\d+\.\d+\.\d+$/);
  * ```
  */
 export async function readProjectFacts(root: string): Promise<ProjectFacts> {
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`)) as { version?: unknown };
-  const libHashes = Object.fromEntries(
-    Object.entries(
-      await hashFiles(
-        `${root}/lib`,
-        (name) => name.endsWith(".ts") && !/_(test|bench|testing)\.ts$/.test(name),
-      ),
-    ).filter(([path]) => !RENDERING_ONLY.some((dir) => path.startsWith(dir)))
-      .map(([path, hash]) => [`lib/${path}`, hash]),
-  );
+  const libHashes = await reachableLibHashes(root);
   return {
     root,
     // The datasets only: the public inputs under data/inputs/ reach a note through them.
