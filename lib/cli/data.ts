@@ -26,6 +26,7 @@ import { buildGpuRentalPrices } from "../data/gpu_rental_prices_build.ts";
 import { buildAsicModels } from "../data/asic_models_build.ts";
 import { buildAsicPrices } from "../data/asic_prices_build.ts";
 import { buildCapexPerMw } from "../data/capex_per_mw_build.ts";
+import { buildNetworkPoints } from "../data/network_points_build.ts";
 import { COINMETRICS_API } from "../data/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -56,6 +57,7 @@ export const DATASET_BUILDERS: Readonly<
   asic_models: buildAsicModels,
   asic_prices: buildAsicPrices,
   capex_per_mw: buildCapexPerMw,
+  network_points: buildNetworkPoints,
   gpu_models: buildGpuModels,
   gpu_rental_prices: buildGpuRentalPrices,
   miner_ai_deals: buildMinerAiDeals,

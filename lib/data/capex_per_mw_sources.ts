@@ -1,7 +1,7 @@
 /**
- * The `capex_per_mw` section of `data/SOURCES.md`: origin, licence, columns, the metric mapping,
- * the facts rows left out, the checks, caveats, a table of the figures and the input with its
- * sha256.
+ * The `capex_per_mw` section of `data/SOURCES.md`: origin, licence, columns, the metric and unit
+ * mappings, the facts rows sent to `network_points.csv` or left out, the checks, caveats, a table
+ * of the figures and the input with its sha256.
  *
  * @module
  */
@@ -10,18 +10,20 @@ import { inputRow, INPUTS_TABLE_HEADER, type RawInput } from "./dataset_build.ts
 import {
   CAPEX_POINTS_INPUT,
   FACTS_METRICS,
+  type FactsRow,
   PLAUSIBLE_USD_PER_MW,
   UNIT_BASES,
 } from "./_capex_per_mw_facts.ts";
+import { DERIVED_MARKER } from "./_capex_per_mw_derived.ts";
 
-/** A facts row left out of the dataset (it has no per-MW number), by line. */
+/** A facts row routed to `capex_per_mw` but left out (by its unit), and why. */
 export interface CapexLeftOut {
   /** Line in the facts file. */
   readonly line: number;
   /** The row's `subject`. */
   readonly subject: string;
-  /** The row's `metric`, as stated. */
-  readonly metric: string;
+  /** Why it is left out. */
+  readonly why: string;
 }
 
 /** Escapes `|` for a markdown table cell. */
@@ -29,14 +31,49 @@ function cell(text: string): string {
   return text.replaceAll("|", "\\|");
 }
 
-/** `8000000` → `8.0`, in USD millions, for the sources table. */
+/** `8000000` → `8.00`, in USD millions, for the sources table. */
 function millions(usd: number): string {
   return (usd / 1e6).toFixed(2);
 }
 
 /**
- * The `capex_per_mw` section of `data/SOURCES.md` for `rows`, the facts rows `leftOut` and the
- * `input` (its `path` as SOURCES.md names it, relative to the source folder).
+ * The facts rows that neither dataset takes, one markdown item each (`line N, subject
+ * (metric): why`), for the SOURCES.md sections of both datasets built from the facts file.
+ *
+ * @example
+ * ```ts
+ * import { factsLeftOut } from "./capex_per_mw_sources.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const mullet = {
+ *   line: 8,
+ *   route: { to: "left out", why: "a definition, no figure" },
+ *   cells: { subject: "Mullet", metric: "definition (no figure)" },
+ * } as const;
+ * assert.deepEqual(factsLeftOut([mullet as never], []), [
+ *   "  - line 8, Mullet (definition (no figure)): a definition, no figure",
+ * ]);
+ * ```
+ */
+export function factsLeftOut(
+  facts: readonly FactsRow[],
+  byUnit: readonly CapexLeftOut[],
+): string[] {
+  const items = [
+    ...facts.flatMap((f) =>
+      f.route.to === "left out"
+        ? [{ line: f.line, text: `${f.cells.subject} (${f.cells.metric}): ${f.route.why}` }]
+        : []
+    ),
+    ...byUnit.map((r) => ({ line: r.line, text: `${r.subject}: ${r.why}` })),
+  ];
+  return items.toSorted((a, b) => a.line - b.line).map((i) => `  - line ${i.line}, ${i.text}`);
+}
+
+/**
+ * The `capex_per_mw` section of `data/SOURCES.md` for `rows`, every routed row of the facts
+ * file (`facts`), the rows `leftOut` by their unit and the `input` (its `path` as SOURCES.md
+ * names it, relative to the source folder).
  *
  * @example
  * ```ts
@@ -45,64 +82,87 @@ function millions(usd: number): string {
  *
  * const md = renderCapexPerMwSources(
  *   [],
- *   [{ line: 4, subject: "Mullet", metric: "definition (no figure)" }],
+ *   [],
+ *   [{ line: 12, subject: "HIVE Toronto", why: "in Canadian dollars" }],
  *   { path: "facts/capex_and_context_points.csv", bytes: 3, sha256: "ab", text: "" },
  * );
  * assert.match(md, /^## `capex_per_mw\.csv`: /);
- * assert.match(md, /line 4, Mullet \(definition \(no figure\)\)/);
+ * assert.match(md, /line 12, HIVE Toronto: in Canadian dollars/);
  * assert.match(md, /\| `facts\/capex_and_context_points\.csv` \| .* \| 3 \| `ab` \|/);
  * ```
  */
 export function renderCapexPerMwSources(
   rows: readonly CapexPerMw[],
+  facts: readonly FactsRow[],
   leftOut: readonly CapexLeftOut[],
   input: RawInput,
 ): string {
+  const toNetwork = facts.filter((f) => f.route.to === "network_points").map((f) => f.line);
+  const left = factsLeftOut(facts, leftOut);
   const lines = [
-    "## `capex_per_mw.csv`: cited build costs, acquisition prices and valuations per MW",
+    "## `capex_per_mw.csv`: cited build, retrofit and acquisition costs and valuations per MW",
     "",
-    "What building, buying or valuing a megawatt of AI/HPC or Bitcoin-mining capacity cost, as",
-    "each source states it.",
+    "What building, converting, buying or valuing a megawatt of AI/HPC or Bitcoin-mining",
+    "capacity cost, as each source states it (or as its stated cost ÷ its stated MW).",
     "",
-    "- **Origin:** `facts/capex_and_context_points.csv`, hand-compiled from public pages; each row",
+    `- **Origin:** \`${CAPEX_POINTS_INPUT}\`, hand-compiled from public pages; each row`,
     "  carries `source_url`, `source_title`, `source_date` and the figure as the page states it.",
     "- **Licence:** none claimed; short factual figures with citations. Cite each row's source.",
     `- **Rows:** ${rows.length}.`,
-    "- **Columns:** `subject`; `metric` (`build cost`, `acquisition price` or `valuation`);",
-    "  `low_usd_per_mw`, `high_usd_per_mw` (USD per MW, the stated range; equal for a single",
-    "  value); `mid_usd_per_mw`; `mw_basis` (`critical IT`, `gross`, or `not stated` where the",
-    '  source says only "per MW"); `figure_as_stated`; `source_url`, `source_title`,',
-    "  `source_date`; `notes` (starting with the facts file's own wording of the metric).",
+    "- **Columns:** `subject`; `metric` (`build cost`, `retrofit cost`, `acquisition price` or",
+    "  `valuation`); `asset` (`AI/HPC`, `bitcoin mining`, or `mining and HPC` for a company",
+    "  bought whole); `low_usd_per_mw`, `high_usd_per_mw` (USD per MW, the stated range; equal",
+    "  for a single value); `mid_usd_per_mw`; `mw_basis` (`critical IT`, `gross`, or `not stated`",
+    "  where the source gives no basis); `per_mw` (`as stated` by the source, or `cost ÷ MW`);",
+    "  `figure_as_stated`; `source_url`, `source_title`, `source_date`; `notes` (the facts",
+    "  file's wording of the metric and unit, then its notes).",
     "- **Derived:** `mid_usd_per_mw = (low_usd_per_mw + high_usd_per_mw) ÷ 2`, the midpoint of",
-    '  a stated range ("8000000-10000000" → 9000000) and the value itself for a single figure.',
-    "  It is arithmetic, not a sourced figure.",
-    "- **Metric mapping** (facts `metric` → `metric`):",
-    ...Object.entries(FACTS_METRICS).map(([stated, metric]) =>
-      `  - "${stated}" → ${metric === null ? "left out (no per-MW number)" : `\`${metric}\``}`
+    '  a stated range ("8000000-10000000" → 9000000) and the value itself for a single figure;',
+    "  arithmetic, not a sourced figure. A `cost ÷ MW` row is the stated cost divided by the",
+    "  stated MW in the facts file, which writes the division at the start of the row's notes",
+    `  ("${DERIVED_MARKER}: $128M / 18 MW"); the build re-does it and checks the value to the`,
+    "  dollar.",
+    "- **Metric mapping** (facts `metric` → `metric`, `asset`):",
+    ...Object.entries(FACTS_METRICS).flatMap(([stated, route]) =>
+      route.to === "capex_per_mw" ? [`  - "${stated}" → \`${route.metric}\`, ${route.asset}`] : []
     ),
-    "  The Aligned Data Centers figure is the price of its $40 billion acquisition per MW of",
-    "  capacity, hence an acquisition price although the facts file calls it a valuation;",
-    "  Bernstein's $3M/MW is an analyst's valuation multiple, not a trade.",
-    "- **Left out:** " +
-    (leftOut.length === 0
-      ? "nothing."
-      : leftOut.map((r) => `\`${CAPEX_POINTS_INPUT}\` line ${r.line}, ${r.subject} (${r.metric})`)
-        .join("; ") + "."),
-    "- **Checks at build:** the metric must be in the mapping and the unit one of " +
-    Object.keys(UNIT_BASES).map((u) => `"${u}"`).join(", ") + ";",
+    "  A conversion of existing (mining) buildings is a retrofit; a mine's completion or",
+    "  incremental build is a build cost. The Aligned Data Centers figure is the price of its",
+    "  $40 billion acquisition per MW, and CoreWeave's agreed (later terminated) purchase of",
+    "  Core Scientific a deal value per gross MW, hence acquisition prices; Bernstein's $3M/MW",
+    "  is an analyst's valuation multiple, not a trade.",
+    "- **Unit mapping** (facts `unit` → `mw_basis`):",
+    ...Object.entries(UNIT_BASES).map(([unit, basis]) =>
+      `  - "${unit}" → ${typeof basis === "string" ? `\`${basis}\`` : `left out: ${basis.leftOut}`}`
+    ),
+    "  IT MW under a colocation contract are critical IT. A unit's qualifier (an upper bound,",
+    "  the MW a division used) stays in `notes`.",
+    `- **To \`network_points.csv\`:** the dated network and market points, \`${CAPEX_POINTS_INPUT}\``,
+    `  lines ${toNetwork.join(", ")}.`,
+    `- **Left out** (lines of \`${CAPEX_POINTS_INPUT}\`):` + (left.length === 0 ? " nothing." : ""),
+    ...left,
+    "- **Checks at build:** the metric must be in the mapping and the unit in the unit mapping;",
     "  the value must be a number or a `low-high` range with low ≤ high, each bound within",
     `  ${PLAUSIBLE_USD_PER_MW.min}..${PLAUSIBLE_USD_PER_MW.max} USD per MW (a figure in millions`,
-    "  fails).",
-    "- **Caveats:** compare figures only on the same metric and MW basis. Build costs are the",
-    "  developers' own estimates at announcement. Several sources are secondary (rewrites,",
-    "  aggregator or social posts) and some pages show no date (`source_date` blank).",
+    '  fails); a metric or unit that says "derived" needs the division in the notes, and the',
+    "  division must give the value.",
+    "- **Caveats:** compare figures only on the same metric, asset and MW basis. Build costs are",
+    "  the developers' own estimates at announcement, and some include more than the building",
+    "  (a campus's total investment; whether GPUs are in is often not stated). Retrofits of",
+    "  existing mining buildings cost far less per MW than greenfield builds and are not",
+    "  comparable with them. A `cost ÷ MW` figure is only as good as its MW: Applied Digital's",
+    "  280 MW campus leases 200 MW of critical IT, Bit Digital's 5 MW is the contracted IT of a",
+    "  site that may host more, and the CoreWeave–Core Scientific deal was terminated. Hut 8's",
+    "  Salt Creek figure is an upper bound. Several sources are secondary (rewrites, aggregator",
+    "  or AI-written pages, flagged in `notes`) and some pages show no date (`source_date`",
+    "  blank).",
     "",
-    "| subject | metric | USD M per MW (low–high) | MW basis |",
-    "|---|---|---|---|",
+    "| subject | metric | asset | USD M per MW (low–high) | MW basis | per MW |",
+    "|---|---|---|---|---|---|",
     ...rows.map((r) =>
-      `| ${cell(r.subject)} | ${r.metric} | ${millions(r.low_usd_per_mw)}` +
+      `| ${cell(r.subject)} | ${r.metric} | ${r.asset} | ${millions(r.low_usd_per_mw)}` +
       (r.high_usd_per_mw === r.low_usd_per_mw ? "" : `–${millions(r.high_usd_per_mw)}`) +
-      ` | ${r.mw_basis} |`
+      ` | ${r.mw_basis} | ${r.per_mw} |`
     ),
     "",
     "### Inputs",

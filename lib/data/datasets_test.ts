@@ -17,6 +17,7 @@ import { loadGpuModels } from "./gpu_models.ts";
 import { GPU_PRICE_KINDS, KIND_UNITS } from "./gpu_price_kinds.ts";
 import { loadGpuRentalPrices } from "./gpu_rental_prices.ts";
 import { loadMinerAiDeals } from "./miner_ai_deals.ts";
+import { loadNetworkPoints } from "./network_points.ts";
 import { sha256Hex } from "./sha256.ts";
 import { readSection } from "./sources_md.ts";
 
@@ -44,6 +45,7 @@ const LOADERS: Readonly<Record<string, (path: URL) => Promise<number>>> = {
     return rows;
   },
   miner_ai_deals: async (path) => (await loadMinerAiDeals(path)).length,
+  network_points: async (path) => (await loadNetworkPoints(path)).length,
 };
 
 const datasetNames = [...Deno.readDirSync(DATA)]
