@@ -20,5 +20,6 @@ export * from "./compute/mod.ts";
 export * from "./finance/mod.ts";
 export * from "./site/mod.ts";
 export * from "./company/mod.ts";
+export * from "./house/mod.ts";
 export * from "./data/mod.ts";
 export * from "./charts/mod.ts";

@@ -1,0 +1,195 @@
+/**
+ * The house view resolved against the data: the numbers every note starts from. The methods in
+ * the deck become values here, once, so two notes that state the BTC price, the network's growth
+ * or a fleet's efficiency state the same number: the last close, the fitted trends and
+ * volatilities (`networkCalibration`), fees per block over the same window, each fleet vintage's
+ * J/TH from the ASIC catalogue's preferred row, the template lease's deal row, and the discount
+ * rate the cap rate and escalator imply.
+ *
+ * @module
+ */
+import { type AsicModel, loadAsicModels, preferredAsicModels } from "../data/asic_models.ts";
+import { asicEfficiency } from "../data/asic_efficiency.ts";
+import { type BtcDaily, loadBtcDaily } from "../data/btc_daily.ts";
+import { loadMinerAiDeals, type MinerAiDeal } from "../data/miner_ai_deals.ts";
+import { type NetworkCalibration, networkCalibration } from "../finance/network_calibration.ts";
+import { trailingFeesPerBlock } from "../mining/fees.ts";
+import { type HouseView, loadHouseView } from "./house_view.ts";
+
+/** A fleet vintage: its catalogue row and J/TH at the wall. */
+export interface FleetVintage {
+  /** The ASIC model's name, as the catalogue spells it. */
+  readonly model: string;
+  /** J/TH at the wall. */
+  readonly jPerTh: number;
+  /** Whether the J/TH is computed from watts and TH/s or as the source states it. */
+  readonly basis: "computed" | "stated";
+  /** The catalogue row's source URL. */
+  readonly source: string;
+}
+
+/** The house view with its methods applied to the data. */
+export interface HouseAssumptions {
+  /** The deck. */
+  readonly view: HouseView;
+  /** The last day of `data/btc_daily.csv`: the date every resolved value is as of. */
+  readonly asOf: string;
+  /** BTC price, USD: the start of every path, and the bear and bull scenarios around it. */
+  readonly btcPrice: {
+    readonly startUsd: number;
+    readonly bearUsd: number;
+    readonly bullUsd: number;
+  };
+  /** Trends and volatilities fitted over the deck's window. */
+  readonly network: NetworkCalibration;
+  /** Fees per block, BTC, over the last `network.meanDays` days. */
+  readonly feesBtcPerBlock: number;
+  /** Power price, USD/kWh, and its low–high range. */
+  readonly powerPriceUsdPerKwh: number;
+  /** Low and high power prices, USD/kWh. */
+  readonly powerPriceRangeUsdPerKwh: readonly [number, number];
+  /** Hashcentre PUE. */
+  readonly miningPue: number;
+  /** The fleet by vintage. */
+  readonly fleet: {
+    readonly old: FleetVintage;
+    readonly current: FleetVintage;
+    readonly upgrade: FleetVintage;
+  };
+  /** The template AI lease: its deal row and the terms around it. */
+  readonly ai: {
+    readonly leaseDeal: MinerAiDeal;
+    readonly escalator: number;
+    readonly pue: number;
+    readonly constructionMonths: number;
+  };
+  /** Cap rate on contracted NOI. */
+  readonly capRate: number;
+  /** Probability that unsigned capacity signs a lease. */
+  readonly leaseSigningProbability: number;
+  /** Discount rate for cash flows: cap rate + escalator. */
+  readonly discountRate: number;
+}
+
+/** The datasets a house view is resolved against. */
+export interface HouseData {
+  /** `loadBtcDaily()`. */
+  readonly daily: BtcDaily;
+  /** `loadAsicModels()`. */
+  readonly asicModels: readonly AsicModel[];
+  /** `loadMinerAiDeals()`. */
+  readonly deals: readonly MinerAiDeal[];
+}
+
+function vintage(
+  view: HouseView,
+  models: readonly AsicModel[],
+  which: "old" | "current" | "upgrade",
+): FleetVintage {
+  const ref = view.mining.fleet[which];
+  const row = preferredAsicModels(models).find((m) => m.model === ref.key);
+  if (row === undefined) {
+    throw new RangeError(
+      `${view.file}: mining.fleet.${which}.model: "${ref.key}" is not a model of data/asic_models.csv`,
+    );
+  }
+  const { efficiency, basis } = asicEfficiency(row);
+  return { model: row.model, jPerTh: efficiency, basis, source: row.source };
+}
+
+/**
+ * Applies a house view's methods to the data.
+ *
+ * @example
+ * ```ts
+ * import { loadHouseView } from "./house_view.ts";
+ * import { resolveHouseView } from "./house_assumptions.ts";
+ * import { loadAsicModels } from "../data/asic_models.ts";
+ * import { loadBtcDaily } from "../data/btc_daily.ts";
+ * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const daily = await loadBtcDaily();
+ * const house = resolveHouseView(await loadHouseView(), {
+ *   daily, asicModels: await loadAsicModels(), deals: await loadMinerAiDeals(),
+ * });
+ * assert.equal(house.asOf, daily.date.at(-1));
+ * assert.equal(house.btcPrice.startUsd, daily.price_usd.at(-1)); // the last close
+ * assert.ok(house.btcPrice.bearUsd < house.btcPrice.startUsd && house.btcPrice.startUsd < house.btcPrice.bullUsd);
+ * assert.ok(Math.abs(house.discountRate - 0.09) < 1e-12); // 6% cap rate + 3% escalator
+ * assert.equal(house.fleet.current.model, "Antminer S21");
+ * ```
+ */
+export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumptions {
+  const { daily } = data;
+  const last = daily.date.length - 1;
+  if (last < 0) throw new RangeError("Cannot resolve the house view: the daily data is empty");
+  const network = networkCalibration(daily, {
+    lookbackYears: view.network.lookbackYears.value,
+    meanDays: view.network.meanDays.value,
+  });
+  const startUsd = daily.price_usd[last]!;
+  const sigma = network.btcVolAnnual; // one year's log-return standard deviation
+  const dealId = view.ai.leaseDeal.key;
+  const leaseDeal = data.deals.find((d) => d.deal_id === dealId);
+  if (leaseDeal === undefined) {
+    throw new RangeError(
+      `${view.file}: ai.leaseDeal.id: "${dealId}" is not a deal_id of data/miner_ai_deals.csv`,
+    );
+  }
+  return {
+    view,
+    asOf: daily.date[last]!,
+    btcPrice: {
+      startUsd,
+      bearUsd: startUsd * Math.exp(-sigma),
+      bullUsd: startUsd * Math.exp(sigma),
+    },
+    network,
+    feesBtcPerBlock: trailingFeesPerBlock(daily.fees_btc, daily.blocks, {
+      days: view.network.meanDays.value,
+    })[last]!,
+    powerPriceUsdPerKwh: view.power.priceUsdPerKwh.value,
+    powerPriceRangeUsdPerKwh: view.power.rangeUsdPerKwh.value,
+    miningPue: view.mining.pue.value,
+    fleet: {
+      old: vintage(view, data.asicModels, "old"),
+      current: vintage(view, data.asicModels, "current"),
+      upgrade: vintage(view, data.asicModels, "upgrade"),
+    },
+    ai: {
+      leaseDeal,
+      escalator: view.ai.escalator.value,
+      pue: view.ai.pue.value,
+      constructionMonths: view.ai.constructionMonths.value,
+    },
+    capRate: view.valuation.capRate.value,
+    leaseSigningProbability: view.valuation.leaseSigningProbability.value,
+    discountRate: view.valuation.capRate.value + view.ai.escalator.value,
+  };
+}
+
+/**
+ * Loads a house view and the datasets and resolves it: what a notebook calls first.
+ *
+ * @example
+ * ```ts
+ * import { loadHouseAssumptions } from "./house_assumptions.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const house = await loadHouseAssumptions();
+ * assert.equal(house.ai.leaseDeal.deal_id, "HUT-FLUIDSTACK-2025-12");
+ * assert.equal(house.powerPriceUsdPerKwh, 0.04);
+ * ```
+ */
+export async function loadHouseAssumptions(
+  path?: string | URL,
+): Promise<HouseAssumptions> {
+  const [view, daily, asicModels, deals] = await Promise.all([
+    path === undefined ? loadHouseView() : loadHouseView(path),
+    loadBtcDaily(),
+    loadAsicModels(),
+    loadMinerAiDeals(),
+  ]);
+  return resolveHouseView(view, { daily, asicModels, deals });
+}

@@ -1,0 +1,8 @@
+/**
+ * The house view: the deck of shared assumptions beside the notebooks, read and checked
+ * ({@linkcode loadHouseView}) and resolved against the data ({@linkcode loadHouseAssumptions}).
+ *
+ * @module
+ */
+export * from "./house_view.ts";
+export * from "./house_assumptions.ts";
