@@ -15,6 +15,10 @@ import { type LocatedModel, roundForMessage } from "./_asic_rows.ts";
 export const F2POOL_DEVICES_INPUT = "raw/f2pool-mining-devices-mattk8/mining-devices.csv";
 /** Where F2Pool publishes the list (the mattk8/mining-data README names it). */
 export const F2POOL_URL = "https://www.f2pool.com/miners?currency_code=btc";
+/** The kind of source F2Pool's list is, for the choice between sources that disagree. */
+export const F2POOL_SOURCE_TYPE = "mining pool device list";
+/** When the list was copied: its `Device Age (M)(03/2020)` header dates it. */
+export const F2POOL_DATE = "2020-03";
 
 const HASHRATE = "Hashrate (T)";
 const POWER = "Power Consumption (W)";
@@ -94,6 +98,9 @@ export function f2poolModels(input: RawInput): LocatedModel[] {
     out.push({
       file,
       line,
+      sourceType: F2POOL_SOURCE_TYPE,
+      sourceDate: F2POOL_DATE,
+      conflict: false,
       row: {
         // Trimmed, as F2Pool's page showed them; numbers must be bare (parseCsv's rule).
         manufacturer: columns.Company[i]!.trim(),
@@ -103,6 +110,7 @@ export function f2poolModels(input: RawInput): LocatedModel[] {
         power_w: power,
         efficiency_j_per_th: computed,
         stated_efficiency_j_per_th: stated,
+        preferred: true,
         source: F2POOL_URL,
         notes: "",
       },

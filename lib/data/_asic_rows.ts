@@ -1,13 +1,14 @@
 /**
- * An ASIC model row together with the input line it was read from, so that checks across the
- * inputs (F2Pool's list and the facts file) can name both places. Internal to `lib/data`.
+ * An ASIC model row together with the input line it was read from and what the input says of
+ * its source, so that checks across the inputs (F2Pool's list and the facts file) can name both
+ * places and choose between sources that disagree. Internal to `lib/data`.
  *
  * @module
  */
 import { CsvError, quote } from "./csv.ts";
 import type { AsicModel } from "./asic_models.ts";
 
-/** A dataset row and where it came from, for error messages about it. */
+/** A dataset row and where it came from, for error messages and the choice between sources. */
 export interface LocatedModel {
   /** The row as it will be written. */
   readonly row: AsicModel;
@@ -15,11 +16,18 @@ export interface LocatedModel {
   readonly file: string;
   /** Its line there. */
   readonly line: number;
+  /** The kind of source as the input names it, e.g. `"news"`, `"reseller page (weak)"`. */
+  readonly sourceType: string;
+  /** The source's date as the input gives it (`YYYY-MM-DD`, `YYYY-MM` or `""`). */
+  readonly sourceDate: string;
+  /** The input marks the row as one side of a conflict between sources (`CONFLICT` in notes). */
+  readonly conflict: boolean;
 }
 
 /**
- * Throws a {@linkcode CsvError} at the second row whose manufacturer + model (ignoring case)
- * repeats an earlier one, naming both places.
+ * Throws a {@linkcode CsvError} at a row whose manufacturer + model (ignoring case) repeats an
+ * earlier one, naming both places, unless the two are a documented conflict: both rows marked
+ * `conflict` by their input, each citing its own source.
  *
  * @example
  * ```ts
@@ -27,29 +35,47 @@ export interface LocatedModel {
  * import type { AsicModel } from "./asic_models.ts";
  * import assert from "node:assert/strict";
  *
- * const row = { manufacturer: "Bitmain", model: "Antminer S9" } as AsicModel;
- * checkUnique([{ row, file: "a.csv", line: 2 }]);
+ * const row = { manufacturer: "Bitmain", model: "Antminer S9", source: "https://a" } as AsicModel;
+ * const at = { sourceType: "news", sourceDate: "", conflict: false };
+ * checkUnique([{ row, file: "a.csv", line: 2, ...at }]);
  * assert.throws(
- *   () => checkUnique([{ row, file: "a.csv", line: 2 }, { row, file: "b.csv", line: 7 }]),
+ *   () => checkUnique([{ row, file: "a.csv", line: 2, ...at }, { row, file: "b.csv", line: 7, ...at }]),
  *   /^CsvError: b\.csv:7: column "model": "Bitmain Antminer S9" is already listed at a\.csv:2/,
  * );
+ * const other = { ...row, source: "https://b" };
+ * const conflict = { ...at, conflict: true };
+ * checkUnique([{ row, file: "a.csv", line: 2, ...conflict }, { row: other, file: "a.csv", line: 3, ...conflict }]);
  * ```
  */
 export function checkUnique(rows: readonly LocatedModel[]): void {
-  const seen = new Map<string, LocatedModel>();
+  const seen = new Map<string, LocatedModel[]>();
   for (const located of rows) {
-    const key = `${located.row.manufacturer}\u0000${located.row.model}`.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const { row } = located;
+    const key = `${row.manufacturer}\u0000${row.model}`.toLowerCase();
+    const earlier = seen.get(key) ?? [];
+    const name = quote(`${row.manufacturer} ${row.model}`);
+    const undocumented = earlier.find((first) => !(first.conflict && located.conflict));
+    if (undocumented !== undefined) {
       throw new CsvError(
         located.file,
         located.line,
         "model",
-        `${quote(`${located.row.manufacturer} ${located.row.model}`)} is already listed at ` +
-          `${first.file}:${first.line}; each manufacturer + model must appear once`,
+        `${name} is already listed at ${undocumented.file}:${undocumented.line}; a manufacturer ` +
+          '+ model may repeat only as a conflict between sources, marked "CONFLICT" in the notes ' +
+          "of both rows",
       );
     }
-    seen.set(key, located);
+    const sameSource = earlier.find((first) => first.row.source === row.source);
+    if (sameSource !== undefined) {
+      throw new CsvError(
+        located.file,
+        located.line,
+        "source_url",
+        `${name} is already listed at ${sameSource.file}:${sameSource.line} with the same ` +
+          "source; a conflict is between two sources, one row each",
+      );
+    }
+    seen.set(key, [...earlier, located]);
   }
 }
 

@@ -36,30 +36,32 @@ export type AsicEfficiencyFields = Pick<
 >;
 
 /**
- * True when the row has a power (so a computed J/TH) or a stated J/TH: the rows
+ * True when the row has a power and a hashrate (so a computed J/TH) or a stated J/TH: the rows
  * {@linkcode asicEfficiency} can rate. Use it to filter a catalogue before a scan; a blank is
  * `NaN` in the loaded rows.
  *
- * @example Every model of the committed catalogue has one or the other
+ * @example Three models of the committed catalogue give a hashrate only
  * ```ts
  * import { hasAsicEfficiency } from "./asic_efficiency.ts";
  * import { loadAsicModels } from "./asic_models.ts";
  * import assert from "node:assert/strict";
  *
  * const models = await loadAsicModels();
- * assert.equal(models.filter(hasAsicEfficiency).length, models.length);
+ * const unrated = models.filter((m) => !hasAsicEfficiency(m)).map((m) => m.model);
+ * assert.deepEqual(unrated, ["Antminer S21+", "Avalon A1566 (A15 series)", "Teraflux AH3880 (hydro, 2U)"]);
  * const s21 = models.find((m) => m.model === "Antminer S21")!;
  * assert.equal(hasAsicEfficiency({ ...s21, stated_efficiency_j_per_th: NaN }), false);
  * ```
  */
 export function hasAsicEfficiency(model: AsicEfficiencyFields): boolean {
-  return !Number.isNaN(model.power_w) || !Number.isNaN(model.stated_efficiency_j_per_th);
+  const computable = !Number.isNaN(model.power_w) && !Number.isNaN(model.hashrate_ths);
+  return computable || !Number.isNaN(model.stated_efficiency_j_per_th);
 }
 
 /**
- * J/TH at the wall of one catalogue model: `power_w ÷ hashrate_ths` when the source gives a
- * power (basis `"computed"`), else the source's stated J/TH (basis `"stated"`). A computed
- * figure wins even where a stated one exists: it carries the source's watts unrounded.
+ * J/TH at the wall of one catalogue model: `power_w ÷ hashrate_ths` when the source gives both
+ * (basis `"computed"`), else the source's stated J/TH (basis `"stated"`). A computed figure wins
+ * even where a stated one exists: it carries the source's watts unrounded.
  *
  * Throws a RangeError naming the model when it has neither figure (filter a catalogue with
  * {@linkcode hasAsicEfficiency} first), and a RangeError naming the field for a hashrate, power
@@ -79,13 +81,13 @@ export function hasAsicEfficiency(model: AsicEfficiencyFields): boolean {
  * assert.deepEqual(asicEfficiency(find("Antminer S21")), { efficiency: 17.5, basis: "stated" });
  * assert.throws(
  *   () => asicEfficiency({ ...find("Antminer S21"), stated_efficiency_j_per_th: NaN }),
- *   /Cannot rate Bitmain Antminer S21: expected power_w or stated_efficiency_j_per_th, got neither/,
+ *   /Cannot rate Bitmain Antminer S21: expected power_w and hashrate_ths, or stated_efficiency_j_per_th/,
  * );
  * ```
  */
 export function asicEfficiency(model: AsicEfficiencyFields): AsicEfficiency {
   const name = `${model.manufacturer} ${model.model}`;
-  if (!Number.isNaN(model.power_w)) {
+  if (!Number.isNaN(model.power_w) && !Number.isNaN(model.hashrate_ths)) {
     const hashrate = positive(`${name}: hashrate_ths`, model.hashrate_ths);
     const power = positive(`${name}: power_w`, model.power_w);
     return { efficiency: jPerTh(power / hashrate), basis: "computed" };
@@ -98,6 +100,7 @@ export function asicEfficiency(model: AsicEfficiencyFields): AsicEfficiency {
     return { efficiency: jPerTh(stated), basis: "stated" };
   }
   throw new RangeError(
-    `Cannot rate ${name}: expected power_w or stated_efficiency_j_per_th, got neither`,
+    `Cannot rate ${name}: expected power_w and hashrate_ths, or stated_efficiency_j_per_th; ` +
+      "got neither",
   );
 }

@@ -1,22 +1,26 @@
 /**
  * The Bitcoin ASIC catalogue, `data/asic_models.csv`: its schema (the single source of the row
- * type), a pure parser that checks the catalogue's invariants, and a loader returning one object
- * per model. A catalogue of about a hundred models is read row by row in notebooks (`find` a
- * model, filter by year), so rows suit it better than typed columns.
+ * type), a pure parser that checks the catalogue's invariants, its writer, and a loader returning
+ * one object per row. A catalogue of about a hundred models is read row by row in notebooks
+ * (`find` a model, filter by year), so rows suit it better than typed columns. Where two sources
+ * disagree on a model, both rows are kept and one is marked `preferred`
+ * ({@linkcode preferredAsicModels} keeps one row per model).
  *
  * @module
  */
 import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { formatCsv } from "./csv_format.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [
   { name: "manufacturer", type: "string" },
   { name: "model", type: "string" },
   { name: "release", type: "string", optional: true },
-  { name: "hashrate_ths", type: "number", min: 0 },
+  { name: "hashrate_ths", type: "number", optional: true, min: 0 },
   { name: "power_w", type: "number", optional: true, min: 0 },
   { name: "efficiency_j_per_th", type: "number", optional: true, min: 0 },
   { name: "stated_efficiency_j_per_th", type: "number", optional: true, min: 0 },
+  { name: "preferred", type: "string", values: ["true", "false"] },
   { name: "source", type: "string" },
   { name: "notes", type: "string", optional: true },
 ] as const satisfies Schema;
@@ -24,23 +28,29 @@ export const ASIC_MODELS_SCHEMA = [
 /** The dataset's path relative to the project root. */
 export const ASIC_MODELS_PATH = "data/asic_models.csv";
 
-/**
- * One ASIC model, keyed by the header names of {@linkcode ASIC_MODELS_SCHEMA}. Blank numbers
- * are `NaN`, blank text is `""`.
- *
- * - `manufacturer`, `model`: as the source names them; the pair is unique.
- * - `release`: `YYYY-MM`, or `YYYY` when the source gives only a year; `""` when not stated.
- * - `hashrate_ths`: nominal hashrate, TH/s (always > 0).
- * - `power_w`: power at the wall, W; `NaN` when the source states none.
- * - `efficiency_j_per_th`: computed `power_w ÷ hashrate_ths`, J/TH; `NaN` without a power.
- * - `stated_efficiency_j_per_th`: the source's own J/TH (W/TH) figure; `NaN` when it has none.
- * - `source`: URL of the source; `notes`: caveats (renames, as-stated wording).
- */
-export type AsicModel = {
+type AsicModelCells = {
   readonly [C in typeof ASIC_MODELS_SCHEMA[number] as C["name"]]: C extends { type: "string" }
     ? string
     : number;
 };
+
+/**
+ * One ASIC model as one source states it, keyed by the header names of
+ * {@linkcode ASIC_MODELS_SCHEMA}. Blank numbers are `NaN`, blank text is `""`.
+ *
+ * - `manufacturer`, `model`: as the source names them. A pair repeats only where two sources
+ *   disagree on the model (a conflict kept side by side), each row citing its own source.
+ * - `release`: `YYYY-MM`, or `YYYY` when the source gives only a year; `""` when not stated.
+ * - `hashrate_ths`: nominal hashrate, TH/s; `NaN` when the source states no single figure (then
+ *   it states a J/TH: every row has a hashrate or a stated efficiency).
+ * - `power_w`: power at the wall, W; `NaN` when the source states none.
+ * - `efficiency_j_per_th`: computed `power_w ÷ hashrate_ths`, J/TH; `NaN` without both.
+ * - `stated_efficiency_j_per_th`: the source's own J/TH (W/TH) figure; `NaN` when it has none.
+ * - `preferred`: the row to use for the model: `true` for every model stated once; of a
+ *   conflict, exactly one row (the build's rule is in `data/SOURCES.md`).
+ * - `source`: URL of the source; `notes`: caveats (renames, as-stated wording, conflicts).
+ */
+export type AsicModel = Omit<AsicModelCells, "preferred"> & { readonly preferred: boolean };
 
 /** Relative difference allowed between `efficiency_j_per_th` and `power_w ÷ hashrate_ths`. */
 const IDENTITY_TOLERANCE = 1e-12;
@@ -98,9 +108,11 @@ function isRelease(text: string): boolean {
 
 /**
  * Parses the text of `data/asic_models.csv` and checks its invariants: releases are `YYYY` or
- * `YYYY-MM`; hashrate and every efficiency are positive; `efficiency_j_per_th` is present
- * exactly when `power_w` is and equals `power_w ÷ hashrate_ths`; a stated efficiency agrees
- * with the computed one to its rounding; no manufacturer + model pair repeats (ignoring case).
+ * `YYYY-MM`; hashrate and every efficiency are positive; every row has a hashrate or a stated
+ * efficiency; `efficiency_j_per_th` is present exactly when `power_w` and `hashrate_ths` are and
+ * equals `power_w ÷ hashrate_ths`; a stated efficiency agrees with the computed one to its
+ * rounding; a manufacturer + model pair (ignoring case) repeats only with another source, and
+ * exactly one row of each model is `preferred`.
  *
  * @example
  * ```ts
@@ -108,13 +120,14 @@ function isRelease(text: string): boolean {
  * import assert from "node:assert/strict";
  *
  * const header = "manufacturer,model,release,hashrate_ths,power_w,efficiency_j_per_th," +
- *   "stated_efficiency_j_per_th,source,notes\n";
+ *   "stated_efficiency_j_per_th,preferred,source,notes\n";
  * const [s19pro] = asicModelsFromCsv(
- *   header + `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,F2Pool,\n`,
+ *   header + `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,true,F2Pool,\n`,
  * );
  * assert.equal(s19pro!.power_w, 3250);
+ * assert.equal(s19pro!.preferred, true);
  * assert.throws(
- *   () => asicModelsFromCsv(header + "Bitmain,S21,2023-09,200,,,-17.5,x,\n", { file: "m.csv" }),
+ *   () => asicModelsFromCsv(header + "Bitmain,S21,2023-09,200,,,-17.5,true,x,\n", { file: "m.csv" }),
  *   /^CsvError: m\.csv:2: column "stated_efficiency_j_per_th": expected a value of at least 0/,
  * );
  * ```
@@ -126,7 +139,7 @@ export function asicModelsFromCsv(
   const file = options.file ?? ASIC_MODELS_PATH;
   const { columns, rowCount, lines } = parseCsv(text, ASIC_MODELS_SCHEMA, { file });
   const rows: AsicModel[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; row: AsicModel }[]>();
   for (let i = 0; i < rowCount; i++) {
     const line = lines[i]!;
     const row: AsicModel = {
@@ -137,25 +150,98 @@ export function asicModelsFromCsv(
       power_w: columns.power_w[i]!,
       efficiency_j_per_th: columns.efficiency_j_per_th[i]!,
       stated_efficiency_j_per_th: columns.stated_efficiency_j_per_th[i]!,
+      preferred: columns.preferred[i] === "true",
       source: columns.source[i]!,
       notes: columns.notes[i]!,
     };
     checkRow(file, line, row);
-    const key = `${row.manufacturer}\u0000${row.model}`.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
+    const key = modelKey(row);
+    const earlier = seen.get(key) ?? [];
+    const same = earlier.find((e) => e.row.source === row.source);
+    if (same !== undefined) {
       throw new CsvError(
         file,
         line,
         "model",
-        `${quote(`${row.manufacturer} ${row.model}`)} repeats line ${first}; ` +
-          "each manufacturer + model must appear once",
+        `${quote(`${row.manufacturer} ${row.model}`)} repeats line ${same.line} with the same ` +
+          "source; a model repeats only where two sources disagree, one row each",
       );
     }
-    seen.set(key, line);
+    const preferred = earlier.find((e) => e.row.preferred);
+    if (row.preferred && preferred !== undefined) {
+      throw new CsvError(
+        file,
+        line,
+        "preferred",
+        `${quote(`${row.manufacturer} ${row.model}`)} is already preferred at line ` +
+          `${preferred.line}; expected exactly one preferred row per model`,
+      );
+    }
+    seen.set(key, [...earlier, { line, row }]);
     rows.push(row);
   }
+  for (const group of seen.values()) {
+    if (group.some((e) => e.row.preferred)) continue;
+    const { line, row } = group[0]!;
+    throw new CsvError(
+      file,
+      line,
+      "preferred",
+      `no row of ${quote(`${row.manufacturer} ${row.model}`)} (line${
+        group.length > 1 ? "s" : ""
+      } ` +
+        `${group.map((e) => e.line).join(", ")}) is preferred; expected exactly one`,
+    );
+  }
   return rows;
+}
+
+/** Manufacturer + model, ignoring case: the key a model's rows share. */
+function modelKey(row: Pick<AsicModel, "manufacturer" | "model">): string {
+  return `${row.manufacturer}\u0000${row.model}`.toLowerCase();
+}
+
+/**
+ * One row per model: the `preferred` row of each, in catalogue order. Use it wherever each
+ * model must count once (a share of the catalogue, a lookup by name); the full catalogue keeps
+ * the rows the preferred one was chosen over.
+ *
+ * @example The Antminer S23 Hydro: 9.7 J/TH (TheMinerMag via CoinDesk) or 580 TH/s at 9.5 J/TH
+ * ```ts
+ * import { loadAsicModels, preferredAsicModels } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const models = await loadAsicModels();
+ * const s23 = models.filter((m) => m.model === "Antminer S23 Hydro");
+ * assert.deepEqual(s23.map((m) => [m.stated_efficiency_j_per_th, m.preferred]), [[9.7, false], [9.5, true]]);
+ * const one = preferredAsicModels(models).filter((m) => m.model === "Antminer S23 Hydro");
+ * assert.deepEqual(one.map((m) => m.hashrate_ths), [580]);
+ * ```
+ */
+export function preferredAsicModels(models: readonly AsicModel[]): readonly AsicModel[] {
+  return models.filter((m) => m.preferred);
+}
+
+/**
+ * The CSV text of `rows` in the catalogue's layout: the inverse of {@linkcode asicModelsFromCsv}
+ * (`preferred` as `true`/`false`, `NaN` as an empty cell).
+ *
+ * @example
+ * ```ts
+ * import { asicModelsFromCsv, formatAsicModels } from "./asic_models.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const text = "manufacturer,model,release,hashrate_ths,power_w,efficiency_j_per_th," +
+ *   "stated_efficiency_j_per_th,preferred,source,notes\nBitmain,Antminer S21,2023-09,200,,,17.5," +
+ *   "true,https://viabtc.com/blog/en/268?category=0,\n";
+ * assert.equal(formatAsicModels(asicModelsFromCsv(text)), text);
+ * ```
+ */
+export function formatAsicModels(rows: readonly AsicModel[]): string {
+  return formatCsv(
+    ASIC_MODELS_SCHEMA,
+    rows.map((row) => ({ ...row, preferred: String(row.preferred) })),
+  );
 }
 
 function checkRow(file: string, line: number, row: AsicModel): void {
@@ -173,7 +259,16 @@ function checkRow(file: string, line: number, row: AsicModel): void {
       throw new CsvError(file, line, name, 'expected a positive number, found "0"');
     }
   }
-  const hasPower = !Number.isNaN(row.power_w);
+  const hasHashrate = !Number.isNaN(row.hashrate_ths);
+  if (!hasHashrate && Number.isNaN(row.stated_efficiency_j_per_th)) {
+    throw new CsvError(
+      file,
+      line,
+      "hashrate_ths",
+      "is blank and so is stated_efficiency_j_per_th: a row needs a hashrate or a stated J/TH",
+    );
+  }
+  const hasPower = !Number.isNaN(row.power_w) && hasHashrate;
   const hasEfficiency = !Number.isNaN(row.efficiency_j_per_th);
   if (hasPower !== hasEfficiency) {
     throw new CsvError(
@@ -182,7 +277,8 @@ function checkRow(file: string, line: number, row: AsicModel): void {
       "efficiency_j_per_th",
       hasPower
         ? `is blank, but power_w is ${row.power_w}: expected power_w ÷ hashrate_ths`
-        : `is ${row.efficiency_j_per_th}, but power_w is blank: it is computed from power_w only`,
+        : `is ${row.efficiency_j_per_th}, but power_w or hashrate_ths is blank: it is computed ` +
+          "from both",
     );
   }
   if (!hasPower) return;
@@ -209,7 +305,7 @@ function checkRow(file: string, line: number, row: AsicModel): void {
 }
 
 /**
- * Reads `data/asic_models.csv` (or another path) into one object per model.
+ * Reads `data/asic_models.csv` (or another path) into one object per row.
  *
  * @example
  * ```ts

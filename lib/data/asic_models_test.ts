@@ -1,8 +1,10 @@
 /**
  * Facts the committed `data/asic_models.csv` must hold, each checked against its cited source:
  * the Antminer S21 at 17.5 J/TH (ViaBTC's WDMS 2023 report), the S19 Pro as F2Pool lists it
- * (checked against the raw F2Pool file), Canaan's Avalon1 (Braiins: 2013, 60 GH/s, 595 W), and
- * the catalogue's invariants. Also the pure parser's rejections.
+ * (checked against the raw F2Pool file where a copy exists), Canaan's Avalon1 (Braiins: 2013,
+ * 60 GH/s, 595 W), the 2024–2026 models (Hashrate Index's A16 review, the Bitcoin.com relay on
+ * the S23 line), the S23 Hydro conflict and its preferred row, and the catalogue's invariants.
+ * Also the pure parser's rejections.
  */
 import assert from "node:assert/strict";
 import {
@@ -10,10 +12,12 @@ import {
   type AsicModel,
   asicModelsFromCsv,
   loadAsicModels,
+  preferredAsicModels,
   roundingTolerance,
 } from "./asic_models.ts";
 import { CsvError } from "./csv.ts";
 import { F2POOL_URL } from "./_asic_f2pool.ts";
+import { rawF2poolList } from "./_asic_testing.ts";
 
 const models = await loadAsicModels();
 
@@ -23,23 +27,13 @@ function model(name: string): AsicModel {
   return found[0]!;
 }
 
-const RAW_F2POOL = new URL(
-  "../../../shared/data/raw/f2pool-mining-devices-mattk8/mining-devices.csv",
-  import.meta.url,
-);
-const rawExists = (() => {
-  try {
-    Deno.statSync(RAW_F2POOL);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const RAW_F2POOL = rawF2poolList();
 
 Deno.test("asic_models: size and sources", () => {
-  assert.equal(models.length, 92);
+  assert.equal(models.length, 108);
   assert.equal(models.filter((m) => m.source === F2POOL_URL).length, 86);
-  assert.equal(models.filter((m) => m.source.startsWith("https://")).length, 92);
+  assert.equal(models.filter((m) => m.source.startsWith("https://")).length, 108);
+  assert.equal(preferredAsicModels(models).length, 107); // one conflict: the S23 Hydro
 });
 
 Deno.test("asic_models: Antminer S21 is 200 TH/s at a stated 17.5 J/TH, no power invented", () => {
@@ -66,9 +60,9 @@ Deno.test("asic_models: Antminer S19 Pro as F2Pool lists it", () => {
 
 Deno.test({
   name: "asic_models: the S19 Pro figures match the raw F2Pool file",
-  ignore: !rawExists,
+  ignore: RAW_F2POOL === undefined,
   async fn() {
-    const raw = await Deno.readTextFile(RAW_F2POOL);
+    const raw = await Deno.readTextFile(RAW_F2POOL!);
     const lines = raw.split("\r\n").filter((l) => l.startsWith("Bitmain,Antminer S19 Pro,"));
     assert.equal(lines.length, 1);
     // Company, Device, Device Age (M), Hashrate (T), Power Consumption (W), Unit Power (W/T)
@@ -106,22 +100,84 @@ Deno.test("asic_models: F2Pool's repeated names get their hashrate suffix", () =
   assert.equal(models.filter((m) => m.model === "Antminer S9").length, 0);
 });
 
-Deno.test("asic_models: invariants", async (t) => {
-  await t.step("no manufacturer + model repeats", () => {
-    const keys = models.map((m) => `${m.manufacturer}|${m.model}`.toLowerCase());
-    assert.equal(new Set(keys).size, models.length);
+Deno.test("asic_models: 2024–2026 models as their sources state them", async (t) => {
+  await t.step("Avalon A16 XP: 300 TH/s at 3,850 W, 12.8 J/TH nameplate (Hashrate Index)", () => {
+    const a16xp = model("Avalon A16 XP");
+    assert.deepEqual([a16xp.release, a16xp.hashrate_ths, a16xp.power_w], ["2025-10", 300, 3850]);
+    assert.equal(a16xp.efficiency_j_per_th, 3850 / 300); // 12.83 J/TH
+    assert.equal(a16xp.stated_efficiency_j_per_th, 12.8);
+    assert.equal(a16xp.source, "https://hashrateindex.com/blog/hardware-review-canaans-a16-series");
   });
-  await t.step("efficiencies are positive where present; hashrate always", () => {
+  await t.step("Antminer S21 XP+ Hydro: 500 TH/s at a stated 11 J/TH, no power invented", () => {
+    const xpPlus = model("Antminer S21 XP+ Hydro");
+    assert.deepEqual([xpPlus.hashrate_ths, xpPlus.stated_efficiency_j_per_th], [500, 11]);
+    assert.ok(Number.isNaN(xpPlus.power_w));
+    assert.equal(xpPlus.release, ""); // the page dates the S21 line, not this model
+  });
+  await t.step("Antminer S23 Hydro 3U: 9.5 J/TH, January 2026, a lower bound only", () => {
+    const s23u = model("Antminer S23 Hydro 3U");
+    assert.equal(s23u.stated_efficiency_j_per_th, 9.5);
+    assert.equal(s23u.release, "2026-01"); // "to be released in January 2026"
+    assert.ok(Number.isNaN(s23u.hashrate_ths)); // "exceeds 1,000 TH/s"
+    assert.match(s23u.notes, /hashrate as stated: .*exceeds 1,000 TH\/s/);
+  });
+  await t.step('Whatsminer M60S: the 186 TH/s bin at 17.5 J/TH (printed "17. 5 J/TH")', () => {
+    const m60s = model("Whatsminer M60S");
+    assert.deepEqual([m60s.hashrate_ths, m60s.stated_efficiency_j_per_th], [186, 17.5]);
+  });
+  await t.step("Whatsminer M66S: 18.5 J/TH; sources disagree on its hashrate, left blank", () => {
+    const m66s = model("Whatsminer M66S");
+    assert.equal(m66s.stated_efficiency_j_per_th, 18.5);
+    assert.ok(Number.isNaN(m66s.hashrate_ths));
+    assert.match(m66s.notes, /250 terahashes per second/);
+    assert.match(m66s.notes, /between 270 and 298 terahash/);
+  });
+  await t.step("Avalon A1566: no release read from the halving date beside it", () => {
+    assert.equal(model("Avalon A1566 (A15 series)").release, "");
+  });
+  await t.step("left out: a chip, a target, an order size", () => {
+    for (const name of ["SEAL01 chip (for SEALMINER A1)", "SEALMINER A4 (target)"]) {
+      assert.equal(models.filter((m) => m.model === name).length, 0, name);
+    }
+    assert.equal(models.filter((m) => m.manufacturer === "Block (Proto)").length, 0);
+  });
+});
+
+Deno.test("asic_models: the Antminer S23 Hydro conflict, both rows kept, one preferred", () => {
+  const s23 = models.filter((m) => m.model === "Antminer S23 Hydro");
+  // TheMinerMag (via a CoinDesk rewrite): 9.7 J/TH; Bitcoin.com (Finnish relay): 580 TH/s, 9.5.
+  assert.deepEqual(
+    s23.map((m) => [m.hashrate_ths, m.stated_efficiency_j_per_th, m.preferred]),
+    [[NaN, 9.7, false], [580, 9.5, true]],
+  );
+  assert.notEqual(s23[0]!.source, s23[1]!.source);
+  for (const m of s23) assert.match(m.notes, /CONFLICT/);
+  // Both sources are second-hand and undated: the row stating hashrate as well is preferred.
+  const preferred = preferredAsicModels(models).filter((m) => m.model === "Antminer S23 Hydro");
+  assert.deepEqual(preferred.map((m) => m.stated_efficiency_j_per_th), [9.5]);
+});
+
+Deno.test("asic_models: invariants", async (t) => {
+  await t.step("a manufacturer + model repeats only as a conflict, one row preferred", () => {
+    const preferred = preferredAsicModels(models);
+    const keys = preferred.map((m) => `${m.manufacturer}|${m.model}`.toLowerCase());
+    assert.equal(new Set(keys).size, preferred.length);
+    const all = new Set(models.map((m) => `${m.manufacturer}|${m.model}`.toLowerCase()));
+    assert.equal(all.size, preferred.length);
+  });
+  await t.step("numbers are positive where present; a hashrate or a stated J/TH always", () => {
     for (const m of models) {
-      assert.ok(m.hashrate_ths > 0, m.model);
-      for (const v of [m.efficiency_j_per_th, m.stated_efficiency_j_per_th, m.power_w]) {
+      assert.ok(m.hashrate_ths > 0 || m.stated_efficiency_j_per_th > 0, m.model);
+      for (const v of [m.hashrate_ths, m.efficiency_j_per_th, m.stated_efficiency_j_per_th]) {
         assert.ok(Number.isNaN(v) || v > 0, `${m.model}: ${v}`);
       }
+      assert.ok(Number.isNaN(m.power_w) || m.power_w > 0, m.model);
     }
   });
-  await t.step("efficiency_j_per_th = power_w ÷ hashrate_ths exactly where power is known", () => {
+  await t.step("efficiency_j_per_th = power_w ÷ hashrate_ths exactly where both are known", () => {
     for (const m of models) {
-      if (Number.isNaN(m.power_w)) assert.ok(Number.isNaN(m.efficiency_j_per_th), m.model);
+      const both = !Number.isNaN(m.power_w) && !Number.isNaN(m.hashrate_ths);
+      if (!both) assert.ok(Number.isNaN(m.efficiency_j_per_th), m.model);
       else assert.equal(m.efficiency_j_per_th, m.power_w / m.hashrate_ths, m.model);
     }
   });
@@ -143,7 +199,8 @@ Deno.test("asic_models: invariants", async (t) => {
 });
 
 const HEADER = ASIC_MODELS_SCHEMA.map((c) => c.name).join(",");
-const S19PRO = `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,${F2POOL_URL},`;
+const S19PRO = `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,true,${F2POOL_URL},`;
+const S23 = "Bitmain,Antminer S23 Hydro,,,,,9.7,false,https://a,CONFLICT";
 
 /** Asserts the parser rejects `rows` with exactly `message`. */
 function rejects(rows: string[], message: string): void {
@@ -154,11 +211,43 @@ function rejects(rows: string[], message: string): void {
 }
 
 Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
-  await t.step("a repeated manufacturer + model, ignoring case", () => {
+  await t.step("a repeated manufacturer + model with the same source, ignoring case", () => {
     rejects(
-      [S19PRO, S19PRO.replace("Bitmain", "BITMAIN")],
-      'm.csv:3: column "model": "BITMAIN Antminer S19 Pro" repeats line 2; each manufacturer + ' +
-        "model must appear once",
+      [S19PRO, S19PRO.replace("Bitmain", "BITMAIN").replace(",true,", ",false,")],
+      'm.csv:3: column "model": "BITMAIN Antminer S19 Pro" repeats line 2 with the same ' +
+        "source; a model repeats only where two sources disagree, one row each",
+    );
+  });
+  await t.step("a conflict with two preferred rows, or none", () => {
+    const other = S23.replace(",9.7,false,https://a", ",9.5,true,https://b");
+    assert.equal(asicModelsFromCsv([HEADER, S23, other].join("\n") + "\n").length, 2);
+    rejects(
+      [S23.replace(",false,", ",true,"), other],
+      'm.csv:3: column "preferred": "Bitmain Antminer S23 Hydro" is already preferred at line 2; ' +
+        "expected exactly one preferred row per model",
+    );
+    rejects(
+      [S23, other.replace(",true,", ",false,")],
+      'm.csv:2: column "preferred": no row of "Bitmain Antminer S23 Hydro" (lines 2, 3) is ' +
+        "preferred; expected exactly one",
+    );
+    rejects(
+      [S19PRO.replace(",true,", ",false,")],
+      'm.csv:2: column "preferred": no row of "Bitmain Antminer S19 Pro" (line 2) is ' +
+        "preferred; expected exactly one",
+    );
+  });
+  await t.step("a preferred cell that is not true or false", () => {
+    rejects(
+      [S19PRO.replace(",true,", ",yes,")],
+      'm.csv:2: column "preferred": expected one of "true", "false", found "yes"',
+    );
+  });
+  await t.step("a row with neither a hashrate nor a stated J/TH", () => {
+    rejects(
+      [S23.replace(",9.7,false,", ",,true,")],
+      'm.csv:2: column "hashrate_ths": is blank and so is stated_efficiency_j_per_th: a row ' +
+        "needs a hashrate or a stated J/TH",
     );
   });
   await t.step("an efficiency that is not power ÷ hashrate", () => {
@@ -177,9 +266,14 @@ Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
   });
   await t.step("an efficiency without a power", () => {
     rejects(
-      [`Bitmain,Antminer S21,2023-09,200,,3500,17.5,https://x,`],
-      'm.csv:2: column "efficiency_j_per_th": is 3500, but power_w is blank: it is computed ' +
-        "from power_w only",
+      [`Bitmain,Antminer S21,2023-09,200,,3500,17.5,true,https://x,`],
+      'm.csv:2: column "efficiency_j_per_th": is 3500, but power_w or hashrate_ths is blank: ' +
+        "it is computed from both",
+    );
+    rejects(
+      [`Bitmain,Antminer S23 Hydro,,,5510,9.5,9.5,true,https://x,`],
+      'm.csv:2: column "efficiency_j_per_th": is 9.5, but power_w or hashrate_ths is blank: ' +
+        "it is computed from both",
     );
   });
   await t.step("a release that is not YYYY or YYYY-MM", () => {
@@ -190,7 +284,7 @@ Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
   });
   await t.step("a zero hashrate", () => {
     rejects(
-      [`Bitmain,Antminer S21,2023-09,0,,,17.5,https://x,`],
+      [`Bitmain,Antminer S21,2023-09,0,,,17.5,true,https://x,`],
       'm.csv:2: column "hashrate_ths": expected a positive number, found "0"',
     );
   });

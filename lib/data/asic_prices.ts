@@ -11,6 +11,7 @@ import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
 export const ASIC_PRICES_SCHEMA = [
   { name: "series", type: "string" },
   { name: "value_usd_per_th", type: "number", min: 0 },
+  { name: "value_high_usd_per_th", type: "number", optional: true, min: 0 },
   { name: "period_as_stated", type: "string" },
   { name: "date", type: "string", optional: true },
   { name: "figure_as_stated", type: "string" },
@@ -28,7 +29,9 @@ export const ASIC_PRICES_PATH = "data/asic_prices.csv";
  * `""`.
  *
  * - `series`: what was priced (a model's order, or a Hashrate Index efficiency band).
- * - `value_usd_per_th`: USD per TH/s of hashrate bought (always > 0).
+ * - `value_usd_per_th`: USD per TH/s of hashrate bought (always > 0); for a range the source
+ *   states ("around $7–$8/TH"), its low end.
+ * - `value_high_usd_per_th`: the high end of a stated range; `NaN` for a single figure.
  * - `period_as_stated`: the period in the source's words.
  * - `date`: `YYYY-MM`, or `YYYY-MM-DD` when the source gives the day; `""` when the period names
  *   no unambiguous month and year.
@@ -62,21 +65,23 @@ export function isPartialIsoDate(text: string): boolean {
 }
 
 /**
- * Parses the text of `data/asic_prices.csv`, checking that prices are positive, `date` is
- * `YYYY-MM` or `YYYY-MM-DD`, `source_date` a full or partial ISO date, and that no series
- * repeats a period.
+ * Parses the text of `data/asic_prices.csv`, checking that prices are positive, a range's high
+ * end is above its low end, `date` is `YYYY-MM` or `YYYY-MM-DD`, `source_date` a full or partial
+ * ISO date, and that no series repeats a period.
  *
  * @example
  * ```ts
  * import { asicPricesFromCsv } from "./asic_prices.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "series,value_usd_per_th,period_as_stated,date,figure_as_stated,source_url," +
- *   "source_title,source_date,notes\n" +
- *   "S21 preorder,14,preorder Oct 2023,2023-10,$14/TH/s,https://x,X,2023-10-11,\n";
+ * const csv = "series,value_usd_per_th,value_high_usd_per_th,period_as_stated,date," +
+ *   "figure_as_stated,source_url,source_title,source_date,notes\n" +
+ *   "S21 preorder,14,,preorder Oct 2023,2023-10,$14/TH/s,https://x,X,2023-10-11,\n";
  * const [s21] = asicPricesFromCsv(csv);
  * assert.equal(s21!.value_usd_per_th, 14);
+ * assert.ok(Number.isNaN(s21!.value_high_usd_per_th));
  * assert.throws(() => asicPricesFromCsv(csv.replace("2023-10,$", "Oct 2023,$")), /"date"/);
+ * assert.throws(() => asicPricesFromCsv(csv.replace("14,,", "14,12,")), /"value_high_usd_per_th"/);
  * ```
  */
 export function asicPricesFromCsv(
@@ -92,6 +97,7 @@ export function asicPricesFromCsv(
     const row: AsicPrice = {
       series: columns.series[i]!,
       value_usd_per_th: columns.value_usd_per_th[i]!,
+      value_high_usd_per_th: columns.value_high_usd_per_th[i]!,
       period_as_stated: columns.period_as_stated[i]!,
       date: columns.date[i]!,
       figure_as_stated: columns.figure_as_stated[i]!,
@@ -102,6 +108,15 @@ export function asicPricesFromCsv(
     };
     if (row.value_usd_per_th === 0) {
       throw new CsvError(file, line, "value_usd_per_th", 'expected a positive price, found "0"');
+    }
+    if (row.value_high_usd_per_th <= row.value_usd_per_th) {
+      throw new CsvError(
+        file,
+        line,
+        "value_high_usd_per_th",
+        `expected the high end of a range, above value_usd_per_th ${row.value_usd_per_th}, ` +
+          `found ${quote(String(row.value_high_usd_per_th))}`,
+      );
     }
     if (row.date !== "" && (!isPartialIsoDate(row.date) || row.date.length === 4)) {
       throw new CsvError(
@@ -147,6 +162,9 @@ export function asicPricesFromCsv(
  * const band = prices.filter((p) => p.series.includes("<=25 J/TH"));
  * const points = band.map((p) => [p.date, p.value_usd_per_th]);
  * assert.deepEqual(points, [["2023-07", 20], ["2022-07", 60]]);
+ * // Bitmain's December 2025 price list, newer S21 immersion or hydro models: "around $7–$8/TH".
+ * const s21Hydro = prices.find((p) => p.series.includes("newer S21 immersion/hydro"));
+ * assert.deepEqual([s21Hydro?.value_usd_per_th, s21Hydro?.value_high_usd_per_th], [7, 8]);
  * ```
  */
 export async function loadAsicPrices(

@@ -1,35 +1,41 @@
 /**
  * Building `data/asic_prices.csv` from the cited price points in `facts/asic_price_points.csv`:
- * every row's unit must be USD per TH(/s), its value must appear in the quoted figure, and its
- * date is read from the stated period only where that is unambiguous.
+ * every row's unit must be USD per TH(/s), its value (a figure, or a range `low-high`) must
+ * appear in the quoted figure, and its date is read from the stated period only where that is
+ * unambiguous. Rows without a stated price (a blank value, or one the compiler derived by
+ * arithmetic) are left out with the reason.
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, isIsoDate, numberCell, parseCsv, quote, type Schema } from "./csv.ts";
 import { formatCsv } from "./csv_format.ts";
 import {
   type BuiltDataset,
   type DatasetBuildOptions,
   DEFAULT_SOURCE_DIR,
-  inputRow,
-  INPUTS_TABLE_HEADER,
   type RawInput,
   readRawInput,
 } from "./dataset_build.ts";
 import { ASIC_PRICES_SCHEMA, type AsicPrice, asicPricesFromCsv } from "./asic_prices.ts";
+import {
+  ASIC_PRICE_POINTS_INPUT,
+  asicPricesSources,
+  type DroppedPrice,
+} from "./asic_prices_sources.ts";
 
-/** The price points, relative to the source folder. */
-export const ASIC_PRICE_POINTS_INPUT = "facts/asic_price_points.csv";
+export { ASIC_PRICE_POINTS_INPUT };
 
 /** Units accepted as USD per TH/s: ASIC prices per "TH" mean per TH/s of hashrate. */
 export const USD_PER_TH_UNITS = ["USD per TH/s", "USD per TH"] as const;
+/** The unit the facts file gives a value it derived by arithmetic: such rows are left out. */
+export const DERIVED_UNIT = "USD per TH (derived)";
 
-/** Columns of `facts/asic_price_points.csv`, exactly. */
+/** Columns of `facts/asic_price_points.csv`, exactly; `value` is read by {@linkcode statedValue}. */
 const PRICE_POINTS_SCHEMA = [
   { name: "series", type: "string" },
   { name: "figure_as_stated", type: "string" },
-  { name: "value", type: "number", min: 0 },
-  { name: "unit", type: "string", values: USD_PER_TH_UNITS },
+  { name: "value", type: "string", optional: true },
+  { name: "unit", type: "string", values: [...USD_PER_TH_UNITS, DERIVED_UNIT] },
   { name: "period_as_stated", type: "string" },
   { name: "source_url", type: "string" },
   { name: "source_title", type: "string" },
@@ -38,16 +44,20 @@ const PRICE_POINTS_SCHEMA = [
 ] as const satisfies Schema;
 
 const MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split(" ");
-/** A month name (or its abbreviation), an optional day, and a four-digit year. */
+/**
+ * A month name (or its abbreviation), an optional day, and a four-digit year, which may be in
+ * square brackets: the compiler's reading of the page's date, as in "Dec. 23 [2025]".
+ */
 const MONTH_YEAR =
-  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})\b/gi;
+  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+(?:(\d{1,2}),?\s+)?\[?(\d{4})\b\]?/gi;
 
 /**
  * The ISO date a stated period gives, or `""`. Only the period's leading clause, before any
  * `;` or `(`, is read (the rest is commentary such as "shipments from January 2024" or "vs $60/TH
  * July 2022"). It must be an ISO date, or name exactly one month with its year: `"Jul 2022"` →
- * `2022-07`; a day only when given, `"May 7, 2021"` → `2021-05-07`. A day without a year
- * (`"Dec. 25"`) or two months give `""`.
+ * `2022-07`; a day only when given, `"May 7, 2021"` → `2021-05-07`; a year in square brackets
+ * counts (`"Dec. 23 [2025]"` → `2025-12-23`). A day without a year (`"Dec. 25"`) or two months
+ * give `""`.
  *
  * @example
  * ```ts
@@ -58,6 +68,7 @@ const MONTH_YEAR =
  * assert.equal(dateFromPeriod("July 2023 (vs $60/TH July 2022)"), "2023-07");
  * assert.equal(dateFromPeriod("2021-05-07"), "2021-05-07");
  * assert.equal(dateFromPeriod("Dec. 25 (year not stated)"), "");
+ * assert.equal(dateFromPeriod("Bitmain price cut on Dec. 23 [2025] promo"), "2025-12-23");
  * ```
  */
 export function dateFromPeriod(period: string): string {
@@ -77,6 +88,60 @@ export function dateFromPeriod(period: string): string {
 /** The numbers written in a figure (`"$61.6 million (or $14/TH/s)"` → 61.6, 14). */
 function numbersIn(figure: string): number[] {
   return [...figure.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replaceAll(",", "")));
+}
+
+const VALUE = { name: "value", type: "number", min: 0 } as const;
+const RANGE = /^([^-]+)-([^-]+)$/;
+
+/**
+ * The `value` cell of a facts row: one number, or a range `low-high` (`"7-8"`, as the facts file
+ * writes "around $7–$8/TH"), with `high` `NaN` for one number; `undefined` for a blank cell.
+ * Throws a {@linkcode CsvError} naming the cell otherwise.
+ *
+ * @example
+ * ```ts
+ * import { statedValue } from "./asic_prices_build.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(statedValue("f.csv", 2, "16.10"), { low: 16.1, high: NaN });
+ * assert.deepEqual(statedValue("f.csv", 2, "7-8"), { low: 7, high: 8 });
+ * assert.equal(statedValue("f.csv", 2, ""), undefined);
+ * assert.throws(() => statedValue("f.csv", 2, "8-7"), /expected a range low-high with low < high, found "8-7"/);
+ * ```
+ */
+export function statedValue(
+  file: string,
+  line: number,
+  text: string,
+): { low: number; high: number } | undefined {
+  if (text.trim() === "") return undefined;
+  const range = RANGE.exec(text);
+  if (range === null) return { low: numberCell(file, line, VALUE, text), high: NaN };
+  const [low, high] = [
+    numberCell(file, line, VALUE, range[1]!),
+    numberCell(file, line, VALUE, range[2]!),
+  ];
+  if (!(low < high)) {
+    throw new CsvError(
+      file,
+      line,
+      "value",
+      `expected a range low-high with low < high, found ${quote(text)}`,
+    );
+  }
+  return { low, high };
+}
+
+/**
+ * Why a facts row gives no stated price, or `undefined`: a blank value, or one the compiler
+ * derived by arithmetic (unit {@linkcode DERIVED_UNIT}, or notes saying "value derived").
+ */
+function dropReason(value: string, unit: string, notes: string): string | undefined {
+  if (value.trim() === "") return "no price per TH/s is stated (the value is blank)";
+  if (unit === DERIVED_UNIT || /\bvalue derived\b/i.test(notes)) {
+    return "the value is derived by arithmetic from other figures, not stated by the source";
+  }
+  return undefined;
 }
 
 /**
@@ -100,7 +165,7 @@ function numbersIn(figure: string): number[] {
  * assert.equal(built.rows, 1);
  * assert.equal(
  *   built.csv.split("\n")[1],
- *   "S21 preorder,14,preorder Oct 2023,2023-10,$14/TH/s,https://x,X,2023-10-11,",
+ *   "S21 preorder,14,,preorder Oct 2023,2023-10,$14/TH/s,https://x,X,2023-10-11,",
  * );
  * ```
  */
@@ -108,42 +173,56 @@ export async function buildAsicPrices(options: DatasetBuildOptions = {}): Promis
   const dir = options.sourceDir ?? DEFAULT_SOURCE_DIR;
   const log = options.log ?? console.log;
   const input = await readRawInput(`${dir}/${ASIC_PRICE_POINTS_INPUT}`);
-  const rows = pricePoints(input);
+  const { rows, dropped } = pricePoints(input);
   const csv = formatCsv(ASIC_PRICES_SCHEMA, rows);
   asicPricesFromCsv(csv, { file: "asic_prices.csv (built)" });
-  log(`asic_prices.csv: ${rows.length} price points`);
+  log(
+    `asic_prices.csv: ${rows.length} price points (${dropped.length} facts row` +
+      `${dropped.length === 1 ? "" : "s"} without a stated price left out)`,
+  );
   return {
     file: "asic_prices.csv",
     csv,
-    sources: asicPricesSources(rows, input),
+    sources: asicPricesSources({ rows, dropped, input, units: USD_PER_TH_UNITS }),
     rows: rows.length,
   };
 }
 
-function pricePoints(input: RawInput): AsicPrice[] {
+function pricePoints(input: RawInput): { rows: AsicPrice[]; dropped: DroppedPrice[] } {
   const file = input.path;
   const { columns, rowCount, lines } = parseCsv(input.text, PRICE_POINTS_SCHEMA, { file });
   const rows: AsicPrice[] = [];
+  const dropped: DroppedPrice[] = [];
   for (let i = 0; i < rowCount; i++) {
     const line = lines[i]!;
-    const value = columns.value[i]!;
-    if (value === 0) {
+    const text = columns.value[i]!;
+    const reason = dropReason(text, columns.unit[i]!, columns.notes[i]!);
+    if (reason !== undefined) {
+      dropped.push({ line, series: columns.series[i]!, source: columns.source_url[i]!, reason });
+      continue;
+    }
+    const value = statedValue(file, line, text)!;
+    if (value.low === 0) {
       throw new CsvError(file, line, "value", 'expected a positive price, found "0"');
     }
     const figure = columns.figure_as_stated[i]!;
-    if (!numbersIn(figure).includes(value)) {
-      throw new CsvError(
-        file,
-        line,
-        "value",
-        `${value} does not appear in figure_as_stated ${quote(figure)}; the value must restate ` +
-          "the quoted figure",
-      );
+    const written = numbersIn(figure);
+    for (const end of [value.low, value.high].filter((v) => !Number.isNaN(v))) {
+      if (!written.includes(end)) {
+        throw new CsvError(
+          file,
+          line,
+          "value",
+          `${end} does not appear in figure_as_stated ${quote(figure)}; the value must restate ` +
+            "the quoted figure",
+        );
+      }
     }
     const period = columns.period_as_stated[i]!;
     rows.push({
       series: columns.series[i]!,
-      value_usd_per_th: value,
+      value_usd_per_th: value.low,
+      value_high_usd_per_th: value.high,
       period_as_stated: period,
       date: dateFromPeriod(period),
       figure_as_stated: figure,
@@ -153,62 +232,5 @@ function pricePoints(input: RawInput): AsicPrice[] {
       notes: columns.notes[i]!,
     });
   }
-  return rows;
-}
-
-/** Escapes `|` for a markdown table cell. */
-function cell(text: string): string {
-  return text.replaceAll("|", "\\|");
-}
-
-/** The `asic_prices` section of `data/SOURCES.md`. */
-function asicPricesSources(rows: readonly AsicPrice[], input: RawInput): string {
-  const dates = rows.map((r) => r.date).filter((d) => d !== "").sort();
-  const lines = [
-    "## `asic_prices.csv`: ASIC purchase prices, USD per TH/s",
-    "",
-    "Cited price points for Bitcoin ASICs: a model's bulk order and Hashrate Index price-index",
-    "bands by efficiency class.",
-    "",
-    "- **Origin:** `facts/asic_price_points.csv`, hand-compiled from public pages; each row",
-    "  carries its `source_url`, `source_title`, `source_date` and the figure as the page states",
-    "  it. The index bands are Luxor's Hashrate Index as quoted by news pages, not the index",
-    "  itself.",
-    "- **Licence:** none claimed; short factual figures with citations. Cite each row's source.",
-    `- **Rows:** ${rows.length}; dated points ${dates[0]} .. ${dates[dates.length - 1]}` +
-    ` (${rows.length - dates.length} without an unambiguous date).`,
-    "- **Columns:** `series`; `value_usd_per_th` (USD per TH/s of hashrate); `period_as_stated`;",
-    "  `date` (`YYYY-MM`, or `YYYY-MM-DD` when the source gives the day); `figure_as_stated`;",
-    "  `source_url`, `source_title`, `source_date`; `notes`.",
-    `- **Checks at build:** the unit must be ${USD_PER_TH_UNITS.map((u) => `"${u}"`).join(" or ")}`,
-    "  (anything else is an error); the value must be positive and appear among the numbers of",
-    "  `figure_as_stated`.",
-    "- **How `date` is read:** only from the leading clause of `period_as_stated` (before any `;`",
-    "  or `(`), which must be an ISO date or name exactly one month with its year; a day only",
-    "  when the source gives it. Otherwise `date` is blank. Row by row:",
-    "",
-    "| series | USD/TH/s | period as stated | date |",
-    "|---|---:|---|---|",
-    ...rows.map((r) =>
-      `| ${cell(r.series)} | ${r.value_usd_per_th} | ${cell(r.period_as_stated)} | ${
-        r.date === "" ? "(blank)" : r.date
-      } |`
-    ),
-    "",
-    "- **Caveats:** the S21 preorder's payment terms (part financed by Bitmain) are in its",
-    "  `notes`; the",
-    "  under-38 J/TH points come from a newsbreak page citing the Hashrate Index, with no page",
-    '  date, and its "Dec. 25" gives no year, so that row has no `date`.',
-    "",
-    "### Inputs",
-    "",
-    INPUTS_TABLE_HEADER,
-    inputRow(
-      { ...input, path: ASIC_PRICE_POINTS_INPUT },
-      "hand-compiled from the pages in `source_url`",
-    ),
-    "",
-    "Rebuild: `deno task data`",
-  ];
-  return lines.join("\n") + "\n";
+  return { rows, dropped };
 }
