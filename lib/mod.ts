@@ -1,6 +1,8 @@
 /**
  * mullet: models, data and exhibits for research on Bitcoin miners and AI data centres.
- * Notebooks import from here only.
+ * Notebooks import from here only, as `@mullet/kit`. The models and data alone are in
+ * `./models.ts`; the PNG rasteriser loads on the first exhibit drawn, so a script that imports
+ * this and draws nothing needs only `--allow-read`.
  *
  * @example
  * ```ts
@@ -13,13 +15,5 @@
  *
  * @module
  */
-export * from "./units/mod.ts";
-export * from "./chain/mod.ts";
-export * from "./mining/mod.ts";
-export * from "./compute/mod.ts";
-export * from "./finance/mod.ts";
-export * from "./site/mod.ts";
-export * from "./company/mod.ts";
-export * from "./house/mod.ts";
-export * from "./data/mod.ts";
+export * from "./models.ts";
 export * from "./charts/mod.ts";

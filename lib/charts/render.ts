@@ -4,11 +4,14 @@
  * below (see `font_metrics.ts`), and resvg draws the SVG with exactly those files (system fonts
  * are not loaded). What is laid out is what is drawn, so labels are not clipped.
  *
+ * Vega, Vega-Lite's compiler and the rasteriser load on first use: the rasteriser is a native
+ * module that needs `--allow-ffi` and `--allow-sys`, and Vega's Node build loads the deprecated
+ * `punycode` module, so code that imports the kit and draws nothing needs neither permission
+ * and prints no deprecation warning on their account.
+ *
  * @module
  */
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
 import { HOUSE_FONT_FILES } from "./theme.ts";
 
@@ -30,6 +33,26 @@ function loadFonts(): Promise<Map<Weight, FontMetrics>> {
       });
       loaded.set(weight, readFontMetrics(bytes));
     }
+    return loaded;
+  })();
+  return fonts;
+}
+
+/** Vega and the Vega-Lite compiler, loaded on the first render (see the module docs). */
+interface ChartEngine {
+  readonly vega: typeof import("vega");
+  readonly compile: typeof import("vega-lite").compile;
+}
+
+let engine: Promise<ChartEngine> | undefined;
+
+function loadEngine(): Promise<ChartEngine> {
+  engine ??= (async () => {
+    const [vega, { compile }, loaded] = await Promise.all([
+      import("vega"),
+      import("vega-lite"),
+      loadFonts(),
+    ]);
     // Vega's own text measure, replaced once for the process: see the module docs.
     const metrics = (vega as unknown as {
       textMetrics: { width: (item: TextItem, text: string) => number };
@@ -38,9 +61,9 @@ function loadFonts(): Promise<Map<Weight, FontMetrics>> {
       const font = loaded.get(nearestWeight(item.fontWeight)) ?? loaded.get(400)!;
       return textWidth(font, String(text ?? ""), Number(item.fontSize ?? 11));
     };
-    return loaded;
+    return { vega, compile };
   })();
-  return fonts;
+  return engine;
 }
 
 interface TextItem {
@@ -74,7 +97,7 @@ function nearestWeight(weight: number | string | undefined): Weight {
  * ```
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  await loadFonts();
+  const { vega, compile } = await loadEngine();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
   try {
     const svg = await view.toSVG();
@@ -82,6 +105,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+let rasteriser: Promise<typeof import("@resvg/resvg-js")> | undefined;
+
+function loadRasteriser(): Promise<typeof import("@resvg/resvg-js")> {
+  rasteriser ??= import("@resvg/resvg-js");
+  return rasteriser;
 }
 
 /** Options of {@linkcode renderPng}. */
@@ -104,7 +134,7 @@ export interface PngOptions {
  * ```
  */
 export async function renderPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
-  await loadFonts();
+  const [{ Resvg }] = await Promise.all([loadRasteriser(), loadFonts()]);
   const scale = options.scale ?? 2;
   if (!(scale > 0) || !Number.isFinite(scale)) {
     throw new RangeError(`Cannot use scale: expected a number > 0, got ${scale}`);
