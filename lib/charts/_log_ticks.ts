@@ -1,7 +1,8 @@
 /**
  * Ticks for log axes: a few round values per power of ten (1 and 3 by default, or 1, 2 and 5),
  * so each gets a gridline and a label — Vega's own log ticks are too dense to read. Shared by
- * the time series, the fan chart and the scatter.
+ * the time series, the fan chart and the scatter. Their labels need as many decimals as the
+ * smallest tick: see {@linkcode logTickFormat}.
  *
  * @module
  */
@@ -54,4 +55,40 @@ export function logDomain(values: readonly number[]): [number, number] {
     steps.filter((t) => t <= min * (1 + 1e-12)).at(-1)!,
     steps.find((t) => t >= max * (1 - 1e-12))!,
   ];
+}
+
+// d3-format's specifier: [[fill]align][sign][symbol][0][width][,][.precision][~][type]
+const FORMAT_SPECIFIER = /^((?:.?[<>=^])?[+\-( ]?[$#]?0?\d*,?)(?:\.(\d+))?(~)?([a-z%])?$/i;
+
+/**
+ * The d3 number format for log-axis `ticks`: `format` itself, unless it is fixed-point (`f`)
+ * with fewer decimals than the smallest tick needs — then its precision is raised to that and
+ * trailing zeros are trimmed (`~`), so 0.03 reads "0.03" rather than "0" and 100 stays "100".
+ * Other formats (`~s`, `.2s`, `%`…) are returned as given.
+ *
+ * @example
+ * ```ts
+ * import { logTickFormat } from "./_log_ticks.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(logTickFormat([0.03, 0.1, 0.3, 1, 3], ",.0f"), ",.2~f");
+ * assert.equal(logTickFormat([0.3, 1, 3], "$,.0f"), "$,.1~f");
+ * assert.equal(logTickFormat([30, 100, 300], ",.0f"), ",.0f");
+ * assert.equal(logTickFormat([0.1, 0.3], ".2f"), ".2f"); // already enough
+ * assert.equal(logTickFormat([0.001, 0.003], "~s"), "~s");
+ * ```
+ */
+export function logTickFormat(ticks: readonly number[], format: string): string {
+  const match = FORMAT_SPECIFIER.exec(format);
+  if (match === null || match[4] !== "f" || ticks.length === 0) return format;
+  const needed = Math.max(...ticks.map(decimalsOf));
+  const given = match[2] === undefined ? 6 : Number(match[2]);
+  return needed > given ? `${match[1]}.${needed}~f` : format;
+}
+
+/** Digits after the decimal point in the shortest form of `value` (0.003 → 3, 1e-7 → 7). */
+function decimalsOf(value: number): number {
+  const [digits = "", exponent = "0"] = String(Math.abs(value)).split("e");
+  const fraction = digits.split(".")[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
 }

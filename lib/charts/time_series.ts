@@ -5,7 +5,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { logTicks } from "./_log_ticks.ts";
+import { logTickFormat, logTicks } from "./_log_ticks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** A dated event drawn as a vertical rule with a label. */
@@ -26,7 +26,8 @@ export interface TimeSeriesOptions<Row> {
   readonly series?: keyof Row & string;
   /** Y-axis title with units, e.g. `"USD per PH/s per day"`. Default: the field name. */
   readonly yTitle?: string;
-  /** d3 number format for the y axis. Default `",.0f"`. */
+  /** d3 number format for the y axis. Default `",.0f"`. On a log axis, a fixed-point format
+   * gets the decimals its smallest tick needs. */
   readonly yFormat?: string;
   /** Log scale on y. Default `false`. */
   readonly log?: boolean;
@@ -75,10 +76,11 @@ export function timeSeriesSpec<Row extends object>(
         type: "quantitative" as const,
         title: options.yTitle ?? options.y,
         scale: options.log ? { type: "log" as const } : { zero: false },
-        // Log axes get one gridline per decade step (1, 3, 10…), not vega's dense minor ticks.
-        axis: options.log
-          ? { format: options.yFormat ?? ",.0f", values: dataLogTicks(rows, options.y) }
-          : { format: options.yFormat ?? ",.0f" },
+        // Log axes get one gridline per decade step (1, 3, 10…), not vega's dense minor ticks,
+        // each labelled with the decimals it needs (0.3, not 0).
+        axis: options.log ? logAxis(dataLogTicks(rows, options.y), options.yFormat ?? ",.0f") : {
+          format: options.yFormat ?? ",.0f",
+        },
       },
       color,
     },
@@ -115,6 +117,10 @@ export function timeSeriesSpec<Row extends object>(
     data: { values: rows as Row[] },
     layer,
   } as TopLevelSpec;
+}
+
+function logAxis(ticks: number[], format: string): { format: string; values: number[] } {
+  return { format: logTickFormat(ticks, format), values: ticks };
 }
 
 /** Ticks at 1 and 3 times each power of ten from a third of the least positive value to three

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { compile } from "vega-lite";
 import type { BandRow } from "../finance/percentile_bands.ts";
+import { renderSvg } from "./render.ts";
 import { timeSeriesSpec } from "./time_series.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
 
@@ -89,4 +90,18 @@ Deno.test("timeSeriesSpec: log ticks below 1 are round decimals", () => {
     layer: { encoding: { y: { axis: { values: number[] } } } }[];
   };
   assert.deepEqual(spec.layer[0]!.encoding.y.axis.values, [0.1, 0.3]);
+});
+
+Deno.test("timeSeriesSpec: a log axis below 1 labels each tick with its decimals, not 0", async () => {
+  const rows = [
+    { day: "2024-01-01", ratio: 0.04 },
+    { day: "2024-06-01", ratio: 0.9 },
+    { day: "2024-12-01", ratio: 25 },
+  ];
+  const svg = await renderSvg(timeSeriesSpec(rows, { x: "day", y: "ratio", log: true }));
+  const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  for (const tick of ["0.03", "0.1", "0.3", "1", "3", "10", "30"]) {
+    assert.ok(labels.includes(tick), `tick ${tick} among ${JSON.stringify(labels)}`);
+  }
+  assert.ok(!labels.includes("0"), `no tick labelled 0 among ${JSON.stringify(labels)}`);
 });
