@@ -28,12 +28,6 @@ export const ASIC_MODELS_SCHEMA = [
 /** The dataset's path relative to the project root. */
 export const ASIC_MODELS_PATH = "data/asic_models.csv";
 
-type AsicModelCells = {
-  readonly [C in typeof ASIC_MODELS_SCHEMA[number] as C["name"]]: C extends { type: "string" }
-    ? string
-    : number;
-};
-
 /**
  * One ASIC model as one source states it, keyed by the header names of
  * {@linkcode ASIC_MODELS_SCHEMA}. Blank numbers are `NaN`, blank text is `""`.
@@ -50,7 +44,13 @@ type AsicModelCells = {
  *   conflict, exactly one row (the build's rule is in `data/SOURCES.md`).
  * - `source`: URL of the source; `notes`: caveats (renames, as-stated wording, conflicts).
  */
-export type AsicModel = Omit<AsicModelCells, "preferred"> & { readonly preferred: boolean };
+export type AsicModel =
+  & {
+    readonly [
+      C in typeof ASIC_MODELS_SCHEMA[number] as C["name"] extends "preferred" ? never : C["name"]
+    ]: C extends { type: "string" } ? string : number;
+  }
+  & { readonly preferred: boolean };
 
 /** Relative difference allowed between `efficiency_j_per_th` and `power_w ÷ hashrate_ths`. */
 const IDENTITY_TOLERANCE = 1e-12;
