@@ -31,7 +31,7 @@ export interface Parameter {
 }
 
 const DECLARATION =
-  /^\s*(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=]+)?=\s*(.+?);?\s*(?:\/\/.*)?$/;
+  /^\s*(?:export\s+)?(let|var|const)\s+([A-Za-z_$][\w$]*)\s*(?::\s*([^=]+))?=\s*(.+?);?\s*(?:\/\/.*)?$/;
 
 /**
  * Index of the `parameters` cell, or −1.
@@ -62,6 +62,10 @@ export function parametersCellIndex(notebook: Notebook): number {
  * const nb = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: "code" as const,
  *   metadata: { tags: ["parameters"] }, source: 'let btcPriceUsd = 90_000; // USD\nlet site = "A";\n' }] };
  * assert.deepEqual(notebookParameters(nb, "n.ipynb").map((p) => [p.name, p.type]), [["btcPriceUsd", "number"], ["site", "string"]]);
+ *
+ * // A null default takes the house view's value; its annotation types an override.
+ * const house = { ...nb, cells: [{ ...nb.cells[0]!, source: "let powerPriceUsdPerKwh: number | null = null;" }] };
+ * assert.equal(notebookParameters(house, "n.ipynb")[0]!.type, "number");
  * ```
  */
 export function notebookParameters(notebook: Notebook, file: string): Parameter[] {
@@ -78,13 +82,24 @@ export function notebookParameters(notebook: Notebook, file: string): Parameter[
         }" with let, not const, so a run can override it`,
       );
     }
-    const value = m[3]!.trim();
-    params.push({ name: m[2]!, defaultSource: value, type: defaultType(value) });
+    const value = m[4]!.trim();
+    params.push({ name: m[2]!, defaultSource: value, type: defaultType(value, m[3]?.trim()) });
   }
   return params;
 }
 
-function defaultType(value: string): ParameterType {
+/** The type of a default; a `null` default ("take it from the house view") is typed by its
+ * annotation, e.g. `let powerPriceUsdPerKwh: number | null = null`. */
+function defaultType(value: string, annotation: string | undefined): ParameterType {
+  if (value === "null" && annotation !== undefined) {
+    const kinds = annotation.split("|").map((k) => k.trim()).filter((k) => k !== "null");
+    if (kinds.length === 1) {
+      const [kind] = kinds as [string];
+      if (kind === "number" || kind === "string" || kind === "boolean") return kind;
+      if (kind.endsWith("[]") || /^(readonly\s+)?\[/.test(kind)) return "array";
+    }
+    return "other";
+  }
   if (/^-?[\d_.]+(e-?\d+)?$/i.test(value)) return "number";
   if (/^(["'`]).*\1$/.test(value)) return "string";
   if (value === "true" || value === "false") return "boolean";
