@@ -8,6 +8,7 @@ import "./_quiet_deprecations.ts";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { withBrowser } from "../report/browser.ts";
+import { contentSecurityPolicyMeta } from "../report/content_policy.ts";
 import { galleryExhibits } from "../report/gallery_exhibits.ts";
 import { escapeHtml, footerTemplate } from "../report/note_html.ts";
 import { HOUSE_FONT } from "../charts/theme.ts";
@@ -16,7 +17,8 @@ import { HOUSE_FONT } from "../charts/theme.ts";
 export function galleryHtml(figures: readonly { label: string; svg: string }[]): string {
   const body = figures.map((f) => `<figure aria-label="${escapeHtml(f.label)}">${f.svg}</figure>`)
     .join("\n");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>mullet exhibit gallery</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${contentSecurityPolicyMeta()}
+<title>mullet exhibit gallery</title>
 <style>body{font-family:"${HOUSE_FONT}",sans-serif;margin:0;color:#1d2430}
 h1{font-size:16pt;color:#0B2545;margin:0 0 8pt}p{font-size:9pt;color:#5C6370;margin:0 0 12pt}
 figure{margin:0 0 18pt;break-inside:avoid}figure svg{max-width:100%;height:auto;display:block}</style></head>

@@ -1,11 +1,13 @@
 /**
- * A research note as self-contained HTML (inline CSS and SVG, no scripts, no external
- * requests), and the running header and footer Chromium prints on every page. Pure: the same
- * note gives the same HTML.
+ * A research note as self-contained HTML (inline CSS and SVG, no external requests) under a
+ * Content Security Policy that lets it run nothing and fetch nothing when opened, and the
+ * running header and footer Chromium prints on every page. Pure: the same note gives the same
+ * HTML.
  *
  * @module
  */
 import { HOUSE_COLORS, HOUSE_FONT } from "../charts/theme.ts";
+import { contentSecurityPolicyMeta, inertMarkup } from "./content_policy.ts";
 import type { NotebookNote } from "./notebook_note.ts";
 
 /** An exhibit as the note shows it: its label and its SVG, chrome included (see `Exhibit`). */
@@ -119,7 +121,8 @@ export function renderExhibitHtml(exhibit: NoteExhibit): string {
 /**
  * The note's HTML document: a cover (masthead, key takeaways, lead exhibit), a contents list
  * when the body has {@linkcode CONTENTS_MIN_HEADINGS} sections or more, the body and the
- * appendix.
+ * appendix. The head carries the note's Content Security Policy; cell markup that could
+ * fetch around it is made inert (see `inertMarkup`).
  *
  * @example
  * ```ts
@@ -132,6 +135,7 @@ export function renderExhibitHtml(exhibit: NoteExhibit): string {
  * assert.match(html, /<h1>T &amp; U<\/h1>/);
  * assert.match(html, /2026-06-01 · mullet research · IREN/);
  * assert.doesNotMatch(html, /<script|Contents/);
+ * assert.match(html, /^<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"/);
  * ```
  */
 export function renderNoteHtml(page: NotePage): string {
@@ -143,11 +147,7 @@ export function renderNoteHtml(page: NotePage): string {
       note.headings.map((h) => `<li><a href="#${h.id}">${h.html}</a></li>`).join("")
     }</ol></nav>`
     : "";
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(note.title)}</title>
-<style>${CSS}${page.extraCss ?? ""}</style></head>
-<body>
-<section class="cover">
+  const body = `<section class="cover">
 <header class="masthead"><div class="kicker">mullet research · Bitcoin mining and AI data centres</div>
 <h1>${escapeHtml(note.title)}</h1>${
     note.subtitle === undefined ? "" : `<p class="subtitle">${escapeHtml(note.subtitle)}</p>`
@@ -161,7 +161,14 @@ ${contents}
 ${note.bodyHtml}
 </main>
 ${page.appendixHtml}
-<div class="disclosure">${escapeHtml(page.disclosure)}</div>
+<div class="disclosure">${escapeHtml(page.disclosure)}</div>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+${contentSecurityPolicyMeta()}
+<title>${escapeHtml(note.title)}</title>
+<style>${CSS}${page.extraCss ?? ""}</style></head>
+<body>
+${inertMarkup(body)}
 </body></html>
 `;
 }
