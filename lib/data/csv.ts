@@ -7,7 +7,14 @@
  * @module
  */
 import Papa from "papaparse";
-import { type CellType, type ColumnSpec, CsvError, numberCell, textCell } from "./csv_cells.ts";
+import {
+  type CellType,
+  type ColumnSpec,
+  CsvError,
+  numberCell,
+  quote,
+  textCell,
+} from "./csv_cells.ts";
 
 // The cell vocabulary is part of the parser's interface: `import { parseCsv, CsvError }`.
 export {
@@ -130,8 +137,19 @@ export function parseCsv<S extends Schema>(
     }
   }
   if (firstError !== undefined) {
-    const at = firstError.row !== undefined ? recordLines[firstError.row] ?? 0 : 0;
-    throw new CsvError(file, at, undefined, `cannot read CSV: ${firstError.message}`);
+    const row = firstError.row;
+    const at = row !== undefined ? recordLines[row] ?? 0 : 0;
+    // An unterminated quote swallows the rest of the file into the record's last cell.
+    const record = firstError.code === "MissingQuotes" && row ? records[row] : undefined;
+    const cell = record?.[record.length - 1];
+    const column = record ? records[0]![record.length - 1]?.trim() : undefined;
+    throw new CsvError(
+      file,
+      at,
+      column,
+      `cannot read CSV: ${firstError.message}` +
+        (cell !== undefined ? `; the cell runs to the end of the file: ${quote(cell)}` : ""),
+    );
   }
 
   const header = records[0]!.map((h) => h.trim());
@@ -159,12 +177,15 @@ export function parseCsv<S extends Schema>(
     }
     if (record.length !== header.length) {
       const cut = r === rowCount - 1 && record.length < header.length && !endsWithNewline;
+      // A cut row ends inside its last field: name that column and what is left of it.
       throw new CsvError(
         file,
         at,
-        undefined,
+        cut ? header[record.length - 1] : undefined,
         `expected ${header.length} fields as in the header, found ${record.length}` +
-          (cut ? " (the file looks cut off mid-row)" : ""),
+          (cut
+            ? `, the last ${quote(record[record.length - 1]!)} (the file looks cut off mid-row)`
+            : ""),
       );
     }
     for (let c = 0; c < schema.length; c++) {

@@ -286,8 +286,8 @@ Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
   await t.step("file cut mid-row says so", () => {
     assertCsvError(
       () => parse("2024-01-01,144,100,1,ok\n2024-01-02,14"),
-      /^f\.csv:3: expected 5 fields as in the header, found 2 \(the file looks cut off mid-row\)$/,
-      { line: 3 },
+      /^f\.csv:3: column "blocks": expected 5 fields as in the header, found 2, the last "14" \(the file looks cut off mid-row\)$/,
+      { line: 3, column: "blocks" },
     );
   });
   await t.step("a short row that ends with a newline is not called cut off", () => {
@@ -318,8 +318,8 @@ Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
   await t.step("unterminated quote", () => {
     assertCsvError(
       () => parse('2024-01-01,144,100,1,"never closed\n2024-01-02,144,100,1,ok\n'),
-      /^f\.csv:2: cannot read CSV: Quoted field unterminated$/,
-      { line: 2 },
+      /^f\.csv:2: column "note": cannot read CSV: Quoted field unterminated; the cell runs to the end of the file: "never closed\\n2024-01-02,144,100,1,ok\\n"$/,
+      { line: 2, column: "note" },
     );
   });
   await t.step("a semicolon-separated file fails on its header", () => {
