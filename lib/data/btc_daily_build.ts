@@ -9,13 +9,19 @@ import { CsvError } from "./csv.ts";
 import type { MetricRecord } from "./coinmetrics.ts";
 import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
+import { neighbourMessage, PRICE_NEIGHBOUR_FACTOR } from "./network_days_checks.ts";
+import { median } from "./network_days_difficulty.ts";
 import { BTC_DAILY_SCHEMA } from "./btc_daily.ts";
 import { formatCsv } from "./csv_format.ts";
 
 /** Agreement required between two sources on the same day (SOURCES.md measured 6.5e-8). */
 export const OVERLAP_TOLERANCE = 1e-6;
-/** A day more than this factor away from the median of the week before it is rejected. The largest
- * day-to-day move in the Coin Metrics history since 2010-07-18 is 1.94× (price, 2013-04-11). */
+/**
+ * A hashrate more than this factor away from the median of the week before it is rejected (prices:
+ * {@linkcode PRICE_NEIGHBOUR_FACTOR}). Since prices began (2010-07-18) the ratio stays within
+ * 1.53× up (2010-10-17) and 1.88× down (0.533, 2017-11-11); this catches a unit slip, the
+ * difficulty check in `network_days_difficulty.ts` a one-day typo.
+ */
 export const NEIGHBOUR_FACTOR = 10;
 /** No hashrate above 1e12 TH/s (1,000,000 EH/s, about 1000× the 2026 network) is plausible. */
 export const MAX_HASHRATE_THS = 1e12;
@@ -55,7 +61,8 @@ export function extendNetworkDays(
     : startIndex === 0
     ? base[0]!.heightEnd - base[0]!.blocks
     : base[startIndex - 1]!.heightEnd;
-  const extDays = networkDaysFromRecords(extension, { heightBefore, log });
+  const before = startIndex === undefined ? base : base.slice(0, startIndex);
+  const extDays = networkDaysFromRecords(extension, { heightBefore, before, log });
   let maxDiff = 0;
   let overlapDays = 0;
   const added: NetworkDay[] = [];
@@ -149,8 +156,9 @@ export function toRow(d: NetworkDay): BtcDailyRow {
 /**
  * Rejects magnitudes no real day has, from index `from` on (earlier days serve as neighbours):
  * a hashrate implying a difficulty below the protocol minimum of 1 or above
- * {@linkcode MAX_HASHRATE_THS}, a day without blocks, and a hashrate or price more than
- * {@linkcode NEIGHBOUR_FACTOR}× away from the median of the week before it.
+ * {@linkcode MAX_HASHRATE_THS}, a day without blocks, and a hashrate more than
+ * {@linkcode NEIGHBOUR_FACTOR}× (a price more than {@linkcode PRICE_NEIGHBOUR_FACTOR}×) away from
+ * the median of the week before it (the week after, for the first days).
  */
 export function checkMagnitudes(days: readonly NetworkDay[], from: number): void {
   for (let i = from; i < days.length; i++) {
@@ -210,21 +218,13 @@ function checkNeighbours(
     }
   }
   if (around.length < 3) return;
-  around.sort((a, b) => a - b);
-  const mid = around.length >> 1;
-  const median = around.length % 2 ? around[mid]! : (around[mid - 1]! + around[mid]!) / 2;
+  const typical = median(around);
   const value = days[i]![field];
-  const ratio = value / median;
-  if (ratio > NEIGHBOUR_FACTOR || ratio < 1 / NEIGHBOUR_FACTOR) {
+  const ratio = value / typical;
+  const factor = field === "priceUsd" ? PRICE_NEIGHBOUR_FACTOR : NEIGHBOUR_FACTOR;
+  if (ratio > factor || ratio < 1 / factor) {
     const d = days[i]!;
-    throw new CsvError(
-      d.file,
-      d.line,
-      metric,
-      `${d.date}: ${value} is ${ratio >= 1 ? ratio.toPrecision(3) : (1 / ratio).toPrecision(3)}× ` +
-        `${ratio >= 1 ? "above" : "below"} the median of the days around it (${median}); ` +
-        `days move by less than ${NEIGHBOUR_FACTOR}×: check the unit or a typo`,
-    );
+    throw new CsvError(d.file, d.line, metric, neighbourMessage(d.date, value, typical, factor));
   }
 }
 

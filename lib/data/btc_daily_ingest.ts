@@ -15,7 +15,7 @@ import {
   type OverlapReport,
   toRow,
 } from "./btc_daily_build.ts";
-import { COINMETRICS_API, fetchApiRecords, recordsFromExport } from "./coinmetrics.ts";
+import { COINMETRICS_API, exportText, fetchApiRecords, recordsFromExport } from "./coinmetrics.ts";
 import { nextIsoDay } from "./dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { sha256Hex } from "./sha256.ts";
@@ -153,8 +153,7 @@ export async function prepareBtcDaily(
   const overlaps: (OverlapReport & { input: string })[] = [];
   for (const [index, input] of inputs.entries()) {
     const bytes = await readInput(input.location, doFetch, options.sourceDir);
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    const metricRecords = recordsFromExport(text, input.location);
+    const metricRecords = recordsFromExport(exportText(bytes, input.location), input.location);
     const before = days.length;
     if (index === 0) {
       days = networkDaysFromRecords(metricRecords, { log: note });
@@ -240,22 +239,10 @@ export async function updateBtcDaily(
       `Cannot update ${files.csv}: ${first.file} starts on ${first.date}, expected ${startDate}`,
     );
   }
-  const skipped: string[] = [];
-  const newDays = networkDaysFromRecords(apiRecords, {
-    heightBefore: existing.height_end[last]!,
-    allowEmpty: true,
-    log: (line) => {
-      skipped.push(line);
-      log(line);
-    },
-  });
-  if (newDays.length === 0) {
-    log(`${files.csv} is up to date (last day ${existing.date[last]})`);
-    return undefined;
-  }
-  // The last week of the existing file serves as neighbours for the magnitude checks.
+  // The last month of the existing file serves as neighbours for the checks: the week before
+  // for prices and fees, the difficulty period under way for the hashrate.
   const context: NetworkDay[] = [];
-  for (let i = Math.max(0, last - 6); i <= last; i++) {
+  for (let i = Math.max(0, last - 30); i <= last; i++) {
     context.push({
       date: existing.date[i]!,
       blocks: existing.blocks[i]!,
@@ -267,6 +254,19 @@ export async function updateBtcDaily(
       file: files.csv,
       line: i + 2,
     });
+  }
+  const skipped: string[] = [];
+  const newDays = networkDaysFromRecords(apiRecords, {
+    before: context,
+    allowEmpty: true,
+    log: (line) => {
+      skipped.push(line);
+      log(line);
+    },
+  });
+  if (newDays.length === 0) {
+    log(`${files.csv} is up to date (last day ${existing.date[last]})`);
+    return undefined;
   }
   checkMagnitudes([...context, ...newDays], context.length);
   const appended = formatBtcDailyCsv(newDays.map(toRow)).split("\n").slice(1).join("\n");

@@ -30,14 +30,21 @@ export interface MetricRecord {
   readonly date: string;
   /** Metric cells; a metric the source lacks, or a blank cell, is absent. */
   readonly cells: Partial<Record<NetworkMetric, string>>;
+  /**
+   * Which columns the source gives blocks and issuance in: `native` (`BlkCnt`, `IssTotNtv`) or
+   * `usd` (`IssTotUSD` only; blocks are derived from it). Default `native`.
+   */
+  readonly layout?: "native" | "usd";
 }
 
 /** The Coin Metrics community API base URL. */
 export const COINMETRICS_API = "https://community-api.coinmetrics.io/v4";
 
 /**
- * Reads a Coin Metrics CSV export. Extra columns are ignored; `time` and `HashRate`,
- * `FeeTotNtv`, `PriceUSD` are required, with either `BlkCnt` and `IssTotNtv` or `IssTotUSD`.
+ * Reads a Coin Metrics CSV export. Extra columns are ignored, in any order; `time` and
+ * `HashRate`, `FeeTotNtv`, `PriceUSD` are required, with either `BlkCnt` and `IssTotNtv` (the
+ * native layout) or `IssTotUSD`. A missing column is named, with a column that looks like it
+ * renamed; a file separated by semicolons is named as such.
  *
  * @example
  * ```ts
@@ -50,17 +57,33 @@ export const COINMETRICS_API = "https://community-api.coinmetrics.io/v4";
  * assert.equal(records.length, 2);
  * assert.equal(records[0]!.cells.BlkCnt, "144");
  * assert.deepEqual(records[1]!.cells, {});
+ * assert.throws(
+ *   () => recordsFromExport(text.replace("PriceUSD", "Price_USD"), "btc.csv"),
+ *   /^CsvError: btc\.csv:1: column "PriceUSD": missing from the header \(is "Price_USD" it/,
+ * );
  * ```
  */
 export function recordsFromExport(text: string, file: string): MetricRecord[] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const header = new Set(firstLine.split(",").map((h) => h.trim().replace(/^"|"$/g, "")));
+  const firstLine = body.slice(0, body.search(/\r\n|\r|\n|$/));
+  const names = firstLine.split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+  if (names.length === 1 && firstLine.includes(";")) {
+    throw new CsvError(
+      file,
+      1,
+      undefined,
+      `the header is separated by ";", not ",": found ${quote(firstLine)}; Coin Metrics ` +
+        "exports separate fields with commas (export again, or replace the separator)",
+    );
+  }
+  const header = new Set(names);
+  const native = header.has("BlkCnt") || header.has("IssTotNtv") || !header.has("IssTotUSD");
   const wanted: NetworkMetric[] = ["HashRate", "FeeTotNtv", "PriceUSD"];
-  if (header.has("BlkCnt") || header.has("IssTotNtv") || !header.has("IssTotUSD")) {
-    wanted.push("BlkCnt", "IssTotNtv");
-  } else {
-    wanted.push("IssTotUSD");
+  wanted.push(...(native ? ["BlkCnt", "IssTotNtv"] as const : ["IssTotUSD"] as const));
+  if (body.trim() !== "") {
+    for (const name of ["time", ...wanted]) {
+      if (!header.has(name)) throw missingColumn(file, name, names);
+    }
   }
   const schema: Schema = [
     { name: "time", type: "string" },
@@ -68,17 +91,109 @@ export function recordsFromExport(text: string, file: string): MetricRecord[] {
   ];
   const { columns, rowCount, lines } = parseCsv(body, schema, { file, header: "subset" });
   const time = columns["time"] as string[];
+  const cellsOf = wanted.map((metric) => [metric, columns[metric] as string[]] as const);
+  const layout = native ? "native" : "usd";
   const records: MetricRecord[] = [];
   for (let r = 0; r < rowCount; r++) {
     const date = dayOf(time[r]!, file, lines[r]!);
     const cells: Partial<Record<NetworkMetric, string>> = {};
-    for (const metric of wanted) {
-      const cell = (columns[metric] as string[])[r]!.trim();
+    for (const [metric, column] of cellsOf) {
+      const cell = column[r]!.trim();
       if (cell !== "") cells[metric] = cell;
     }
-    records.push({ file, line: lines[r]!, date, cells });
+    records.push({ file, line: lines[r]!, date, cells, layout });
   }
   return records;
+}
+
+function missingColumn(file: string, name: string, header: readonly string[]): CsvError {
+  // A renamed column usually keeps its letters: "Price_USD", "hashrate", "FeeTotNtv (BTC)".
+  const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const key = letters(name);
+  const like = header.find((h) => h !== "" && (letters(h) === key || letters(h).startsWith(key)));
+  const native = name === "BlkCnt" || name === "IssTotNtv";
+  return new CsvError(
+    file,
+    1,
+    name,
+    "missing from the header" +
+      (like !== undefined ? ` (is ${quote(like)} it, renamed?)` : "") +
+      (native ? '; a Coin Metrics export needs "BlkCnt" and "IssTotNtv", or "IssTotUSD"' : ""),
+  );
+}
+
+/**
+ * The text of an export file: UTF-8, with no NUL byte. A compressed, binary or otherwise
+ * non-text file is named with the line and byte where it stops being text.
+ *
+ * @example
+ * ```ts
+ * import { exportText } from "./coinmetrics.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(exportText(new TextEncoder().encode("time\n"), "btc.csv"), "time\n");
+ * assert.throws(
+ *   () => exportText(new Uint8Array([0x1f, 0x8b, 8, 0]), "btc.csv.gz"),
+ *   /^CsvError: btc\.csv\.gz:1: not a text file: byte 0x8b at offset 1 .*gzip/,
+ * );
+ * ```
+ */
+export function exportText(bytes: Uint8Array, file: string): string {
+  const nul = bytes.indexOf(0);
+  if (nul === -1) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      // located below
+    }
+  }
+  const invalid = firstInvalidUtf8(bytes);
+  const offset = nul === -1 ? invalid : Math.min(nul, invalid);
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  const kind = bytes[0] === 0x1f && bytes[1] === 0x8b
+    ? " (a gzip file: decompress it first)"
+    : bytes[0] === 0x50 && bytes[1] === 0x4b
+    ? " (a zip archive or spreadsheet: export it as CSV)"
+    : "";
+  const byte = bytes[offset];
+  throw new CsvError(
+    file,
+    line,
+    undefined,
+    byte === undefined
+      ? "not a text file: it ends inside a UTF-8 character"
+      : `not a text file: byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset} is ` +
+        `${byte === 0 ? "NUL" : "not UTF-8"}${kind}`,
+  );
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const more = b < 0x80
+      ? 0
+      : b >= 0xc2 && b <= 0xdf
+      ? 1
+      : b >= 0xe0 && b <= 0xef
+      ? 2
+      : b <= 0xf4 && b >= 0xf0
+      ? 3
+      : -1;
+    if (more < 0) return i;
+    for (let k = 1; k <= more; k++) {
+      const next = bytes[i + k];
+      if (next === undefined) return bytes.length; // cut inside the last character
+      // The second byte's range rules out overlong forms, surrogates and code points past
+      // U+10FFFF.
+      const low = k > 1 ? 0x80 : b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const high = k > 1 ? 0xbf : b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      if (next < low || next > high) return i;
+    }
+    i += more + 1;
+  }
+  return bytes.length;
 }
 
 function dayOf(time: string, file: string, line: number): string {

@@ -1,7 +1,8 @@
 /**
- * From Coin Metrics records to checked network days: numbers parsed, dates continuous, block
- * heights carried, and every day's issuance checked against the subsidy schedule. Where a source
- * has no block count (some API pulls), blocks are derived from issuance and the schedule.
+ * From Coin Metrics records to checked network days: numbers parsed, dates continuous, prices in
+ * line with the week before, block heights carried; then {@linkcode checkNetworkDays} ties the
+ * days to the subsidy schedule, the difficulty periods and plausible fees. Where a source has no
+ * block count (some API pulls), blocks are derived from issuance and the schedule.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import { subsidyBetweenBtc } from "../chain/subsidy.ts";
 import { CsvError, numberCell } from "./csv.ts";
 import type { MetricRecord, NetworkMetric } from "./coinmetrics.ts";
 import { nextIsoDay } from "./dates.ts";
+import { checkNetworkDays, checkPriceAgainstWeek } from "./network_days_checks.ts";
 
 /** The Bitcoin genesis block's UTC day (height 0; Coin Metrics counts it as 0 blocks). */
 export const GENESIS_DATE = "2009-01-03";
@@ -26,13 +28,20 @@ export interface NetworkDay {
   readonly priceUsd: number;
   readonly file: string;
   readonly line: number;
+  /** The column the block count was read from, for messages. Default `"BlkCnt"`; `"IssTotUSD"`
+   * where blocks were derived from issuance in USD. */
+  readonly blocksColumn?: "BlkCnt" | "IssTotUSD";
 }
 
 /** Options for {@linkcode networkDaysFromRecords}. */
 export interface NetworkDaysOptions {
-  /** Height of the last block before the first record's day. Default: 0 when the records start
-   * on {@linkcode GENESIS_DATE}; otherwise it must be given. */
+  /** Height of the last block before the first record's day. Default: the last `before` day's
+   * `heightEnd`, or 0 when the records start on {@linkcode GENESIS_DATE}; otherwise it must be
+   * given. */
   readonly heightBefore?: number;
+  /** Checked days before the records (in date order), the neighbours the first records are
+   * compared with. Default: none. */
+  readonly before?: readonly NetworkDay[];
   /** Receives one line per skipped record. Default: ignore. */
   readonly log?: (line: string) => void;
   /** Return no days, rather than throw, when no record is complete. Default `false`. */
@@ -63,6 +72,7 @@ export function networkDaysFromRecords(
   options: NetworkDaysOptions = {},
 ): NetworkDay[] {
   const log = options.log ?? (() => {});
+  const before = options.before ?? [];
   const end = completeLength(records, log);
   if (end === 0) {
     if (options.allowEmpty) return [];
@@ -70,7 +80,19 @@ export function networkDaysFromRecords(
     throw new CsvError(file, 0, undefined, "no row has the network metrics (BlkCnt, HashRate…)");
   }
   const first = records[0]!;
-  let height = options.heightBefore ?? (first.date === GENESIS_DATE ? 0 : undefined);
+  const fromGenesis = first.date === GENESIS_DATE;
+  let height = options.heightBefore ?? before.at(-1)?.heightEnd ?? (fromGenesis ? 0 : undefined);
+  if (first.layout === "usd" && options.heightBefore === undefined && before.length === 0) {
+    // IssTotUSD ÷ PriceUSD stands in for the block count only on days with a price.
+    throw new CsvError(
+      first.file,
+      1,
+      "BlkCnt",
+      'the header has neither "BlkCnt" nor "IssTotNtv" (only "IssTotUSD"): a full export ' +
+        "needs them, since blocks cannot be derived from issuance in USD before prices begin " +
+        "(2010-07-18); such a file can only extend a full export",
+    );
+  }
   if (height === undefined) {
     throw new CsvError(
       first.file,
@@ -81,15 +103,19 @@ export function networkDaysFromRecords(
     );
   }
   const days: NetworkDay[] = [];
-  let priced = false;
+  const prices: number[] = before.slice(-7).map((d) => d.priceUsd).filter((p) => p > 0);
   for (let i = 0; i < end; i++) {
     const record = records[i]!;
-    if (i > 0) checkNextDate(records[i - 1]!, record);
-    const day = toDay(record, height, priced);
-    priced ||= !Number.isNaN(day.priceUsd);
+    if (i > 0) checkNextDate(records, i);
+    const day = toDay(record, height, prices);
+    if (day.priceUsd > 0) {
+      prices.push(day.priceUsd);
+      if (prices.length > 7) prices.shift();
+    }
     height = day.heightEnd;
     days.push(day);
   }
+  checkNetworkDays(before.length === 0 ? days : [...before, ...days], before.length);
   return days;
 }
 
@@ -110,29 +136,42 @@ function completeLength(records: readonly MetricRecord[], log: (line: string) =>
 }
 
 function isComplete(record: MetricRecord): boolean {
-  const native = "BlkCnt" in record.cells || "IssTotNtv" in record.cells;
-  const required = native ? REQUIRED_NATIVE : REQUIRED_USD;
+  const required = (record.layout ?? "native") === "native" ? REQUIRED_NATIVE : REQUIRED_USD;
   return required.every((m) => m in record.cells) && "HashRate" in record.cells &&
     "PriceUSD" in record.cells;
 }
 
-function checkNextDate(previous: MetricRecord, record: MetricRecord): void {
+function checkNextDate(records: readonly MetricRecord[], i: number): void {
+  const previous = records[i - 1]!;
+  const record = records[i]!;
   const expected = nextIsoDay(previous.date);
   if (record.date === expected) return;
-  const what = record.date === previous.date
-    ? "repeats the previous date"
-    : record.date < previous.date
-    ? `goes back in time (previous row is ${previous.date})`
-    : `leaves a gap: expected ${expected} after ${previous.date}`;
+  let what: string;
+  if (record.date === previous.date) what = "repeats the previous date";
+  else if (record.date < previous.date) {
+    what = `goes back in time (previous row is ${previous.date})`;
+  } else {
+    // A row that jumps ahead while the day it skipped comes a little later is out of order.
+    const later = records.slice(i + 1, i + 32).find((r) => r.date === expected);
+    what = later === undefined
+      ? `leaves a gap: expected ${expected} after ${previous.date}`
+      : `is out of order: expected ${expected} after ${previous.date}, which comes later ` +
+        `(line ${later.line})`;
+  }
   throw new CsvError(record.file, record.line, "time", `${record.date} ${what}`);
 }
 
-function toDay(record: MetricRecord, heightBefore: number, priced: boolean): NetworkDay {
+function toDay(record: MetricRecord, heightBefore: number, prices: readonly number[]): NetworkDay {
   const { file, line, cells } = record;
   const read = (metric: NetworkMetric, integer = false): number => {
     const raw = cells[metric];
     if (raw === undefined) {
-      throw new CsvError(file, line, metric, `expected a number, found an empty cell`);
+      throw new CsvError(
+        file,
+        line,
+        metric,
+        `expected ${integer ? "a whole number" : "a number"}, found an empty cell`,
+      );
     }
     return numberCell(
       file,
@@ -141,25 +180,22 @@ function toDay(record: MetricRecord, heightBefore: number, priced: boolean): Net
       raw,
     );
   };
-  const priceUsd = cells.PriceUSD === undefined && !priced ? NaN : read("PriceUSD");
+  const native = (record.layout ?? "native") === "native";
+  // Blank before the source's first price; required from then on, and in the USD layout.
+  const priceUsd = cells.PriceUSD === undefined && prices.length === 0 && native
+    ? NaN
+    : read("PriceUSD");
   if (priceUsd === 0) {
     throw new CsvError(file, line, "PriceUSD", "expected a price above 0, found 0");
   }
+  // Before any block count is derived from it.
+  checkPriceAgainstWeek(prices, priceUsd, record);
   let blocks: number;
   let subsidyBtc: number;
-  if ("BlkCnt" in cells || "IssTotNtv" in cells) {
+  if (native) {
     blocks = read("BlkCnt", true);
+    // Coin Metrics leaves IssTotNtv blank on the days of 2009 without blocks.
     subsidyBtc = blocks === 0 && cells.IssTotNtv === undefined ? 0 : read("IssTotNtv");
-    const expected = subsidyBetweenBtc(heightBefore + 1, heightBefore + blocks);
-    if (Math.abs(subsidyBtc - expected) > 1e-6) {
-      throw new CsvError(
-        file,
-        line,
-        "IssTotNtv",
-        `${subsidyBtc} BTC does not match the subsidy schedule: ${blocks} blocks after height ` +
-          `${heightBefore} pay ${expected} BTC`,
-      );
-    }
   } else {
     blocks = blocksForIssuance(heightBefore, read("IssTotUSD") / priceUsd, record);
     subsidyBtc = subsidyBetweenBtc(heightBefore + 1, heightBefore + blocks);
@@ -178,6 +214,7 @@ function toDay(record: MetricRecord, heightBefore: number, priced: boolean): Net
     priceUsd,
     file,
     line,
+    ...(native ? {} : { blocksColumn: "IssTotUSD" as const }),
   };
 }
 
