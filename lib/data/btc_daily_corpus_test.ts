@@ -154,7 +154,10 @@ Deno.test({
           expected: (line) => ({
             line,
             column: "FeeTotNtv",
-            says: [`${times(1000)(cell(line, "FeeTotNtv"))} BTC of fees`],
+            says: [
+              `${times(1000)(cell(line, "FeeTotNtv"))} BTC of fees`,
+              "check the unit or a typo",
+            ],
           }),
         },
         {

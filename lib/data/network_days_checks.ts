@@ -89,9 +89,10 @@ function checkFees(days: readonly NetworkDay[], i: number): void {
       day.line,
       "FeeTotNtv",
       `${day.date}: ${day.feesBtc} BTC of fees over ${day.blocks} blocks is ` +
-        `${perBlock.toPrecision(3)} BTC a block, above the ${MAX_FEES_PER_BLOCK_BTC} no day ` +
-        "reaches (the most on record is 9.65, 2017-12-22): " +
-        (perBlock / 1e8 <= MAX_FEES_PER_BLOCK_BTC && perBlock >= 1e3
+        `${perBlock.toPrecision(3)} BTC a block, above the limit of ${MAX_FEES_PER_BLOCK_BTC} ` +
+        "(the most on record is 9.65 BTC a block, on 2017-12-22): " +
+        // Fees in satoshis are 1e8× the real ones, far beyond a typo or a 1000× slip.
+        (perBlock >= 1e5
           ? "are the fees in satoshis rather than BTC?"
           : "check the unit or a typo"),
     );

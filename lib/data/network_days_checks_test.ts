@@ -39,8 +39,8 @@ Deno.test("checkNetworkDays: fees", async (t) => {
     assertRejected(
       days(10, (i) => (i >= 6 ? { feesBtc: 1e9 } : {})),
       'btc.csv:8: column "FeeTotNtv": 2024-05-07: 1000000000 BTC of fees over 144 blocks is ' +
-        "6.94e+6 BTC a block, above the 50 no day reaches (the most on record is 9.65, " +
-        "2017-12-22): are the fees in satoshis rather than BTC?",
+        "6.94e+6 BTC a block, above the limit of 50 (the most on record is 9.65 BTC a block, " +
+        "on 2017-12-22): are the fees in satoshis rather than BTC?",
     );
   });
   await t.step("one day × 1000 under the per-block bound: the week before", () => {
@@ -63,6 +63,14 @@ Deno.test("checkNetworkDays: fees", async (t) => {
   });
   await t.step("a halving-day spike like 2024-04-20 passes (1206 BTC, 11× the week)", () => {
     checkNetworkDays(days(10, (i) => ({ feesBtc: i === 8 ? 1206.47 : 107 })));
+  });
+  await t.step("× 1000 above the per-block limit is not called satoshis", () => {
+    assertRejected(
+      days(10, (i) => ({ feesBtc: i === 5 ? 20_000 : 20 })),
+      'btc.csv:7: column "FeeTotNtv": 2024-05-06: 20000 BTC of fees over 144 blocks is 139 BTC ' +
+        "a block, above the limit of 50 (the most on record is 9.65 BTC a block, on " +
+        "2017-12-22): check the unit or a typo",
+    );
   });
 });
 
