@@ -50,6 +50,11 @@ export interface HouseAssumptions {
   readonly powerPriceRangeUsdPerKwh: readonly [number, number];
   /** Hashcentre PUE. */
   readonly miningPue: number;
+  /** Today's fleet, J/TH at the wall. */
+  readonly fleetJPerTh: number;
+  /** Site cash costs besides power, USD per gross mining MW per month (see
+   * {@linkcode siteCostUsdPerMwMonth}). */
+  readonly siteCostUsdPerMwMonth: number;
   /** The fleet by vintage. */
   readonly fleet: {
     readonly old: FleetVintage;
@@ -79,6 +84,43 @@ export interface HouseData {
   readonly asicModels: readonly AsicModel[];
   /** `loadMinerAiDeals()`. */
   readonly deals: readonly MinerAiDeal[];
+}
+
+/**
+ * A miner's site cash costs besides power, per gross MW per month, from its reported cash hash
+ * cost (USD per TH/s per day, power included) less the power inside it: the power of a TH/s
+ * for a day at the fleet's J/TH is `J/TH × 24 ÷ 1000` kWh. A gross MW carries `1e6 ÷ (J/TH × PUE)`
+ * TH/s of miners.
+ *
+ * @example Core Scientific, Q4 2024: $0.033 per TH/s per day at 3.7¢ and 23.6 J/TH, PUE 1.2
+ * ```ts
+ * import { siteCostUsdPerMwMonth } from "./house_assumptions.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const cost = siteCostUsdPerMwMonth({ cashHashCostUsdPerThDay: 0.033, powerPriceUsdPerKwh: 0.037, fleetJPerTh: 23.6, pue: 1.2 });
+ * // (0.033 − 23.6 × 24 ÷ 1000 × 0.037) × (1e6 ÷ 23.6 ÷ 1.2) × 365 ÷ 12
+ * assert.equal(Math.round(cost), Math.round((0.033 - 0.0209568) * (1e6 / 23.6 / 1.2) * 365 / 12));
+ * assert.throws(() => siteCostUsdPerMwMonth({ cashHashCostUsdPerThDay: 0.01, powerPriceUsdPerKwh: 0.037, fleetJPerTh: 23.6, pue: 1.2 }),
+ *   /cash hash cost 0\.01 is below the power inside it/);
+ * ```
+ */
+export function siteCostUsdPerMwMonth(inputs: {
+  readonly cashHashCostUsdPerThDay: number;
+  readonly powerPriceUsdPerKwh: number;
+  readonly fleetJPerTh: number;
+  readonly pue: number;
+}): number {
+  const powerPerThDay = (inputs.fleetJPerTh * 24 / 1000) * inputs.powerPriceUsdPerKwh;
+  const other = inputs.cashHashCostUsdPerThDay - powerPerThDay;
+  if (!(other >= 0)) {
+    throw new RangeError(
+      `Cannot derive site costs: the cash hash cost ${inputs.cashHashCostUsdPerThDay} is below the power inside it (${
+        powerPerThDay.toFixed(4)
+      } USD per TH/s per day)`,
+    );
+  }
+  const thsPerGrossMw = 1e6 / inputs.fleetJPerTh / inputs.pue;
+  return other * thsPerGrossMw * 365 / 12;
 }
 
 function vintage(
@@ -152,6 +194,13 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
     powerPriceUsdPerKwh: view.power.priceUsdPerKwh.value,
     powerPriceRangeUsdPerKwh: view.power.rangeUsdPerKwh.value,
     miningPue: view.mining.pue.value,
+    fleetJPerTh: view.mining.fleetJPerTh.value,
+    siteCostUsdPerMwMonth: siteCostUsdPerMwMonth({
+      cashHashCostUsdPerThDay: view.mining.cashHashCostUsdPerThDay.value,
+      powerPriceUsdPerKwh: view.mining.cashHashCostPowerPriceUsdPerKwh.value,
+      fleetJPerTh: view.mining.fleetJPerTh.value,
+      pue: view.mining.pue.value,
+    }),
     fleet: {
       old: vintage(view, data.asicModels, "old"),
       current: vintage(view, data.asicModels, "current"),

@@ -58,6 +58,9 @@ export interface HouseView {
   /** Bitcoin mining: the hashcentre's PUE and the fleet by vintage. */
   readonly mining: {
     readonly pue: Sourced<number>;
+    readonly fleetJPerTh: Sourced<number>;
+    readonly cashHashCostUsdPerThDay: Sourced<number>;
+    readonly cashHashCostPowerPriceUsdPerKwh: Sourced<number>;
     readonly fleet: { readonly old: RowRef; readonly current: RowRef; readonly upgrade: RowRef };
   };
   /** The AI lease. */
@@ -298,7 +301,13 @@ export async function parseHouseView(text: string, file: string): Promise<HouseV
   r.keys(["btcPrice"], ["start", "scenarios"]);
   r.keys(["network"], ["lookbackYears", "meanDays"]);
   r.keys(["power"], ["priceUsdPerKwh", "rangeUsdPerKwh"]);
-  r.keys(["mining"], ["pue", "fleet"]);
+  r.keys(["mining"], [
+    "pue",
+    "fleetJPerTh",
+    "cashHashCostUsdPerThDay",
+    "cashHashCostPowerPriceUsdPerKwh",
+    "fleet",
+  ]);
   r.keys(["mining", "fleet"], ["old", "current", "upgrade"]);
   r.keys(["ai"], ["leaseDeal", "escalator", "pue", "constructionMonths"]);
   r.keys(["valuation"], ["capRate", "leaseSigningProbability", "discountRate"]);
@@ -320,6 +329,13 @@ export async function parseHouseView(text: string, file: string): Promise<HouseV
     },
     mining: {
       pue: r.sourced(["mining", "pue"], 1, 3),
+      fleetJPerTh: r.sourced(["mining", "fleetJPerTh"], 1, 200),
+      cashHashCostUsdPerThDay: r.sourced(["mining", "cashHashCostUsdPerThDay"], 0, 1),
+      cashHashCostPowerPriceUsdPerKwh: r.sourced(
+        ["mining", "cashHashCostPowerPriceUsdPerKwh"],
+        0,
+        1,
+      ),
       fleet: {
         old: r.row(["mining", "fleet", "old"], "model"),
         current: r.row(["mining", "fleet", "current"], "model"),
