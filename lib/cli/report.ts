@@ -4,16 +4,25 @@
  * Chromium prints every note, several pages at a time; every file is written atomically; the
  * exit code is 1, with a summary, when any note failed.
  *
+ * A signal (Ctrl-C, SIGTERM, SIGHUP), or the end of the command that started the run when that
+ * is a wrapper that passes no signal on (npx), stops the whole run: kernels and browser end,
+ * nothing half-written stays, and the message names the signal and the notes not written. The
+ * temporary files that an earlier, killed run left are swept first.
+ *
  * @module
  */
 import "./_quiet_deprecations.ts";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../data/write_atomic.ts";
-import { type PaperFormat, withBrowser } from "../report/browser.ts";
+import { readProcessTable } from "../data/process_table.ts";
+import { sweepStaleTemps, writeFileAtomic } from "../data/write_atomic.ts";
+import { sweepStaleConnectionDirs } from "../notebook/kernel.ts";
+import { closeAllBrowsers, type PaperFormat, withBrowser } from "../report/browser.ts";
+import { findChromium } from "../report/chromium.ts";
 import { footerTemplate, headerTemplate } from "../report/note_html.ts";
 import { DISCLOSURE, type ExecuteMode, prepareNote } from "../report/prepare_note.ts";
 import { readProjectFacts } from "../report/project_facts.ts";
+import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts";
 
 const USAGE = `Usage: deno task report [notebook.ipynb …] [options]
 
@@ -69,7 +78,43 @@ async function eachLimited<T>(
   return results;
 }
 
-async function main(args: string[]): Promise<number> {
+/** What a run has done so far, for the message when it is stopped. */
+interface Progress {
+  /** The notebooks to render. */
+  notebooks: string[];
+  /** Those whose note has been written. */
+  written: Set<string>;
+  /** The directories this run writes into. */
+  dirs: Set<string>;
+}
+
+/** Thrown instead of writing once the run has been stopped. */
+class StoppedError extends Error {}
+
+/**
+ * The temporary files of writers that no longer run (an earlier run that was killed), in the
+ * directories this run writes to, and with `includeOwn` this process's own (it is stopping).
+ */
+async function sweepTemps(dirs: Iterable<string>, includeOwn = false): Promise<void> {
+  const table = await readProcessTable();
+  const isRunning = (pid: number) => table?.isRunning(pid);
+  for (const dir of dirs) await sweepStaleTemps(dir, { isRunning, includeOwn });
+}
+
+/** Fails clearly when the browser to print with is one this task may not start. */
+async function checkBrowserAllowed(): Promise<void> {
+  const path = findChromium();
+  if (path === undefined) return; // ensureChromium installs one, or says how
+  const { state } = await Deno.permissions.query({ name: "run", command: path });
+  if (state === "granted") return;
+  throw new Error(
+    `Cannot start the browser ${path}: the report task may start only the browsers named in its ` +
+      `--allow-run flag (deno.json). Add ${path} to that list, or unset PUPPETEER_EXECUTABLE_PATH ` +
+      "to use a Chromium in /usr/bin",
+  );
+}
+
+async function main(args: string[], stop: StopWatch, progress: Progress): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -117,12 +162,20 @@ async function main(args: string[]): Promise<number> {
     });
   }
 
+  await checkBrowserAllowed();
+  progress.notebooks = notebooks;
+  progress.dirs = new Set([outDir, ...notebooks.map((notebook) => dirname(notebook))]);
+  await sweepTemps(progress.dirs);
+  await sweepStaleConnectionDirs();
+
   const started = performance.now();
   await Deno.mkdir(outDir, { recursive: true });
   const facts = await readProjectFacts(Deno.cwd());
   const date = new Date().toISOString().slice(0, 10);
+  if (stop.reason !== undefined) throw new StoppedError();
   const results = await withBrowser((browser) =>
     eachLimited(notebooks, CONCURRENT_NOTES, async (notebook) => {
+      if (stop.reason !== undefined) throw new StoppedError();
       const begun = performance.now();
       const note = await prepareNote(facts, {
         notebook,
@@ -137,12 +190,17 @@ async function main(args: string[]): Promise<number> {
         headerHtml: headerTemplate(note),
         footerHtml: footerTemplate(DISCLOSURE),
       });
+      if (stop.reason !== undefined) throw new StoppedError();
       await writeFileAtomic(join(outDir, `${note.name}.html`), note.html);
+      if (stop.reason !== undefined) throw new StoppedError();
       await writeFileAtomic(join(outDir, `${note.name}.pdf`), pdf);
+      progress.written.add(notebook);
       const how = note.executed ? "executed" : "saved outputs";
       console.log(`report: ${join(outDir, note.name)}.pdf (${how}, ${seconds(begun)})`);
     })
   );
+  // Stopped: the caller says so; a note cut short by the stop is no failure to report.
+  if (stop.reason !== undefined) return exitCode(stop.reason);
   const failed = results.flatMap((r, i) =>
     r.status === "rejected" ? [{ notebook: notebooks[i]!, reason: r.reason as unknown }] : []
   );
@@ -165,11 +223,30 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Longest the clean-up after a stop may take before the process exits anyway, ms. */
+const STOP_GRACE_MS = 10_000;
+
 if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (error) {
+  const stop = watchForStop();
+  const progress: Progress = { notebooks: [], written: new Set(), dirs: new Set() };
+  const run = main(Deno.args, stop, progress).catch((error) => {
     console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
-    Deno.exit(1);
-  }
+    return 1;
+  });
+  const first = await Promise.race([run, stop.stopped]);
+  const reason = stop.reason;
+  if (reason === undefined) Deno.exit(first as number);
+  // Stopped: end the browser (its profile goes with it), leave no temporary file, say so.
+  // Kernels die at exit (a parent-death signal, and a kill at `unload`).
+  setTimeout(() => Deno.exit(exitCode(reason)), STOP_GRACE_MS);
+  await closeAllBrowsers();
+  await sweepTemps(progress.dirs, true).catch(() => {});
+  const pending = progress.notebooks.filter((notebook) => !progress.written.has(notebook));
+  console.error(
+    `report: ${describeStop(reason)}; ` +
+      (pending.length === 0
+        ? "every note was written"
+        : `no note was written for ${pending.map((notebook) => basename(notebook)).join(", ")}`),
+  );
+  Deno.exit(exitCode(reason));
 }

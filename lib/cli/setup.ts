@@ -1,6 +1,8 @@
 /**
  * `deno task setup`: make sure this machine has what `report` and `test` need: a Chromium,
- * the house fonts, and for the tests the PDF tools (poppler-utils). As root with apt-get it
+ * the house fonts, `setpriv` (util-linux: kernels die with the run) and `ps` (procps: a run
+ * notices that the command that started it has ended, and tells leftovers of killed runs from
+ * work in progress), and for the tests the PDF tools (poppler-utils). As root with apt-get it
  * installs Debian's packages; otherwise it says exactly what to install.
  *
  * @module
@@ -19,6 +21,12 @@ const TEST_TOOLS = [
 
 const FONT_FILE = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
 
+/** Linux tools a report run starts, each at any of its usual paths, and their package. */
+const RUN_TOOLS = [
+  { paths: ["/usr/bin/setpriv", "/bin/setpriv"], pkg: "util-linux" },
+  { paths: ["/usr/bin/ps", "/bin/ps"], pkg: "procps" },
+] as const;
+
 async function main(args: string[]): Promise<void> {
   const forTests = args.includes("--tests");
   const log = (line: string) => console.error(`setup: ${line}`);
@@ -26,6 +34,11 @@ async function main(args: string[]): Promise<void> {
   const probe = systemProbe();
   const missing = new Set<string>();
   if (!probe.isFile(FONT_FILE)) missing.add("fonts-inter");
+  if (Deno.build.os === "linux") {
+    for (const tool of RUN_TOOLS) {
+      if (!tool.paths.some((path) => probe.isFile(path))) missing.add(tool.pkg);
+    }
+  }
   if (forTests) {
     for (const tool of TEST_TOOLS) {
       if (!probe.isFile(tool.path)) missing.add(tool.pkg);

@@ -1,6 +1,7 @@
 /**
- * The kernel connection file: five TCP ports on 127.0.0.1 and the HMAC key, written to a private
- * temporary directory for `deno jupyter --kernel --conn FILE`.
+ * The kernel connection: five TCP ports on 127.0.0.1 and the HMAC key. The kernel reads it from
+ * its stdin (`deno jupyter --kernel --conn /dev/stdin`), so the key is never on disk and a run
+ * that is killed leaves no connection file behind.
  *
  * @see https://jupyter-client.readthedocs.io/en/stable/kernels.html#connection-files
  * @module
@@ -35,16 +36,6 @@ export interface ConnectionInfo {
   kernel_name: string;
 }
 
-/** A connection file on disk. */
-export interface ConnectionFile {
-  /** The parsed contents. */
-  info: ConnectionInfo;
-  /** Absolute path of the file. */
-  path: string;
-  /** The temporary directory holding it; remove it when the kernel has ended. */
-  dir: string;
-}
-
 /** The ZeroMQ endpoint of `channel`, e.g. `tcp://127.0.0.1:50123`. */
 export function endpoint(info: ConnectionInfo, channel: Channel): string {
   return `${info.transport}://${info.ip}:${info[`${channel}_port`]}`;
@@ -67,8 +58,8 @@ export function freePorts(count: number): number[] {
   }
 }
 
-/** Writes a fresh connection file (new ports, new key) into a new temporary directory. */
-export async function writeConnectionFile(): Promise<ConnectionFile> {
+/** A fresh connection: new ports, new key. */
+export function newConnection(): ConnectionInfo {
   const [shell, iopub, stdin, control, hb] = freePorts(5) as [
     number,
     number,
@@ -80,7 +71,7 @@ export async function writeConnectionFile(): Promise<ConnectionFile> {
     crypto.getRandomValues(new Uint8Array(32)),
     (b) => b.toString(16).padStart(2, "0"),
   ).join("");
-  const info: ConnectionInfo = {
+  return {
     transport: "tcp",
     ip: "127.0.0.1",
     signature_scheme: "hmac-sha256",
@@ -92,9 +83,27 @@ export async function writeConnectionFile(): Promise<ConnectionFile> {
     hb_port: hb,
     kernel_name: "deno",
   };
-  const dir = await Deno.makeTempDir({ prefix: "mullet-kernel-" });
-  const path = `${dir}/connection.json`;
-  // The key lets anyone who reads the file run code in the kernel: owner-only.
-  await Deno.writeTextFile(path, JSON.stringify(info, null, 2), { mode: 0o600 });
-  return { info, path, dir };
+}
+
+/** Prefix of the temporary directories that held connection files before they came by stdin. */
+const OLD_DIR_PREFIX = "mullet-kernel-";
+// A kernel reads its connection file when it starts; a directory this old is read or orphaned.
+const OLD_DIR_AGE_MS = 60_000;
+
+/**
+ * Removes the connection-file directories (`mullet-kernel-*`) that runs before connections came
+ * by stdin left in `root` when they were killed; returns their paths. A kernel reads its file
+ * only when it starts, so removing an old directory never disturbs a kernel.
+ */
+export async function sweepStaleConnectionDirs(root: string): Promise<string[]> {
+  const swept: string[] = [];
+  for await (const entry of Deno.readDir(root)) {
+    if (!entry.isDirectory || !entry.name.startsWith(OLD_DIR_PREFIX)) continue;
+    const path = `${root}/${entry.name}`;
+    const mtime = (await Deno.stat(path).catch(() => undefined))?.mtime;
+    if (mtime == null || Date.now() - mtime.getTime() < OLD_DIR_AGE_MS) continue;
+    await Deno.remove(path, { recursive: true }).catch(() => {});
+    swept.push(path);
+  }
+  return swept;
 }

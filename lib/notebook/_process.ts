@@ -1,10 +1,16 @@
 /**
- * The kernel process: `deno jupyter --kernel --conn FILE`, its stderr (kept for error
+ * The kernel process: `deno jupyter --kernel --conn /dev/stdin`, its stderr (kept for error
  * messages), and its end — asked, then forced.
+ *
+ * On Linux the kernel is started through util-linux `setpriv --pdeathsig SIGKILL`, so the kernel
+ * dies with this process however it ends, SIGKILL (the OOM killer) included. The signal fires
+ * when the *thread* that started the kernel ends: Deno spawns on the main thread (which `Deno
+ * .Command#spawn` is, a synchronous op), so it fires only when this process ends; a kernel
+ * started from a Web Worker would end with the worker.
  *
  * @module
  */
-import type { ConnectionFile } from "./_connection.ts";
+import type { ConnectionInfo } from "./_connection.ts";
 import { track, untrack } from "./_reaper.ts";
 import { within } from "./_timers.ts";
 
@@ -20,6 +26,28 @@ export interface SpawnOptions {
   env: Record<string, string>;
 }
 
+/** Where util-linux puts `setpriv`. */
+export const SETPRIV_PATHS = ["/usr/bin/setpriv", "/bin/setpriv"] as const;
+
+/**
+ * The `setpriv` that ties a kernel's life to this process: on Linux it must exist (util-linux);
+ * elsewhere there is none and `undefined` is returned.
+ */
+export function findSetpriv(): string | undefined {
+  if (Deno.build.os !== "linux") return undefined;
+  for (const path of SETPRIV_PATHS) {
+    try {
+      if (Deno.statSync(path).isFile) return path;
+    } catch {
+      // Not there; try the next.
+    }
+  }
+  throw new Error(
+    `no setpriv (looked in ${SETPRIV_PATHS.join(", ")}); it makes the kernel die with this ` +
+      "process. Install util-linux: sudo apt-get install -y util-linux",
+  );
+}
+
 /** A running `deno jupyter --kernel`, tracked so that it dies with this process. */
 export class KernelProcess {
   /** Process id. */
@@ -27,25 +55,33 @@ export class KernelProcess {
   /** Resolves when the process has exited. */
   readonly exited: Promise<Deno.CommandStatus>;
   readonly #child: Deno.ChildProcess;
-  readonly #dir: string;
   readonly #drained: Promise<unknown>;
   #stderrTail = "";
   #hasExited = false;
 
-  /** Starts the kernel on `connection`. */
-  constructor(connection: ConnectionFile, options: SpawnOptions) {
-    this.#child = new Deno.Command(options.denoPath, {
-      args: ["jupyter", "--kernel", "--conn", connection.path],
+  /** Starts the kernel on `connection`, which it reads from its stdin. */
+  constructor(connection: ConnectionInfo, options: SpawnOptions) {
+    const kernelArgs = ["jupyter", "--kernel", "--conn", "/dev/stdin"];
+    const setpriv = findSetpriv();
+    const [command, args] = setpriv === undefined
+      ? [options.denoPath, kernelArgs]
+      : [setpriv, ["--pdeathsig", "SIGKILL", "--", options.denoPath, ...kernelArgs]];
+    this.#child = new Deno.Command(command, {
+      args,
       cwd: options.cwd,
       env: options.env,
-      stdin: "null",
+      stdin: "piped",
       stdout: "piped",
       stderr: "piped",
     }).spawn();
-    // Tracked until `end`, not just until exit: the connection directory must go too.
-    track(this.#child, connection.dir);
-    this.#dir = connection.dir;
+    // Without a parent-death signal (not Linux), this process's exit and signals end it.
+    track(this.#child, { onSignals: setpriv === undefined });
     this.pid = this.#child.pid;
+    const writer = this.#child.stdin.getWriter();
+    // A kernel that dies before reading is reported by the caller's wait for its reply.
+    writer.write(new TextEncoder().encode(JSON.stringify(connection)))
+      .then(() => writer.close())
+      .catch(() => {});
     this.exited = this.#child.status.then((status) => {
       this.#hasExited = true;
       return status;
@@ -80,8 +116,7 @@ export class KernelProcess {
 
   /**
    * Waits up to `graceMs` for the process to exit (after the caller asked it to), then kills
-   * it; resolves when it has exited, its output pipes are closed and the connection directory
-   * is removed.
+   * it; resolves when it has exited and its output pipes are closed.
    */
   async end(graceMs: number): Promise<Deno.CommandStatus> {
     const exited = this.#hasExited ||
@@ -95,7 +130,6 @@ export class KernelProcess {
     }
     const status = await this.exited;
     await this.#drained;
-    await Deno.remove(this.#dir, { recursive: true }).catch(() => {});
     untrack(this.#child);
     return status;
   }

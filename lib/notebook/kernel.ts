@@ -3,13 +3,21 @@
  * messaging protocol, without Python: start it, run cells, interrupt, shut down.
  *
  * The kernel process always ends: {@linkcode withKernel} shuts it down in `finally`, a cell
- * timeout interrupts and then shuts it down if it stays busy, and while a kernel lives, Ctrl-C
- * (SIGINT), SIGTERM or `Deno.exit()` of this process kill it first.
+ * timeout interrupts and then shuts it down if it stays busy, and on Linux it dies with this
+ * process however that ends (a parent-death signal, SIGKILL of this process included). The
+ * connection reaches the kernel through its stdin: no connection file is ever written.
+ *
+ * The kernel runs notebook code with every permission: `deno jupyter` takes no permission
+ * flags.
  *
  * @module
  */
 import { KernelClient } from "./_client.ts";
-import { type ConnectionFile, writeConnectionFile } from "./_connection.ts";
+import {
+  type ConnectionInfo,
+  newConnection,
+  sweepStaleConnectionDirs as sweepDirs,
+} from "./_connection.ts";
 import { drainCell, SAVE_PRINT_CODE, silentExecute } from "./_drain.ts";
 import { KernelProcess } from "./_process.ts";
 import { within } from "./_timers.ts";
@@ -47,8 +55,6 @@ const CONTROL_REPLY_TIMEOUT_MS = 5_000;
 export class Kernel implements AsyncDisposable {
   /** Process id of the kernel. */
   readonly pid: number;
-  /** Path of the connection file (in a private temporary directory, removed at shutdown). */
-  readonly connectionFile: string;
   /** Resolves when the kernel process has exited. */
   readonly exited: Promise<Deno.CommandStatus>;
 
@@ -61,16 +67,15 @@ export class Kernel implements AsyncDisposable {
 
   private constructor(
     kernelProcess: KernelProcess,
-    connection: ConnectionFile,
+    connection: ConnectionInfo,
     signer: Signer,
     shutdownGraceMs: number,
   ) {
     this.#process = kernelProcess;
     this.#shutdownGraceMs = shutdownGraceMs;
     this.pid = kernelProcess.pid;
-    this.connectionFile = connection.path;
     this.exited = kernelProcess.exited;
-    this.#client = new KernelClient(connection.info, signer);
+    this.#client = new KernelClient(connection, signer);
     this.exited.then((status) => {
       const why = kernelProcess.describe(status);
       this.#client.failAll(
@@ -88,8 +93,8 @@ export class Kernel implements AsyncDisposable {
 
   /** @internal Starts a kernel; use {@linkcode startKernel}. */
   static async start(options: KernelOptions = {}): Promise<Kernel> {
-    const connection = await writeConnectionFile();
-    const signer = await Signer.create(connection.info.key);
+    const connection = newConnection();
+    const signer = await Signer.create(connection.key);
     let kernelProcess: KernelProcess;
     try {
       kernelProcess = new KernelProcess(connection, {
@@ -98,7 +103,6 @@ export class Kernel implements AsyncDisposable {
         env: options.env ?? {},
       });
     } catch (error) {
-      await Deno.remove(connection.dir, { recursive: true }).catch(() => {});
       throw new Error(`Cannot start the Deno kernel: ${(error as Error).message}`, {
         cause: error,
       });
@@ -145,7 +149,7 @@ export class Kernel implements AsyncDisposable {
 
   /**
    * Asks the kernel to shut down (`shutdown_request` on control), kills it if it has not exited
-   * within the grace period, closes every socket and removes the connection file. Idempotent.
+   * within the grace period and closes every socket. Idempotent.
    */
   shutdown(): Promise<Deno.CommandStatus> {
     this.#shutdown ??= this.#stop();
@@ -304,6 +308,37 @@ export async function withKernel<T>(
   } finally {
     await kernel.shutdown();
   }
+}
+
+/**
+ * Removes the kernel connection files that earlier versions of mullet wrote to the temporary
+ * directory (`mullet-kernel-*`, older than a minute) and left behind when they were killed;
+ * returns their paths. Kernels now read their connection from stdin and leave no file.
+ *
+ * @example
+ * ```ts
+ * import { sweepStaleConnectionDirs } from "./kernel.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const root = await Deno.makeTempDir();
+ * await Deno.mkdir(`${root}/mullet-kernel-a1b2c3`);
+ * await Deno.writeTextFile(`${root}/mullet-kernel-a1b2c3/connection.json`, "{}");
+ * const hourAgo = new Date(Date.now() - 3_600_000);
+ * await Deno.utime(`${root}/mullet-kernel-a1b2c3`, hourAgo, hourAgo);
+ * await Deno.mkdir(`${root}/mullet-kernel-d4e5f6`); // just made: left alone
+ * assert.deepEqual(await sweepStaleConnectionDirs(root), [`${root}/mullet-kernel-a1b2c3`]);
+ * await Deno.remove(root, { recursive: true });
+ * ```
+ */
+export function sweepStaleConnectionDirs(root: string = tempRoot()): Promise<string[]> {
+  return sweepDirs(root).catch((error) => {
+    if (error instanceof Deno.errors.NotFound) return [];
+    throw error;
+  });
+}
+
+function tempRoot(): string {
+  return Deno.env.get("TMPDIR") || "/tmp";
 }
 
 function replyError(content: Record<string, unknown>): ReplyError {

@@ -1,31 +1,49 @@
 // Tests against the real Deno kernel (`deno jupyter --kernel`), started with Deno.execPath().
 import assert from "node:assert/strict";
-import { trackedCount } from "./_reaper.ts";
+import { readProcessTable } from "../data/process_table.ts";
+import { isListeningForSignals, trackedCount } from "./_reaper.ts";
 import { CellTimeoutError } from "./execution.ts";
 import { type Kernel, startKernel, withKernel } from "./kernel.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** Command lines of live processes whose arguments mention `connectionFile` (`pgrep -af`). */
-async function kernelProcesses(connectionFile: string): Promise<string[]> {
-  const { stdout } = await new Deno.Command("pgrep", {
-    args: ["-af", connectionFile],
+/** Whether the process `pid` runs (exists and is no zombie), from `ps`. */
+async function isRunning(pid: number): Promise<boolean> {
+  const table = await readProcessTable();
+  assert.ok(table, "ps must be installed for the kernel tests");
+  return table.isRunning(pid);
+}
+
+/** The command line of `pid` (`ps -o args=`), or "" when it has gone. */
+async function commandLine(pid: number): Promise<string> {
+  const { stdout } = await new Deno.Command("ps", {
+    args: ["-o", "args=", "-p", String(pid)],
     stdout: "piped",
     stderr: "null",
   }).output();
-  return new TextDecoder().decode(stdout).split("\n").filter((line) => line.trim() !== "");
+  return new TextDecoder().decode(stdout).trim();
 }
 
-async function exists(path: string): Promise<boolean> {
-  return await Deno.stat(path).then(() => true, () => false);
+/** Waits up to `ms` for `pid` to stop running; whether it did. */
+async function ended(pid: number, ms = 3_000): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (await isRunning(pid)) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
 
 Deno.test("Kernel runs cells in the real Deno kernel and leaves no process", async (t) => {
   const kernel = await startKernel();
-  const connectionFile = kernel.connectionFile;
   try {
     assert.equal(kernel.info.implementation, "Deno kernel");
-    assert.deepEqual(await kernelProcesses(connectionFile).then((p) => p.length), 1);
+    assert.equal(await isRunning(kernel.pid), true);
+    assert.equal((await readProcessTable())?.get(kernel.pid)?.ppid, Deno.pid);
+    // The connection comes through stdin: no connection file, no key on disk.
+    assert.match(await commandLine(kernel.pid), / jupyter --kernel --conn \/dev\/stdin$/);
+    // The parent-death signal covers signals: no listener pre-empts the program's own.
+    assert.equal(isListeningForSignals(), false);
 
     await t.step("1 + 1 gives execute_result text/plain 2, colours stripped", async () => {
       const result = await kernel.execute("1 + 1");
@@ -157,8 +175,7 @@ Deno.test("Kernel runs cells in the real Deno kernel and leaves no process", asy
   } finally {
     await kernel.shutdown();
   }
-  assert.deepEqual(await kernelProcesses(connectionFile), []);
-  assert.equal(await exists(connectionFile), false);
+  assert.equal(await isRunning(kernel.pid), false);
   assert.equal(await kernel.isAlive(), false);
   await assert.rejects(kernel.execute("1"), /kernel has been shut down/);
   assert.equal(trackedCount(), 0);
@@ -190,7 +207,7 @@ Deno.test("a cell in an endless loop is interrupted at its timeout", async () =>
     after.outputs[0]?.output_type === "execute_result" && after.outputs[0].data["text/plain"],
     "42",
   );
-  assert.deepEqual(await kernelProcesses(kernel!.connectionFile), []);
+  assert.equal(await isRunning(kernel!.pid), false);
 });
 
 Deno.test("a cell that stays busy after the interrupt gets its kernel shut down", async () => {
@@ -205,22 +222,22 @@ Deno.test("a cell that stays busy after the interrupt gets its kernel shut down"
         return true;
       },
     );
-    assert.deepEqual(await kernelProcesses(kernel.connectionFile), []);
+    assert.equal(await isRunning(kernel.pid), false);
     await assert.rejects(kernel.execute("1"), /kernel has been shut down/);
   });
 });
 
 Deno.test("withKernel shuts the kernel down when the callback throws", async () => {
-  let connectionFile = "";
+  let pid = 0;
   await assert.rejects(
     withKernel((kernel) => {
-      connectionFile = kernel.connectionFile;
+      pid = kernel.pid;
       throw new RangeError("caller failed");
     }),
     RangeError,
   );
-  assert.notEqual(connectionFile, "");
-  assert.deepEqual(await kernelProcesses(connectionFile), []);
+  assert.notEqual(pid, 0);
+  assert.equal(await isRunning(pid), false);
   assert.equal(trackedCount(), 0);
 });
 
@@ -228,19 +245,17 @@ Deno.test("a kernel that exits on its own fails the cell clearly and still clean
   const kernel = await startKernel();
   await assert.rejects(
     kernel.execute("Deno.exit(3)"),
-    new RegExp(`Cannot continue: the Deno kernel \\(pid ${kernel.pid}\\) exited with code 3`),
+    new RegExp(`the Deno kernel \\(pid ${kernel.pid}\\) exited with code 3`),
   );
   assert.equal((await kernel.exited).code, 3);
-  assert.equal(await exists(kernel.connectionFile), true);
   await kernel.shutdown();
-  assert.equal(await exists(kernel.connectionFile), false);
   assert.equal(trackedCount(), 0);
 });
 
 Deno.test("startKernel fails clearly when the kernel cannot start", async () => {
   await assert.rejects(
     startKernel({ denoPath: "/nonexistent/deno" }),
-    /Cannot start the Deno kernel: .*No such file|Cannot start the Deno kernel: .*not found/i,
+    /Cannot start the Deno kernel: .*No such file|Cannot start the Deno kernel: .*not found/is,
   );
   await assert.rejects(
     startKernel({ denoPath: "/bin/false", startTimeoutMs: 5000 }),
@@ -249,14 +264,23 @@ Deno.test("startKernel fails clearly when the kernel cannot start", async () => 
   assert.equal(trackedCount(), 0);
 });
 
-Deno.test("Ctrl-C (SIGINT) of the parent process also ends its kernel", async () => {
+/** The children of thread `tid` of process `pid`. */
+async function threadChildren(pid: number, tid: number): Promise<number[]> {
+  const { stdout } = await new Deno.Command("cat", {
+    args: [`/proc/${pid}/task/${tid}/children`],
+    stdout: "piped",
+  }).output();
+  return new TextDecoder().decode(stdout).trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** Starts `testdata/hold_kernel.ts`, which starts a kernel; returns both pids. */
+async function holdKernel(): Promise<{ parent: Deno.ChildProcess; kernelPid: number }> {
   const parent = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
       "--config",
       `${ROOT}deno.json`,
       "--allow-read",
-      "--allow-write=/tmp",
       "--allow-env",
       "--allow-run",
       "--allow-net=127.0.0.1",
@@ -275,18 +299,34 @@ Deno.test("Ctrl-C (SIGINT) of the parent process also ends its kernel", async ()
     if (done) break;
     line += value;
   }
-  const { pid, connectionFile } = JSON.parse(line) as { pid: number; connectionFile: string };
-  assert.deepEqual((await kernelProcesses(connectionFile)).length, 1);
-  parent.kill("SIGINT");
-  const status = await parent.status;
   await reader.cancel();
-  assert.equal(status.code, 130);
-  assert.deepEqual(await kernelProcesses(connectionFile), []);
-  // The kernel may linger as a zombie until init reaps it; it must not be running.
-  const state = await Deno.readTextFile(`/proc/${pid}/stat`).then(
-    (stat) => stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3),
-    () => "gone",
-  );
-  assert.ok(state === "gone" || state === "Z", `kernel ${pid} state ${state}`);
-  assert.equal(await exists(connectionFile), false);
-});
+  const { pid } = JSON.parse(line) as { pid: number };
+  return { parent, kernelPid: pid };
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGKILL"] as const) {
+  Deno.test(`${signal} to the parent process also ends its kernel`, async () => {
+    const { parent, kernelPid } = await holdKernel();
+    try {
+      assert.equal(await isRunning(kernelPid), true);
+      // The parent-death signal fires when the *thread* that spawned the kernel ends: it must
+      // be the main thread, which lives as long as the process (Linux lists each thread's
+      // children), not a pool thread that could end while the parent runs on.
+      assert.deepEqual(await threadChildren(parent.pid, parent.pid), [kernelPid]);
+      parent.kill(signal);
+      await parent.status;
+      assert.ok(await ended(kernelPid), `kernel ${kernelPid} still runs after ${signal}`);
+    } catch (error) {
+      // Failed: leave no process this test made (they run yet, so the pids are still theirs).
+      for (const pid of [parent.pid, kernelPid]) {
+        try {
+          Deno.kill(pid, "SIGKILL");
+        } catch {
+          // It has ended.
+        }
+      }
+      await parent.status;
+      throw error;
+    }
+  });
+}
