@@ -11,6 +11,9 @@
 import { type AsicModel, loadAsicModels, preferredAsicModels } from "../data/asic_models.ts";
 import { asicEfficiency } from "../data/asic_efficiency.ts";
 import { type BtcDaily, loadBtcDaily } from "../data/btc_daily.ts";
+import { type CapexPerMw, loadCapexPerMw } from "../data/capex_per_mw.ts";
+import { nextHalvings } from "../chain/halvings.ts";
+import { percentiles } from "../finance/percentiles.ts";
 import { loadMinerAiDeals, type MinerAiDeal } from "../data/miner_ai_deals.ts";
 import { type NetworkCalibration, networkCalibration } from "../finance/network_calibration.ts";
 import { trailingFeesPerBlock } from "../mining/fees.ts";
@@ -44,6 +47,10 @@ export interface HouseAssumptions {
   readonly network: NetworkCalibration;
   /** Fees per block, BTC, over the last `network.meanDays` days. */
   readonly feesBtcPerBlock: number;
+  /** Height of the last block of the data: where simulated issuance starts. */
+  readonly startHeight: number;
+  /** Blocks a day at the recent rate (`nextHalvings`' 90-day mean): when halvings fall. */
+  readonly blocksPerDay: number;
   /** Power price, USD/kWh, and its low–high range. */
   readonly powerPriceUsdPerKwh: number;
   /** Low and high power prices, USD/kWh. */
@@ -64,6 +71,9 @@ export interface HouseAssumptions {
   /** The template AI lease: its deal row and the terms around it. */
   readonly ai: {
     readonly leaseDeal: MinerAiDeal;
+    /** Median disclosed AI/HPC build cost per critical-IT MW, and the rows it is the median of. */
+    readonly buildCostUsdPerItMw: number;
+    readonly buildCostRows: readonly CapexPerMw[];
     readonly escalator: number;
     readonly pue: number;
     readonly constructionMonths: number;
@@ -84,6 +94,8 @@ export interface HouseData {
   readonly asicModels: readonly AsicModel[];
   /** `loadMinerAiDeals()`. */
   readonly deals: readonly MinerAiDeal[];
+  /** `loadCapexPerMw()`. */
+  readonly capex: readonly CapexPerMw[];
 }
 
 /**
@@ -149,11 +161,13 @@ function vintage(
  * import { loadAsicModels } from "../data/asic_models.ts";
  * import { loadBtcDaily } from "../data/btc_daily.ts";
  * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+ * import { loadCapexPerMw } from "../data/capex_per_mw.ts";
  * import assert from "node:assert/strict";
  *
  * const daily = await loadBtcDaily();
  * const house = resolveHouseView(await loadHouseView(), {
  *   daily, asicModels: await loadAsicModels(), deals: await loadMinerAiDeals(),
+ *   capex: await loadCapexPerMw(),
  * });
  * assert.equal(house.asOf, daily.date.at(-1));
  * assert.equal(house.btcPrice.startUsd, daily.price_usd.at(-1)); // the last close
@@ -179,6 +193,16 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
       `${view.file}: ai.leaseDeal.id: "${dealId}" is not a deal_id of data/miner_ai_deals.csv`,
     );
   }
+  // Build costs disclosed per critical-IT MW for new AI/HPC halls (not retrofits or mines).
+  const buildCostRows = data.capex.filter((r) =>
+    r.metric === "build cost" && r.asset === "AI/HPC" && r.mw_basis === "critical IT"
+  );
+  if (buildCostRows.length === 0) {
+    throw new RangeError(
+      "Cannot resolve the AI build cost: data/capex_per_mw.csv has no AI/HPC build cost per critical-IT MW",
+    );
+  }
+  const [buildCostUsdPerItMw] = percentiles(buildCostRows.map((r) => r.mid_usd_per_mw), [50]);
   return {
     view,
     asOf: daily.date[last]!,
@@ -191,6 +215,8 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
     feesBtcPerBlock: trailingFeesPerBlock(daily.fees_btc, daily.blocks, {
       days: view.network.meanDays.value,
     })[last]!,
+    startHeight: daily.height_end[last]!,
+    blocksPerDay: nextHalvings(daily)[0]!.blocksPerDay,
     powerPriceUsdPerKwh: view.power.priceUsdPerKwh.value,
     powerPriceRangeUsdPerKwh: view.power.rangeUsdPerKwh.value,
     miningPue: view.mining.pue.value,
@@ -208,6 +234,8 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
     },
     ai: {
       leaseDeal,
+      buildCostUsdPerItMw: buildCostUsdPerItMw!,
+      buildCostRows,
       escalator: view.ai.escalator.value,
       pue: view.ai.pue.value,
       constructionMonths: view.ai.constructionMonths.value,
@@ -234,11 +262,12 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
 export async function loadHouseAssumptions(
   path?: string | URL,
 ): Promise<HouseAssumptions> {
-  const [view, daily, asicModels, deals] = await Promise.all([
+  const [view, daily, asicModels, deals, capex] = await Promise.all([
     path === undefined ? loadHouseView() : loadHouseView(path),
     loadBtcDaily(),
     loadAsicModels(),
     loadMinerAiDeals(),
+    loadCapexPerMw(),
   ]);
-  return resolveHouseView(view, { daily, asicModels, deals });
+  return resolveHouseView(view, { daily, asicModels, deals, capex });
 }

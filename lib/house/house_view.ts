@@ -76,6 +76,11 @@ export interface HouseView {
     readonly leaseSigningProbability: Sourced<number>;
     readonly discountRate: "cap-rate-plus-escalator";
   };
+  /** Monte Carlo paths that values are averaged over. */
+  readonly simulation: {
+    readonly paths: Sourced<number>;
+    readonly seed: Sourced<number>;
+  };
 }
 
 /** A house view that cannot be used: names the file, line, field and value. */
@@ -297,7 +302,8 @@ function show(value: unknown): string {
  */
 export async function parseHouseView(text: string, file: string): Promise<HouseView> {
   const r = new Reader(text, file);
-  r.keys([], ["btcPrice", "network", "power", "mining", "ai", "valuation"]);
+  r.keys([], ["btcPrice", "network", "power", "mining", "ai", "valuation", "simulation"]);
+  r.keys(["simulation"], ["paths", "seed"]);
   r.keys(["btcPrice"], ["start", "scenarios"]);
   r.keys(["network"], ["lookbackYears", "meanDays"]);
   r.keys(["power"], ["priceUsdPerKwh", "rangeUsdPerKwh"]);
@@ -352,6 +358,10 @@ export async function parseHouseView(text: string, file: string): Promise<HouseV
       capRate: r.sourced(["valuation", "capRate"], 0.005, 0.5),
       leaseSigningProbability: r.sourced(["valuation", "leaseSigningProbability"], 0, 1),
       discountRate: r.method(["valuation", "discountRate"], ["cap-rate-plus-escalator"] as const),
+    },
+    simulation: {
+      paths: r.sourced(["simulation", "paths"], 1, 1_000_000, true),
+      seed: r.sourced(["simulation", "seed"], 0, 2 ** 32 - 1, true),
     },
   };
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { loadAsicModels } from "../data/asic_models.ts";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+import { loadCapexPerMw } from "../data/capex_per_mw.ts";
 import { resolveHouseView } from "./house_assumptions.ts";
 import { DEFAULT_HOUSE_VIEW, HouseViewError, parseHouseView } from "./house_view.ts";
 
@@ -78,6 +79,7 @@ Deno.test("a deck naming a model or a deal the data lacks is an error naming it"
     daily: await loadBtcDaily(),
     asicModels: await loadAsicModels(),
     deals: await loadMinerAiDeals(),
+    capex: await loadCapexPerMw(),
   };
   const noModel = await parseHouseView(
     deck.replace("model: Antminer S21\n", "model: Antminer S99\n"),
@@ -99,6 +101,7 @@ Deno.test("one number changed in the deck moves what it drives, nothing else", a
     daily: await loadBtcDaily(),
     asicModels: await loadAsicModels(),
     deals: await loadMinerAiDeals(),
+    capex: await loadCapexPerMw(),
   };
   const base = resolveHouseView(await parseHouseView(deck, "h.yaml"), data);
   const moved = resolveHouseView(

@@ -6,3 +6,4 @@
  */
 export * from "./house_view.ts";
 export * from "./house_assumptions.ts";
+export * from "./house_values.ts";

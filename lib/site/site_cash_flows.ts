@@ -116,6 +116,9 @@ export interface SiteCashFlowOptions {
  * assert.equal(flows.miningEbitda[1], -100 * 1_000); // only the other opex is paid
  * const literal = siteCashFlows({ ...plan, mining: { ...plan.mining, switchOffAtLoss: false } }, { aiShare: 0 });
  * assert.ok(literal.miningEbitda[1]! < flows.miningEbitda[1]!); // running at a loss
+ * // Opex that comes with hashing (a cash hash cost) is not paid while the fleet is off.
+ * const perTh = siteCashFlows({ ...plan, mining: { ...plan.mining, otherOpexWhileOff: false } }, { aiShare: 0 });
+ * assert.equal(perTh.miningEbitda[1], 0);
  * ```
  */
 export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): SiteCashFlows {
@@ -139,6 +142,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const kwhPerGrossMwMonth = 1000 * HOURS_PER_MONTH;
   const opexPerMw = m.otherOpexUsdPerMwMonth ?? 0;
   const switchOff = m.switchOffAtLoss ?? true;
+  const opexWhileOff = m.otherOpexWhileOff ?? true;
 
   // The 13 series share one buffer: one allocation instead of 13 (siteCashFlows runs once per
   // scenario and split in bestSplit).
@@ -170,10 +174,13 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     const kwhCurtailed = kwhPerGrossMwMonth * uptime * curtailed;
     const powerPerMw = kwhDrawn * (m.powerPrice + tax);
     const creditPerMw = kwhCurtailed * (m.curtailmentCreditUsdPerKwh ?? 0);
-    // Off for the month when running would lose money: nothing earned or drawn, opex still paid.
-    const on = !(switchOff && revenuePerMw - powerPerMw + creditPerMw < 0);
+    // Off for the month when running would lose money: nothing earned or drawn; fixed opex is
+    // still paid, opex that comes with hashing is not (and then counts in the decision).
+    const runningOpex = opexWhileOff ? 0 : opexPerMw;
+    const on = !(switchOff && revenuePerMw - powerPerMw - runningOpex + creditPerMw < 0);
     const runningMarginPerMw = on ? revenuePerMw - powerPerMw + creditPerMw : 0;
-    const marginPerMw = runningMarginPerMw - opexPerMw;
+    const paidOpexPerMw = opexWhileOff || on ? opexPerMw : 0;
+    const marginPerMw = runningMarginPerMw - paidOpexPerMw;
     miningRunning[month] = on ? 1 : 0;
     if (on) {
       out.miningRevenue[month] = revenuePerMw * miningGrossMw;
@@ -181,7 +188,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
       out.miningTax[month] = kwhDrawn * tax * miningGrossMw;
       out.curtailmentCredit[month] = creditPerMw * miningGrossMw;
     }
-    out.miningOpex[month] = opexPerMw * miningGrossMw;
+    out.miningOpex[month] = paidOpexPerMw * miningGrossMw;
     out.miningEbitda[month] = marginPerMw * miningGrossMw;
     if (month < aiStart) out.foregoneMiningEbitda[month] = marginPerMw * aiGrossMw;
   }

@@ -38,6 +38,11 @@ export interface MiningPlan {
   /** Other cash operating cost per gross mining MW per month, USD. Default 0, which is the
    * margin of DOMAIN.md F5 (pool fees, SG&A and depreciation excluded). */
   readonly otherOpexUsdPerMwMonth?: number;
+  /** Whether `otherOpexUsdPerMwMonth` is paid in a month the fleet is switched off. Default
+   * true (a site's fixed costs). With false the opex is a cost of hashing (a cash hash cost per
+   * TH/s hashed): paid only when running, and a month runs only if revenue covers power and
+   * opex. */
+  readonly otherOpexWhileOff?: boolean;
   /** Capex to equip the mining MW at month 0, USD per gross MW. Default 0 (a fleet in place). */
   readonly capexUsdPerMw?: number;
   /** Switch the fleet off in months whose running margin — revenue − power − tax + curtailment
