@@ -2,13 +2,21 @@
  * A cell's outputs as nbformat v4 output objects, built from the kernel's IOPub messages the
  * way Jupyter front ends do: consecutive stream text of one name is merged,
  * `update_display_data` rewrites every earlier output with the same `display_id`, and
- * `clear_output` (optionally deferred with `wait`) empties the list.
+ * `clear_output` (optionally deferred with `wait`) empties the list. No output holds more than
+ * {@linkcode MAX_OUTPUT_BYTES}: the rest is dropped as it arrives and a notice says so.
  *
  * @see https://nbformat.readthedocs.io/en/latest/format_description.html#code-cell-outputs
  * @see https://jupyter-client.readthedocs.io/en/stable/messaging.html#messages-on-the-iopub-pub-sub-channel
  * @module
  */
 import { stripAnsi } from "./ansi.ts";
+import {
+  capBundle,
+  headOfText,
+  MAX_OUTPUT_BYTES,
+  streamCapNotice,
+  utf8Length,
+} from "./output_cap.ts";
 
 /** A MIME bundle: MIME type → data (a string, or JSON for `application/*+json`). */
 export type MimeBundle = Record<string, unknown>;
@@ -74,6 +82,8 @@ export interface DisplayUpdate {
 export interface OutputCollectorOptions {
   /** Keep ANSI escapes in `text/plain` data and stream text. Default: `false` (strip them). */
   keepAnsi?: boolean;
+  /** Most bytes one output keeps. Default: {@linkcode MAX_OUTPUT_BYTES}. */
+  maxOutputBytes?: number;
 }
 
 /**
@@ -103,17 +113,27 @@ export class OutputCollector {
   readonly #displays = new Map<string, number[]>();
   readonly #updates: DisplayUpdate[] = [];
   readonly #keepAnsi: boolean;
+  readonly #maxBytes: number;
+  // Bytes each stream output was sent, by index; above #maxBytes the text was cut.
+  readonly #streamBytes = new Map<number, number>();
   #clearOnNextOutput = false;
 
   /** An empty collector. */
   constructor(options: OutputCollectorOptions = {}) {
     this.#keepAnsi = options.keepAnsi ?? false;
+    this.#maxBytes = options.maxOutputBytes ?? MAX_OUTPUT_BYTES;
   }
 
   /** The outputs so far (copies; ANSI escapes stripped unless `keepAnsi`). */
   get outputs(): Output[] {
     // Stripped here, not per message, so an escape split across two stream writes goes too.
-    return this.#outputs.map((output) => this.#keepAnsi ? output : withoutAnsi(output));
+    return this.#outputs.map((output, i) => {
+      const shown = this.#keepAnsi ? output : withoutAnsi(output);
+      const sent = this.#streamBytes.get(i) ?? 0;
+      return shown.output_type === "stream" && sent > this.#maxBytes
+        ? { ...shown, text: shown.text + streamCapNotice(shown.name, sent, this.#maxBytes) }
+        : shown;
+    });
   }
 
   /** The display ids of this cell's outputs: id → indexes into {@linkcode outputs}. */
@@ -139,11 +159,15 @@ export class OutputCollector {
         const text = String(content.text ?? "");
         this.#beforeOutput();
         const last = this.#outputs.at(-1);
-        if (last?.output_type === "stream" && last.name === name) {
-          this.#outputs[this.#outputs.length - 1] = { ...last, text: last.text + text };
-        } else {
-          this.#outputs.push({ output_type: "stream", name, text });
-        }
+        const merge = last?.output_type === "stream" && last.name === name;
+        const at = merge ? this.#outputs.length - 1 : this.#outputs.length;
+        const before = this.#streamBytes.get(at) ?? 0;
+        const sent = before + utf8Length(text);
+        this.#streamBytes.set(at, sent);
+        if (before > this.#maxBytes) return; // Already cut: only count what is dropped.
+        const whole = merge ? last.text + text : text;
+        const kept = sent > this.#maxBytes ? headOfText(whole, this.#maxBytes) : whole;
+        this.#outputs[at] = { output_type: "stream", name, text: kept };
         return;
       }
       case "display_data": {
@@ -213,12 +237,17 @@ export class OutputCollector {
 
   #clear(): void {
     this.#outputs.length = 0;
+    this.#streamBytes.clear();
     this.#displays.clear();
     this.#clearOnNextOutput = false;
   }
 
   #bundle(content: Record<string, unknown>): Pick<DisplayDataOutput, "data" | "metadata"> {
-    return { data: { ...asRecord(content.data) }, metadata: { ...asRecord(content.metadata) } };
+    const data = asRecord(content.data);
+    const capped = capBundle(data, this.#maxBytes);
+    // A cut bundle drops the metadata of the MIME types it no longer has.
+    const metadata = capped === data ? { ...asRecord(content.metadata) } : {};
+    return { data: { ...capped }, metadata };
   }
 }
 

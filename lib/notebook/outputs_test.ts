@@ -167,3 +167,43 @@ Deno.test("messages that are not outputs are ignored; outputs are copies", () =>
   outputs.pop();
   assert.equal(collector.outputs.length, 1);
 });
+
+Deno.test("a stream over the cap of one output keeps its head and a notice; the rest is dropped as it comes", () => {
+  // 50 MB printed as 1 MB lines, as `console.log("x".repeat(...))` in a loop sends it.
+  const line = "x".repeat(999_999) + "\n";
+  const collector = new OutputCollector();
+  for (let i = 0; i < 50; i++) collector.add("stream", { name: "stdout", text: line });
+  collector.add("stream", { name: "stderr", text: "done\n" });
+  const [stdout, stderr] = collector.outputs as { text: string }[];
+  assert.equal(
+    stdout!.text,
+    line +
+      "\n[output cut: the cell wrote 50 MB to stdout; the notebook keeps the first 1 MB, the cap of one output]\n",
+  );
+  assert.equal(stderr!.text, "done\n", "the next output has a cap of its own");
+});
+
+Deno.test("a display over the cap keeps its cut text/plain and names what was dropped", () => {
+  const collector = new OutputCollector({ maxOutputBytes: 1_000 });
+  collector.add("display_data", {
+    data: { "text/plain": "Exhibit 2: hashprice", "image/png": "A".repeat(4_000) },
+    metadata: { "image/png": { width: 600 } },
+  });
+  collector.add("execute_result", {
+    execution_count: 3,
+    data: { "text/plain": "y".repeat(3_000) },
+    metadata: {},
+  });
+  const [display, value] = collector.outputs as {
+    data: Record<string, string>;
+    metadata: object;
+  }[];
+  assert.deepEqual(display!.data, {
+    "text/plain": "Exhibit 2: hashprice\n[output cut: a display of 4 kB (image/png 4 kB, " +
+      "text/plain 20 B) is over 1 kB, the cap of one output; only its text/plain is kept]",
+  });
+  assert.deepEqual(display!.metadata, {});
+  const text = value!.data["text/plain"]!;
+  assert.ok(new TextEncoder().encode(text).length <= 1_000, `${text.length} bytes kept`);
+  assert.match(text, /^y+\n\[output cut: a display of 3 kB \(text\/plain 3 kB\) is over 1 kB/);
+});
