@@ -1,14 +1,15 @@
 /**
  * Running a whole notebook with the real Deno kernel: every code cell in order, outputs and
- * execution counts saved in nbformat, the kernel always shut down. A cell that fails stops the
- * run with a {@linkcode NotebookCellError} naming the notebook, the cell number, the cell's
- * first line, the error and its stack; the error carries the notebook executed so far, so the
+ * execution counts saved in nbformat, the kernel always shut down. A cell that fails (throws,
+ * times out, or ends the kernel with `Deno.exit()`) stops the run with a
+ * {@linkcode NotebookCellError} naming the notebook, the cell number, the cell's first line,
+ * the error and its stack; the error carries the notebook executed so far, so the
  * caller can save it beside the original for the analyst to look at.
  *
  * @module
  */
 import { stripAnsi } from "./ansi.ts";
-import { CellTimeoutError } from "./execution.ts";
+import { CellTimeoutError, KernelExitedError } from "./execution.ts";
 import { withKernel } from "./kernel.ts";
 import { cellSource, type Notebook, type NotebookCell, type NotebookOutput } from "./notebook.ts";
 
@@ -84,10 +85,12 @@ export async function executeNotebook(
       try {
         result = await kernel.execute(cellSource(cell), executeOptions);
       } catch (error) {
-        if (!(error instanceof CellTimeoutError)) throw error;
+        // A cell that ran too long, or ended the kernel (Deno.exit()), fails like one that
+        // threw: named, with what it showed so far.
+        if (!(error instanceof CellTimeoutError || error instanceof KernelExitedError)) throw error;
         cell.outputs = error.outputs as NotebookOutput[];
-        const timedOut = { ename: error.name, evalue: error.message, traceback: [] };
-        throw new NotebookCellError(options.file, index + 1, cell, timedOut, executed());
+        const failure = { ename: error.name, evalue: error.message, traceback: [] };
+        throw new NotebookCellError(options.file, index + 1, cell, failure, executed());
       }
       cell.outputs = result.outputs as NotebookOutput[];
       cell.execution_count = result.executionCount;

@@ -111,3 +111,49 @@ Deno.test("an update_display_data from a later cell rewrites the display in the 
   assert.equal(first.data["text/plain"], "done");
   assert.deepEqual(done.cells[2]!.outputs, [], "the update adds no output of its own");
 });
+
+Deno.test("one kernel: a 3 MB print is saved cut to the cap; Deno.exit() fails as its cell, keeping its outputs", async (t) => {
+  const nb = notebook(
+    code('console.log("y".repeat(3_000_000));'),
+    code(
+      '// leave early\nawait Deno.jupyter.display({ "text/plain": "shown before the exit" }, { raw: true });\n' +
+        // Deno.exit() does not flush the kernel's sockets: give the display time to leave.
+        "await new Promise((resolve) => setTimeout(resolve, 1000));\nDeno.exit(3);",
+    ),
+    code("1 + 1"),
+  );
+  const error = await executeNotebook(nb, { file: "notebooks/exits.ipynb", cwd: ROOT }).then(
+    () => assert.fail("expected an error"),
+    (e) => e,
+  );
+
+  await t.step("the kernel's end is the failure of cell 2, named", () => {
+    assert.ok(error instanceof NotebookCellError, String(error));
+    assert.match(
+      error.message,
+      /^notebooks\/exits\.ipynb: cell 2 \(\/\/ leave early\) failed: KernelExitedError: .*Deno\.exit\(\).*exited with code 3/,
+    );
+    assert.equal(error.cellNumber, 2);
+  });
+
+  await t.step("what the cell showed before the exit is kept; later cells did not run", () => {
+    assert.deepEqual(error.partial.cells[1]!.outputs, [
+      {
+        output_type: "display_data",
+        data: { "text/plain": "shown before the exit" },
+        metadata: {},
+      },
+    ]);
+    assert.equal(error.partial.cells[2]!.execution_count, null);
+  });
+
+  await t.step("the big print keeps its first 1 MB and a notice", () => {
+    const [stdout] = error.partial.cells[0]!.outputs! as { output_type: string; text: string }[];
+    assert.equal(stdout!.output_type, "stream");
+    assert.equal(
+      stdout!.text,
+      "y".repeat(1_000_000) +
+        "\n[output cut: the cell wrote 3 MB to stdout; the notebook keeps the first 1 MB, the cap of one output]\n",
+    );
+  });
+});

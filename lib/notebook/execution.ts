@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { stripAnsi } from "./ansi.ts";
 import type { DisplayUpdate, Output } from "./outputs.ts";
 
 /** Default cell timeout of {@linkcode ExecuteOptions.timeoutMs}: 10 minutes. */
@@ -89,6 +90,40 @@ export class CellTimeoutError extends Error {
     );
     this.timeoutMs = timeoutMs;
     this.kernelAction = kernelAction;
+    this.outputs = outputs;
+  }
+}
+
+/**
+ * The kernel process ended while a cell ran (the cell called `Deno.exit()`, or the kernel
+ * crashed). Carries what the cell showed before it ended.
+ *
+ * @example
+ * ```ts
+ * import { KernelExitedError } from "./execution.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new KernelExitedError("the Deno kernel (pid 7) exited with code 3", [
+ *   { output_type: "stream", name: "stdout", text: "before\n" },
+ * ]);
+ * assert.equal(error.name, "KernelExitedError");
+ * assert.match(error.message, /^Cannot finish the cell: the kernel ended during it .*: the Deno kernel \(pid 7\) exited with code 3$/);
+ * assert.equal(error.outputs.length, 1);
+ * ```
+ */
+export class KernelExitedError extends Error {
+  /** Always `"KernelExitedError"`. */
+  override name = "KernelExitedError";
+  /** The outputs the cell produced before the kernel ended. */
+  readonly outputs: Output[];
+
+  /** An error for a kernel that ended mid-cell; `why` says how it ended. */
+  constructor(why: string, outputs: Output[], options?: ErrorOptions) {
+    super(
+      `Cannot finish the cell: the kernel ended during it (Deno.exit() in a cell ends the ` +
+        `kernel): ${stripAnsi(why)}`,
+      options,
+    );
     this.outputs = outputs;
   }
 }

@@ -28,6 +28,7 @@ import {
   DEFAULT_INTERRUPT_GRACE_MS,
   type ExecuteOptions,
   type ExecutionResult,
+  KernelExitedError,
   type ReplyError,
 } from "./execution.ts";
 import { OutputCollector } from "./outputs.ts";
@@ -123,6 +124,7 @@ export class Kernel implements AsyncDisposable {
    * and an `error` output. Cells run one at a time, in call order.
    *
    * @throws {CellTimeoutError} when the cell runs longer than `options.timeoutMs`.
+   * @throws {KernelExitedError} when the kernel ends during the cell (e.g. `Deno.exit()`).
    */
   execute(code: string, options: ExecuteOptions = {}): Promise<ExecutionResult> {
     const run = this.#queue.catch(() => {}).then(() => this.#execute(code, options));
@@ -180,7 +182,12 @@ export class Kernel implements AsyncDisposable {
       },
     });
     try {
-      const reply = await within(call.done, timeoutMs, undefined);
+      const reply = await within(call.done, timeoutMs, undefined).catch((error: Error) => {
+        if (!this.#process.hasExited) throw error;
+        // Ended mid-cell (Deno.exit(), a crash): keep what the cell showed before.
+        const why = error.message.replace(/^Cannot continue: /, "");
+        throw new KernelExitedError(why, collector.outputs, { cause: error });
+      });
       if (reply === undefined) {
         throw await this.#onTimeout(call.done, timeoutMs, options, collector);
       }
