@@ -19,3 +19,4 @@ export * from "./fan_chart.ts";
 export * from "./scatter.ts";
 export * from "./shaded_periods.ts";
 export * from "./show.ts";
+export * from "./literal_dollars.ts";
