@@ -3,7 +3,13 @@
  * an optional subtitle with units, and a source line with the as-of date — in one Vega-Lite
  * spec, so the live chart (JupyterLab), the SVG, the PNG (GitHub) and the PDF all show the same
  * thing. Displayed in a notebook through `Symbol.for("Jupyter.display")`; `lib` never touches
- * `Deno.jupyter`.
+ * `Deno.jupyter` at import.
+ *
+ * The notebook display bundle carries the live chart, the PNG and the label, but no SVG: every
+ * front end without a Vega-Lite renderer takes SVG before PNG, and the sanitiser of Debian's
+ * `jupyter nbconvert --to html` (6.5, lxml's cleaner) strips every SVG element, leaving an empty
+ * box; classic Notebook puts the SVG in the page, where MathJax typesets "$…$" in its titles.
+ * The SVG stays available from {@linkcode Exhibit.svg} (the PDF and the gallery use it).
  *
  * @module
  */
@@ -26,13 +32,11 @@ export interface ExhibitChrome {
   readonly number?: number;
 }
 
-/** A Jupyter display bundle. */
+/** A Jupyter display bundle (no SVG: see the module docs). */
 export interface DisplayBundle {
   /** The live chart for JupyterLab and VS Code. */
   readonly "application/vnd.vegalite.v5+json": TopLevelSpec;
-  /** The chart as SVG, for trusted notebooks and the PDF. */
-  readonly "image/svg+xml": string;
-  /** The chart as a base64 PNG, which GitHub shows. */
+  /** The chart as a base64 PNG, which GitHub, classic Notebook and nbconvert's HTML show. */
   readonly "image/png": string;
   /** The exhibit's label. */
   readonly "text/plain": string;
@@ -170,13 +174,11 @@ export class Exhibit {
     return this.#png;
   }
 
-  /** The Jupyter display bundle: live Vega-Lite 5, SVG, PNG (base64) and the label as text. */
+  /** The Jupyter display bundle: live Vega-Lite 5, PNG (base64) and the label as text. */
   async displayBundle(): Promise<DisplayBundle> {
-    const [svg, png] = await Promise.all([this.svg(), this.png()]);
     return {
       "application/vnd.vegalite.v5+json": this.spec,
-      "image/svg+xml": svg,
-      "image/png": base64(png),
+      "image/png": base64(await this.png()),
       "text/plain": this.label,
     };
   }

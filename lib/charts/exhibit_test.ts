@@ -26,21 +26,21 @@ const chrome: ExhibitChrome = {
   number: 4,
 };
 
-Deno.test("the display bundle carries VL5, SVG without <style>, a 2× PNG and the label", async () => {
+Deno.test("the display bundle carries VL5, a 2× PNG and the label; the SVG has no <style>", async () => {
   // Looked up the way the Deno kernel does: by the well-known symbol.
   const displayable = new Exhibit(chart, chrome) as unknown as Record<
     symbol,
     () => Promise<DisplayBundle>
   >;
   const bundle = await displayable[Symbol.for("Jupyter.display")]!();
+  // No SVG: nbconvert's HTML would pick it over the PNG and strip it (see exhibit.ts).
   assert.deepEqual(Object.keys(bundle).sort(), [
     "application/vnd.vegalite.v5+json",
     "image/png",
-    "image/svg+xml",
     "text/plain",
   ]);
   assert.equal(bundle["text/plain"], "Exhibit 4: The halving cut hashprice in half");
-  const svg = bundle["image/svg+xml"];
+  const svg = await new Exhibit(chart, chrome).svg();
   assert.doesNotMatch(svg, /<style/);
   for (
     const text of [

@@ -36,7 +36,6 @@ Deno.test("show() displays markdown and exhibits during the cell", async () => {
   assert.deepEqual(Object.keys(chart!.data).sort(), [
     "application/vnd.vegalite.v5+json",
     "image/png",
-    "image/svg+xml",
     "text/plain",
   ]);
   assert.equal(chart!.data["text/plain"], "Exhibit 3: T");
