@@ -271,3 +271,58 @@ export async function loadHouseAssumptions(
   ]);
   return resolveHouseView(view, { daily, asicModels, deals, capex });
 }
+
+/** Values a single run may set in place of the house view's. */
+export interface HouseOverrides {
+  /** BTC price at the start, USD. */
+  readonly btcStartUsd?: number | null;
+  /** Power price, USD/kWh. */
+  readonly powerPriceUsdPerKwh?: number | null;
+  /** Discount rate. */
+  readonly discountRate?: number | null;
+}
+
+/**
+ * The house view with a run's overrides (`--param` values) applied; `null` or absent keeps the
+ * house value. The bear and bull prices move with the start.
+ *
+ * @example
+ * ```ts
+ * import { loadHouseAssumptions, overrideHouse } from "./house_assumptions.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const house = await loadHouseAssumptions();
+ * const run = overrideHouse(house, { btcStartUsd: 100_000, discountRate: null });
+ * assert.equal(run.btcPrice.startUsd, 100_000);
+ * assert.equal(run.discountRate, house.discountRate);
+ * assert.ok(Math.abs(run.btcPrice.bullUsd / 100_000 - house.btcPrice.bullUsd / house.btcPrice.startUsd) < 1e-12);
+ * assert.throws(() => overrideHouse(house, { powerPriceUsdPerKwh: -1 }), /powerPriceUsdPerKwh: expected a value >= 0, got -1/);
+ * ```
+ */
+export function overrideHouse(
+  house: HouseAssumptions,
+  overrides: HouseOverrides,
+): HouseAssumptions {
+  const start = overrides.btcStartUsd ?? house.btcPrice.startUsd;
+  const scale = start / house.btcPrice.startUsd;
+  const check = (name: string, value: number, min: number) => {
+    if (!(Number.isFinite(value) && value >= min)) {
+      throw new RangeError(`${name}: expected a value >= ${min}, got ${value}`);
+    }
+    return value;
+  };
+  return {
+    ...house,
+    btcPrice: {
+      startUsd: check("btcStartUsd", start, Number.MIN_VALUE),
+      bearUsd: house.btcPrice.bearUsd * scale,
+      bullUsd: house.btcPrice.bullUsd * scale,
+    },
+    powerPriceUsdPerKwh: check(
+      "powerPriceUsdPerKwh",
+      overrides.powerPriceUsdPerKwh ?? house.powerPriceUsdPerKwh,
+      0,
+    ),
+    discountRate: check("discountRate", overrides.discountRate ?? house.discountRate, -0.99),
+  };
+}

@@ -239,3 +239,56 @@ export function houseMwValues(house: HouseAssumptions): HouseMwValues {
     miningRunningMonths: running,
   };
 }
+
+/** One part of a site's value under the house view. */
+export interface SitePart {
+  /** Name of the part. */
+  readonly part: string;
+  /** Its value, USD (negative for the build still to pay). */
+  readonly valueUsd: number;
+  /** How it was valued, in words. */
+  readonly basis: string;
+}
+
+/**
+ * A site split between AI and mining, valued part by part as a sum of the parts under the house
+ * view: the AI lease's first full year of NOI capitalised at the cap rate, each gross MW kept
+ * mining at the house value of a mining MW, less the AI build. Like with like: an AI MW is
+ * marked as sell-side notes mark leased capacity, a mining MW by what it earns as a mine.
+ *
+ * @example All mining: the mining MW at the house value, nothing else
+ * ```ts
+ * import { loadHouseAssumptions } from "./house_assumptions.ts";
+ * import { houseMwValues, houseSiteParts } from "./house_values.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const house = await loadHouseAssumptions();
+ * const parts = houseSiteParts(house, { grossMw: 100, aiShare: 0 });
+ * assert.equal(parts.find((p) => p.part === "Mining MW")!.valueUsd, 100 * houseMwValues(house).miningUsdPerGrossMw);
+ * assert.equal(parts.find((p) => p.part === "AI lease")!.valueUsd, 0);
+ * ```
+ */
+export function houseSiteParts(
+  house: HouseAssumptions,
+  site: { readonly grossMw: number; readonly aiShare: number },
+): SitePart[] {
+  const values = houseMwValues(house);
+  const flows = siteCashFlows(houseSitePlan(house, site.grossMw), { aiShare: site.aiShare });
+  const start = flows.aiStartMonth;
+  const noi = flows.aiEbitda.subarray(start, start + 12).reduce((a, b) => a + b, 0);
+  const capex = flows.aiCapex.reduce((a, b) => a + b, 0);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  return [
+    {
+      part: "AI lease",
+      valueUsd: noi / house.capRate,
+      basis: `first full year of NOI capitalised at a ${pct(house.capRate)} cap rate`,
+    },
+    {
+      part: "Mining MW",
+      valueUsd: values.miningUsdPerGrossMw * flows.miningGrossMw,
+      basis: `${flows.miningGrossMw.toFixed(0)} gross MW at the house value of a mining MW`,
+    },
+    { part: "AI build", valueUsd: -capex, basis: "the build, at the median disclosed cost" },
+  ];
+}
