@@ -20,6 +20,8 @@ import { sweepStaleConnectionDirs } from "../notebook/kernel.ts";
 import { closeAllBrowsers, type PaperFormat, withBrowser } from "../report/browser.ts";
 import { findChromium } from "../report/chromium.ts";
 import { footerTemplate, headerTemplate } from "../report/note_html.ts";
+import { isRunCopy } from "../notebook/run_copies.ts";
+import { printFailure, retireStaleNote } from "../report/note_failure.ts";
 import { DISCLOSURE, type ExecuteMode, prepareNote } from "../report/prepare_note.ts";
 import { readProjectFacts } from "../report/project_facts.ts";
 import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts";
@@ -48,7 +50,7 @@ function seconds(since: number): string {
 async function defaultNotebooks(): Promise<string[]> {
   const names: string[] = [];
   for await (const entry of Deno.readDir("notebooks")) {
-    if (entry.name.endsWith(".ipynb") && !entry.name.endsWith(".failed.ipynb")) {
+    if (entry.name.endsWith(".ipynb") && !isRunCopy(entry.name)) {
       names.push(join("notebooks", entry.name));
     }
   }
@@ -189,6 +191,8 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
         format: paper as PaperFormat,
         headerHtml: headerTemplate(note),
         footerHtml: footerTemplate(DISCLOSURE),
+      }).catch((error) => {
+        throw printFailure(note, error);
       });
       if (stop.reason !== undefined) throw new StoppedError();
       await writeFileAtomic(join(outDir, `${note.name}.html`), note.html);
@@ -206,7 +210,8 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
   );
   for (const { notebook, reason } of failed) {
     const message = reason instanceof Error ? reason.message : String(reason);
-    console.error(`report: ${basename(notebook)} failed: ${message}`);
+    const stale = await retireStaleNote(outDir, basename(notebook, ".ipynb"));
+    console.error(`report: ${basename(notebook)} failed: ${message}${stale && `\n${stale}`}`);
   }
   const done = notebooks.length - failed.length;
   if (failed.length > 0) {

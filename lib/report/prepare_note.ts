@@ -1,16 +1,25 @@
 /**
- * One notebook to one note's HTML: parameters injected, the freeze hash checked, the notebook
- * executed with the real Deno kernel when needed (and saved with its outputs), then read as a
- * note with its appendix. A failing cell stops it: the executed notebook is written beside the
- * original as `<name>.failed.ipynb` and no note is made.
+ * One notebook to one note's HTML: front matter and takeaways checked before any kernel
+ * starts, parameters injected, the freeze hash checked, the notebook executed with the real
+ * Deno kernel when needed (and saved with its outputs), then read as a note with its appendix.
+ * A failing cell stops it: the executed notebook is written beside the original as
+ * `<name>.failed.ipynb` and no note is made. An edit saved while the kernel ran is kept: the
+ * run then goes beside it as `<name>.executed.ipynb`, and the note is made from the run.
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
 import { freezeHash, storedFreezeHash, withFreezeHash } from "../notebook/freeze.ts";
-import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
+import {
+  type Notebook,
+  notebookFromJson,
+  notebookToJson,
+  readNotebook,
+} from "../notebook/notebook.ts";
+import { largestOutput, type OutputSize } from "../notebook/output_cap.ts";
+import { failedCopyPath, saveRun } from "../notebook/run_copies.ts";
 import {
   injectParameters,
   notebookParameters,
@@ -26,6 +35,7 @@ import {
 import { katexCss } from "./katex_css.ts";
 import { hasMath } from "./markdown.ts";
 import { notebookNote } from "./notebook_note.ts";
+import { checkNoteRequirements } from "./note_requirements.ts";
 import { renderNoteHtml } from "./note_html.ts";
 import type { ProjectFacts } from "./project_facts.ts";
 
@@ -50,6 +60,9 @@ export interface PrepareNoteOptions {
   readonly date: string;
   /** Longest a cell may run, ms. Default: the kernel client's. */
   readonly cellTimeoutMs?: number;
+  /** Told, in one line, what the run did that the analyst must know (e.g. where it saved an
+   * executed notebook that could not go in place). Default: printed to stdout. */
+  readonly onNotice?: (message: string) => void;
 }
 
 /** A note ready to print. */
@@ -63,6 +76,8 @@ export interface PreparedNote {
   readonly html: string;
   /** Whether the kernel ran. */
   readonly executed: boolean;
+  /** The notebook's largest output, for a message if printing fails. */
+  readonly largestOutput?: OutputSize;
 }
 
 async function readIfExists(path: string): Promise<Notebook | undefined> {
@@ -74,11 +89,36 @@ async function readIfExists(path: string): Promise<Notebook | undefined> {
   }
 }
 
+/** The notebook as read, its bytes (to tell a later edit) and what it declares. */
+interface Source {
+  readonly notebook: Notebook;
+  readonly bytes: Uint8Array;
+  readonly declared: readonly Parameter[];
+}
+
+/** Saves the failed run beside the notebook; a failure to save comes after the cell's error. */
+async function failedRunError(file: string, error: NotebookCellError): Promise<Error> {
+  const failedPath = failedCopyPath(file);
+  try {
+    await writeFileAtomic(failedPath, notebookToJson(error.partial));
+  } catch (saveError) {
+    const why = saveError instanceof Error ? saveError.message : String(saveError);
+    return new Error(
+      `${error.message}\nThe notebook as executed could not be saved as ${failedPath}: ${why}; ` +
+        `no note was made.`,
+      { cause: error },
+    );
+  }
+  return new Error(
+    `${error.message}\nThe notebook as executed is saved as ${failedPath}; no note was made.`,
+    { cause: error },
+  );
+}
+
 /** The notebook with outputs: saved ones when allowed and current, else a fresh run. */
 async function notebookWithOutputs(
   facts: ProjectFacts,
-  source: Notebook,
-  declared: readonly Parameter[],
+  { notebook: source, bytes, declared }: Source,
   options: PrepareNoteOptions,
 ): Promise<{ notebook: Notebook; outputs: ReproducibilityManifest["outputs"] }> {
   const file = options.notebook;
@@ -113,7 +153,6 @@ async function notebookWithOutputs(
   if (mode === "auto" && saved !== undefined && storedFreezeHash(saved) === hash) {
     return { notebook: saved, outputs: "saved outputs (freeze hash matched)" };
   }
-  const failedPath = join(dirname(file), `${name}.failed.ipynb`);
   let notebook: Notebook;
   try {
     const run = await executeNotebook(prepared, {
@@ -124,20 +163,33 @@ async function notebookWithOutputs(
     notebook = withFreezeHash(run, hash);
   } catch (error) {
     if (!(error instanceof NotebookCellError)) throw error;
-    await writeFileAtomic(failedPath, notebookToJson(error.partial));
-    throw new Error(
-      `${error.message}\nThe notebook as executed is saved as ${failedPath}; no note was made.`,
-      { cause: error },
-    );
+    throw await failedRunError(file, error);
   }
-  await writeFileAtomic(executedPath, notebookToJson(notebook));
-  await Deno.remove(failedPath).catch(() => {});
+  if (parameterised) {
+    await writeFileAtomic(executedPath, notebookToJson(notebook));
+  } else {
+    const saved = await saveRun(file, bytes, notebook);
+    if (!saved.inPlace) {
+      const notice = options.onNotice ?? ((message: string) => console.log(`report: ${message}`));
+      notice(
+        `${file} changed on disk while it ran, so it is left as you saved it; ` +
+          `the run is saved as ${saved.path} and the note is made from the run`,
+      );
+    }
+  }
+  await Deno.remove(failedCopyPath(file)).catch(() => {});
   return { notebook, outputs: "executed for this note" };
+}
+
+function withLargest(largest: OutputSize | undefined): { largestOutput?: OutputSize } {
+  return largest === undefined ? {} : { largestOutput: largest };
 }
 
 /**
  * Prepares one note. Writes the executed notebook in place (or, with `params`, to
- * `<outDir>/<name>.ipynb`) when it ran; never writes a note.
+ * `<outDir>/<name>.ipynb`; or, when the notebook changed on disk while it ran, beside it as
+ * `<name>.executed.ipynb`) when it ran; never writes a note. Throws before any kernel starts
+ * when the front matter, the takeaways or a `--param` is wrong.
  *
  * @example
  * ```ts ignore
@@ -154,9 +206,16 @@ export async function prepareNote(
   options: PrepareNoteOptions,
 ): Promise<PreparedNote> {
   const file = options.notebook;
-  const source = await readNotebook(file);
+  const bytes = await Deno.readFile(file);
+  const source = notebookFromJson(new TextDecoder().decode(bytes), file);
+  // Everything that can be checked without a kernel is checked before one starts.
+  checkNoteRequirements(source, file);
   const declared = notebookParameters(source, file);
-  const { notebook, outputs } = await notebookWithOutputs(facts, source, declared, options);
+  const { notebook, outputs } = await notebookWithOutputs(
+    facts,
+    { notebook: source, bytes, declared },
+    options,
+  );
   const note = notebookNote(notebook, { file, date: options.date });
   const known = Object.keys(facts.dataHashes).map((f) => f.replace(/\.csv$/, ""));
   const appendix = appendixHtml({
@@ -186,5 +245,6 @@ export async function prepareNote(
     date: note.date,
     html,
     executed: outputs === "executed for this note",
+    ...withLargest(largestOutput(notebook)),
   };
 }

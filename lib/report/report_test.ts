@@ -2,7 +2,9 @@
 // with the real Chromium; poppler reads them. Fixture notebooks live in a temp dir.
 import assert from "node:assert/strict";
 import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
+import { sha256Hex } from "../data/sha256.ts";
 import { storedFreezeHash } from "../notebook/freeze.ts";
+import { isRunCopy } from "../notebook/run_copies.ts";
 import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded } from "./_testing.ts";
 
@@ -256,11 +258,13 @@ Deno.test("--param overrides a parameter; the note prints it; the notebook itsel
   });
 });
 
-Deno.test("a broken notebook: named cell and error, executed copy beside it, no PDF, exit 1", async () => {
+Deno.test("a broken notebook: named cell and error, executed copy beside it, last run's note marked stale, exit 1", async () => {
   const broken = fixture([
     code('\n// check the site\nthrow new RangeError("grossMw must be positive");'),
   ]);
   await withFixture(broken, async (dir, file) => {
+    await Deno.writeTextFile(`${dir}/fixture.pdf`, "last run's PDF");
+    await Deno.writeTextFile(`${dir}/fixture.html`, "last run's HTML");
     const { code: status, stderr } = await report(dir, [file]);
     assert.equal(status, 1);
     assert.match(
@@ -269,13 +273,136 @@ Deno.test("a broken notebook: named cell and error, executed copy beside it, no 
     );
     assert.match(stderr, /saved as .*fixture\.failed\.ipynb; no note was made/);
     assert.match(stderr, /1 of 1 notes failed/);
-    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["notebooks"], "no PDF");
+    assert.deepEqual(
+      [...Deno.readDirSync(dir)].map((e) => e.name).sort(),
+      ["fixture.stale.html", "fixture.stale.pdf", "notebooks"],
+      "no current PDF: last run's note is renamed stale",
+    );
+    assert.equal(await Deno.readTextFile(`${dir}/fixture.stale.pdf`), "last run's PDF");
+    assert.match(
+      stderr,
+      /The previous .*fixture\.pdf and fixture\.html are renamed fixture\.stale\.pdf and fixture\.stale\.html: they are not this run's note\./,
+    );
     assert.deepEqual(
       [...Deno.readDirSync(`${dir}/notebooks`)].map((e) => e.name).sort(),
       ["fixture.failed.ipynb", "fixture.ipynb"],
     );
     const failed = await readNotebook(`${dir}/notebooks/fixture.failed.ipynb`);
     assert.equal(failed.cells[9]!.outputs![0]!.output_type, "error");
+  });
+});
+
+const exists = (path: string) => Deno.stat(path).then(() => true, () => false);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+Deno.test("an edit saved while the notebook runs survives byte for byte; the run goes beside it and makes the note", async () => {
+  await withFixture(fixture(), async (dir, file) => {
+    const running = `${dir}/running`;
+    const edited = `${dir}/edited`;
+    // A cell that sleeps until the test has saved its edit (at most a minute).
+    const waits = code(
+      `// wait for the edit\nawait Deno.writeTextFile(${JSON.stringify(running)}, "");\n` +
+        `for (let i = 0; i < 1200 && !(await Deno.stat(${
+          JSON.stringify(edited)
+        }).then(() => true, () => false)); i++) {\n` +
+        "  await new Promise((resolve) => setTimeout(resolve, 50));\n}",
+    );
+    await Deno.writeTextFile(file, notebookToJson(fixture([waits])));
+    const child = new Deno.Command(Deno.execPath(), {
+      args: reportArgs(dir, [file]),
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const finished = child.output();
+    for (let i = 0; i < 600 && !(await exists(running)); i++) await sleep(100);
+    assert.ok(await exists(running), "the waiting cell ran");
+    const edit = new TextEncoder().encode(
+      (await Deno.readTextFile(file)).replace("Fixture note on subsidies", "Edited while it ran"),
+    );
+    await Deno.writeFile(file, edit);
+    await Deno.writeTextFile(edited, "");
+    const out = await finished;
+    const stdout = new TextDecoder().decode(out.stdout);
+    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
+
+    // Hashes, not bytes: a failing deepEqual of two notebooks would diff them byte by byte.
+    assert.equal(
+      await sha256Hex(await Deno.readFile(file)),
+      await sha256Hex(edit),
+      "the edit is kept",
+    );
+    const beside = `${dir}/notebooks/fixture.executed.ipynb`;
+    const ran = await readNotebook(beside);
+    assert.match(storedFreezeHash(ran) ?? "", /^[0-9a-f]{64}$/);
+    assert.match(String(ran.cells[0]!.source), /title: Fixture note on subsidies/);
+    assert.equal(
+      stdout.split("\n").filter((line) => line.includes("changed on disk")).length,
+      1,
+      stdout,
+    );
+    assert.match(
+      stdout,
+      /fixture\.ipynb changed on disk while it ran, so it is left as you saved it; the run is saved as .*fixture\.executed\.ipynb/,
+    );
+    const text = (await run("pdftotext", ["-layout", `${dir}/fixture.pdf`, "-"])).stdout;
+    assert.match(text, /Fixture note on subsidies/, "the note is made from the run");
+  });
+});
+
+Deno.test("a cell that calls Deno.exit() fails as its cell; a failed save of the run is said after the cell's error", async () => {
+  const exits = code('// leave early\nconsole.log("leaving");\nDeno.exit(3);');
+  await withFixture(fixture([exits]), async (dir, file) => {
+    // A directory where the failed run would be saved: the save fails, whoever runs the test.
+    await Deno.mkdir(`${dir}/notebooks/fixture.failed.ipynb`);
+    const { code: status, stderr } = await report(dir, [file]);
+    assert.equal(status, 1);
+    const cellError = stderr.search(
+      /fixture\.ipynb: cell 10 \(\/\/ leave early\) failed: KernelExitedError: .*Deno\.exit\(\)/,
+    );
+    const saveError = stderr.search(
+      /The notebook as executed could not be saved as .*fixture\.failed\.ipynb: .*; no note was made/,
+    );
+    assert.ok(cellError >= 0, stderr);
+    assert.ok(saveError > cellError, `the cell's error comes first:\n${stderr}`);
+  });
+});
+
+Deno.test("front matter and takeaways are checked before any kernel starts", async () => {
+  await withFixture(fixture(), async (dir) => {
+    const marker = `${dir}/a-kernel-ran`;
+    const marks = code(`await Deno.writeTextFile(${JSON.stringify(marker)}, "ran");`);
+    const base = fixture([marks]);
+    const noTakeaways = {
+      ...base,
+      cells: base.cells.filter((c) =>
+        !(c.metadata as { tags?: string[] }).tags?.includes("takeaways")
+      ),
+    };
+    const badDate = {
+      ...base,
+      cells: [{
+        ...base.cells[0]!,
+        source: String(base.cells[0]!.source).replace("2026-06-01", "June 2026"),
+      }, ...base.cells.slice(1)],
+    };
+    await Deno.writeTextFile(`${dir}/notebooks/no_takeaways.ipynb`, notebookToJson(noTakeaways));
+    await Deno.writeTextFile(`${dir}/notebooks/bad_date.ipynb`, notebookToJson(badDate));
+    const { code: status, stderr } = await report(dir, [
+      `${dir}/notebooks/no_takeaways.ipynb`,
+      `${dir}/notebooks/bad_date.ipynb`,
+    ]);
+    assert.equal(status, 1);
+    assert.match(
+      stderr,
+      /no_takeaways\.ipynb: the note has no key takeaways: tag a code cell "takeaways"/,
+    );
+    assert.match(
+      stderr,
+      /bad_date\.ipynb: front matter "date": expected YYYY-MM-DD, got "June 2026"/,
+    );
+    assert.match(stderr, /2 of 2 notes failed/);
+    assert.equal(await exists(marker), false, "no cell ran");
   });
 });
 
@@ -321,7 +448,7 @@ Deno.test("every research notebook renders from its saved outputs into a printab
     assert.equal(status, 0, stderr);
     const pdfs = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".pdf"));
     const notebooks = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name)
-      .filter((n) => n.endsWith(".ipynb") && !n.endsWith(".failed.ipynb"));
+      .filter((n) => n.endsWith(".ipynb") && !isRunCopy(n));
     assert.equal(pdfs.length, notebooks.length, stdout);
     for (const pdf of pdfs) {
       const pages = await assertPrintable(`${dir}/${pdf}`, dir);
