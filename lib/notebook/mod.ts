@@ -10,6 +10,8 @@ export * from "./parameters.ts";
 export * from "./freeze.ts";
 export * from "./ansi.ts";
 export * from "./outputs.ts";
+export * from "./output_cap.ts";
 export * from "./execution.ts";
 export * from "./kernel.ts";
 export * from "./execute_notebook.ts";
+export * from "./run_copies.ts";
