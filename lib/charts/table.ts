@@ -6,7 +6,10 @@
  * right edge, text is left-aligned.
  *
  * Column positions come from measured text widths (the Inter files that `render.ts` draws
- * with), so no cell overlaps another. **Design choice:** {@linkcode tableSpec} stays synchronous
+ * with), so no cell overlaps another. When the columns need more than the width, text columns
+ * wrap, the widest first, onto as many lines as needed (up to `maxLines`, then cut with "…" and
+ * the full text kept in the cell's tooltip) and their rows grow; numbers never wrap
+ * (`_table_layout.ts`). **Design choice:** {@linkcode tableSpec} stays synchronous
  * like every other builder; it reads the two font files it needs (regular, bold) with
  * `Deno.readFileSync` the first time it runs and keeps their metrics for the process. It needs
  * `--allow-read` for `/usr/share/fonts/opentype/inter`, which rendering needs anyway.
@@ -14,37 +17,13 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { formatPercent, formatUsd } from "../units/format.ts";
+export { TABLE_FORMATS, type TableColumn, type TableFormat } from "./_table_cells.ts";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
-import { cell, cosmeticWarner, isSize, show } from "./_checks.ts";
+import { cosmeticWarner, isSize } from "./_checks.ts";
+import { columnCells, type TableColumn } from "./_table_cells.ts";
+import { tableLayout } from "./_table_layout.ts";
+import { ELLIPSIS } from "./_text_wrap.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
-
-/** Named cell formats: see {@linkcode TableColumn}. */
-export const TABLE_FORMATS = ["usd", "percent", "number", "text"] as const;
-/** One of {@linkcode TABLE_FORMATS}. */
-export type TableFormat = typeof TABLE_FORMATS[number];
-
-/**
- * One column of a table; `field` picks the row field, and a format function receives that
- * field's value with its type.
- */
-export type TableColumn<Row> = {
-  readonly [K in keyof Row & string]: {
-    /** Row field shown in the column. */
-    readonly field: K;
-    /** Header text, with units: `"MW"`, `"$/MW-yr"`. */
-    readonly title: string;
-    /**
-     * How cells are written. `"usd"`: `formatUsd` ("$3.50B"); `"percent"`: `formatPercent` of a
-     * fraction ("12.5%"); `"number"`: grouped, at most one decimal ("1,234.5"); `"text"`: as is;
-     * or a function of the value and its row. Missing numbers (`NaN`, `null`) show "–".
-     * Default `"number"` when every cell is a number, else `"text"`.
-     */
-    readonly format?: TableFormat | ((value: Row[K], row: Row) => string);
-    /** Alignment. Default `"right"` for numbers, `"left"` for text. */
-    readonly align?: "left" | "right";
-  };
-}[keyof Row & string];
 
 /** Options for {@linkcode tableSpec}. */
 export interface TableOptions<Row> {
@@ -55,8 +34,13 @@ export interface TableOptions<Row> {
    * {@linkcode EXHIBIT_WIDTH}.twoColumn. A table that needs more is drawn wider, with a warning.
    */
   readonly width?: number;
-  /** Row height in CSS pixels, at least 12. Default 18. */
+  /** Height in CSS pixels of a row of one line, at least 12; each wrapped line adds 12. Default 18. */
   readonly rowHeight?: number;
+  /**
+   * Most lines a text cell wraps onto (a whole number ≥ 1). Longer text is cut with "…", with a
+   * warning, and the cell's full text goes in its tooltip. Default 3.
+   */
+  readonly maxLines?: number;
 }
 
 const FONT_SIZE = 10;
@@ -64,7 +48,8 @@ const HEADER_WEIGHT = 700;
 const COLUMN_GAP = 16;
 const BAND_COLOR = "#F3F5F8";
 const TEXT_COLOR = "#1F2430";
-const MISSING = "–";
+/** Distance (px) between the lines of a wrapped cell: Vega's default for 10 px text. */
+const LINE_HEIGHT = 12;
 const cosmetic = cosmeticWarner("tableSpec");
 
 let fonts: { regular: FontMetrics; bold: FontMetrics } | undefined;
@@ -126,42 +111,56 @@ export function tableSpec<Row extends object>(
     throw new RangeError("Cannot use columns: expected at least one column");
   }
   const rowHeight = cosmetic(options.rowHeight, "rowHeight", 18, (v) => isSize(v) && v >= 12);
-  const { regular, bold } = houseFonts();
-
-  const cells = columns.map((column, c) => columnCells(rows, column, c));
-  const widths = cells.map(({ title, texts }) =>
-    Math.ceil(
-      Math.max(
-        textWidth(bold, title, FONT_SIZE),
-        ...texts.map((t) => textWidth(regular, t, FONT_SIZE)),
-      ),
-    )
+  const maxLines = cosmetic(
+    options.maxLines,
+    "maxLines",
+    3,
+    (v) => Number.isInteger(v) && (v as number) >= 1,
   );
-  const natural = widths.reduce((a, b) => a + b, 0) + COLUMN_GAP * (columns.length - 1);
-  let width = cosmetic(options.width, "width", EXHIBIT_WIDTH.twoColumn, isSize);
-  if (natural > width) {
+  const { regular, bold } = houseFonts();
+  const cells = columns.map((column, c) => columnCells(rows, column, c));
+  const requested = cosmetic(options.width, "width", EXHIBIT_WIDTH.twoColumn, isSize);
+  const { widths, lefts, width, needed, wrapped, tops } = tableLayout(cells, {
+    width: requested,
+    columnGap: COLUMN_GAP,
+    rowHeight,
+    lineHeight: LINE_HEIGHT,
+    maxLines,
+    measure: (text) => textWidth(regular, text, FONT_SIZE),
+    measureTitle: (text) => textWidth(bold, text, FONT_SIZE),
+  });
+  if (needed > requested) {
     console.warn(
-      `tableSpec: the columns need ${natural} px, more than width ${width}; drawing ${natural} px wide`,
+      `tableSpec: the columns need ${needed} px, more than width ${requested}; drawing ${needed} px wide`,
     );
-    width = natural;
   }
-  // Spare width goes between the columns, so the table spans the text width.
-  const gap = columns.length > 1 ? COLUMN_GAP + (width - natural) / (columns.length - 1) : 0;
-  const lefts: number[] = [];
-  widths.reduce((left, w) => (lefts.push(left), left + w + gap), 0);
+  wrapped.forEach((column, c) => {
+    const cut = column.filter((w) => w.truncated).length;
+    if (cut === 0) return;
+    console.warn(
+      `tableSpec: ${cut} ${cut === 1 ? "cell" : "cells"} of columns[${c}] (${
+        JSON.stringify(cells[c]!.title)
+      }) need more than ${maxLines} ${maxLines === 1 ? "line" : "lines"} at ${
+        widths[c]
+      } px; cut with "${ELLIPSIS}", the full text in the tooltip`,
+    );
+  });
 
   const header: Cell[] = [];
   const body: Cell[] = [];
   cells.forEach(({ title, texts, align }, c) => {
     const x = align === "right" ? lefts[c]! + widths[c]! : lefts[c]!;
-    header.push({ x, y: rowHeight / 2, text: title, align });
-    texts.forEach((text, r) => body.push({ x, y: rowHeight * (r + 1.5) + 1, text, align }));
+    header.push({ x, y: rowHeight / 2, text: title, align, full: title, truncated: false });
+    texts.forEach((full, r) => {
+      const { lines, truncated } = wrapped[c]![r]!;
+      // Every line of a row starts at the row's first line: the row grows downwards.
+      const text = lines.length === 1 ? lines[0]! : lines;
+      body.push({ x, y: tops[r]! + rowHeight / 2 + 1, text, align, full, truncated });
+    });
   });
-  const height = rowHeight * (rows.length + 1) + 2;
+  const height = tops.at(-1)! + 2;
   const bands = rows.flatMap((_, r) =>
-    r % 2 === 1
-      ? [{ x: 0, x2: width, y: rowHeight * (r + 1) + 1, y2: rowHeight * (r + 2) + 1 }]
-      : []
+    r % 2 === 1 ? [{ x: 0, x2: width, y: tops[r]! + 1, y2: tops[r + 1]! + 1 }] : []
   );
   const layer: unknown[] = [];
   if (bands.length > 0) {
@@ -182,16 +181,32 @@ export function tableSpec<Row extends object>(
     ] as const
   ) {
     for (const align of ["left", "right"] as const) {
-      const values = cellsOfKind.filter((cell) => cell.align === align).map(({ x, y, text }) => ({
+      const aligned = cellsOfKind.filter((cell) => cell.align === align);
+      if (aligned.length === 0) continue;
+      const cut = aligned.some((cell) => cell.truncated);
+      const values = aligned.map(({ x, y, text, full }) => ({
         x,
         y,
         text,
+        ...(cut ? { full } : {}),
       }));
-      if (values.length === 0) continue;
+      const multiLine = aligned.some((cell) => Array.isArray(cell.text));
       layer.push({
         data: { values },
-        mark: { type: "text", align, baseline: "middle", fontSize: FONT_SIZE, ...style },
-        encoding: { x: pixels("x"), y: pixels("y"), text: { field: "text", type: "nominal" } },
+        mark: {
+          type: "text",
+          align,
+          baseline: "middle",
+          fontSize: FONT_SIZE,
+          ...(multiLine ? { lineHeight: LINE_HEIGHT } : {}),
+          ...style,
+        },
+        encoding: {
+          x: pixels("x"),
+          y: pixels("y"),
+          text: { field: "text", type: "nominal" },
+          ...(cut ? { tooltip: { field: "full", type: "nominal" } } : {}),
+        },
       });
     }
   }
@@ -206,9 +221,14 @@ export function tableSpec<Row extends object>(
 
 interface Cell {
   readonly x: number;
+  /** The middle of the first line. */
   readonly y: number;
-  readonly text: string;
+  /** One line, or the lines of a wrapped cell. */
+  readonly text: string | string[];
   readonly align: "left" | "right";
+  /** The cell's whole text, shown in a tooltip when `text` had to be cut. */
+  readonly full: string;
+  readonly truncated: boolean;
 }
 
 /** A position channel in pixels (no scale, no axis). */
@@ -222,66 +242,4 @@ function rule(y: number, width: number, color: string, strokeWidth: number): unk
     mark: { type: "rule", color, strokeWidth },
     encoding: { x: pixels("x"), x2: { field: "x2" }, y: pixels("y") },
   };
-}
-
-/** A column's header, its cells as text, and its alignment. */
-function columnCells<Row extends object>(
-  rows: readonly Row[],
-  column: TableColumn<Row>,
-  c: number,
-): { title: string; texts: string[]; align: "left" | "right" } {
-  const { field } = column;
-  const values = rows.map((row, i) => cell(row, `columns[${c}].field`, field, i));
-  const numeric = values.every((v) => isMissing(v) || typeof v === "number");
-  let format = column.format ?? (numeric ? "number" : "text");
-  if (typeof format !== "function" && !(TABLE_FORMATS as readonly unknown[]).includes(format)) {
-    console.warn(
-      `tableSpec: columns[${c}].format ${JSON.stringify(format)} is not one of ${
-        TABLE_FORMATS.join(", ")
-      } or a function; using ${numeric ? "number" : "text"}`,
-    );
-    format = numeric ? "number" : "text";
-  }
-  const texts = values.map((value, i) => {
-    if (typeof format === "function") {
-      const text = (format as (value: unknown, row: Row) => unknown)(value, rows[i]!);
-      if (typeof text !== "string") {
-        throw new TypeError(
-          `Cannot use columns[${c}].format: for row ${i} it returned ${
-            JSON.stringify(text)
-          }, expected a string`,
-        );
-      }
-      return text;
-    }
-    if (format === "text") return isMissing(value) ? "" : String(value);
-    if (isMissing(value)) return MISSING;
-    if (typeof value !== "number") {
-      throw new TypeError(
-        `Cannot use columns[${c}].format "${format}": field "${field}" in row ${i} is ${
-          show(value)
-        }, expected a number`,
-      );
-    }
-    return format === "usd"
-      ? formatUsd(value)
-      : format === "percent"
-      ? formatPercent(value)
-      : value.toLocaleString("en-US", { maximumFractionDigits: 1 });
-  });
-  const defaultAlign = format === "text" || (typeof format === "function" && !numeric)
-    ? "left"
-    : "right";
-  const align = cosmetic(
-    column.align,
-    `columns[${c}].align`,
-    defaultAlign,
-    (v) => v === "left" || v === "right",
-  );
-  return { title: String(column.title), texts, align };
-}
-
-function isMissing(value: unknown): boolean {
-  return value === null || value === undefined ||
-    (typeof value === "number" && Number.isNaN(value));
 }

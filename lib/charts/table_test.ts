@@ -7,25 +7,43 @@ import { readFontMetrics, textWidth } from "./font_metrics.ts";
 import { HOUSE_FONT_FILES } from "./theme.ts";
 import { tableSpec } from "./table.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
+import { renderSvg } from "./render.ts";
 import { assertRenders, roundedTo3Decimals, warnings } from "./_testing.ts";
 
 interface TextLayer {
-  data: { values: { x: number; y: number; text: string }[] };
-  mark: { type: string; align?: "left" | "right"; fontWeight?: number };
+  data: { values: { x: number; y: number; text: string | string[]; full?: string }[] };
+  mark: { type: string; align?: "left" | "right"; fontWeight?: number; lineHeight?: number };
+  encoding: { tooltip?: { field: string } };
 }
 
-/** Every text cell with its horizontal extent, measured with the font it is drawn in. */
-function cellExtents(spec: TopLevelSpec): { text: string; y: number; from: number; to: number }[] {
+interface Extent {
+  /** The cell's text, its lines joined by a space. */
+  text: string;
+  lines: number;
+  y: number;
+  from: number;
+  to: number;
+  top: number;
+  bottom: number;
+}
+
+/** Every text cell with its extent, measured with the font it is drawn in: the widest line
+ * across, and down from the first line's middle (`y`) to the last line's bottom (Vega draws the
+ * lines of an array `lineHeight` apart, 12 px by default for 10 px text). */
+function cellExtents(spec: TopLevelSpec): Extent[] {
   const regular = readFontMetrics(Deno.readFileSync(HOUSE_FONT_FILES[400]));
   const bold = readFontMetrics(Deno.readFileSync(HOUSE_FONT_FILES[700]));
   return (spec as unknown as { layer: TextLayer[] }).layer
     .filter((l) => l.mark.type === "text")
     .flatMap((l) =>
       l.data.values.map(({ x, y, text }) => {
-        const w = textWidth(l.mark.fontWeight === 700 ? bold : regular, text, 10);
-        return l.mark.align === "right"
-          ? { text, y, from: x - w, to: x }
-          : { text, y, from: x, to: x + w };
+        const lines = typeof text === "string" ? [text] : text;
+        const font = l.mark.fontWeight === 700 ? bold : regular;
+        const w = Math.max(...lines.map((line) => textWidth(font, line, 10)));
+        const [from, to] = l.mark.align === "right" ? [x - w, x] : [x, x + w];
+        const top = y - 6;
+        const bottom = y + 6 + (l.mark.lineHeight ?? 12) * (lines.length - 1);
+        return { text: lines.join(" "), lines: lines.length, y, from, to, top, bottom };
       })
     );
 }
@@ -139,8 +157,100 @@ Deno.test("tableSpec: the deals table from miner_ai_deals.csv: no cell overlaps 
     }
     for (const cell of row) assert.ok(cell.from >= 0 && cell.to <= 680 + 1e-9, cell.text);
   }
+  // Rows grow with their wrapped cells: no cell runs down into the next row.
+  const rows = [...rowsByY.values()].sort((a, b) => a[0]!.y - b[0]!.y);
+  for (let r = 1; r < rows.length; r++) {
+    const above = Math.max(...rows[r - 1]!.map((c) => c.bottom));
+    const below = Math.min(...rows[r]!.map((c) => c.top));
+    assert.ok(above <= below, `row ${r - 1} runs into row ${r}`);
+  }
+  assert.ok(cells.some((c) => c.lines > 1), "the long tenants wrap");
+  assert.equal((spec as { width?: number }).width, 680);
   assert.ok(compile(spec).spec.marks!.some((m) => m.type === "text"));
   await assertRenders(spec);
+});
+
+const HUT_TENANT =
+  'undisclosed high-investment-grade tenant ("leading AI hyperscaler" per Q1 2026 call)';
+const LONG_ROWS = [
+  { miner: "Hut 8", tenant: HUT_TENANT, mw: 352 },
+  { miner: "IREN", tenant: "Microsoft", mw: 200 },
+];
+const LONG_COLUMNS = [
+  { field: "miner", title: "Miner" },
+  { field: "tenant", title: "Tenant" },
+  { field: "mw", title: "MW" },
+] as const;
+
+Deno.test("tableSpec: a text longer than its column wraps onto more lines and its row grows", async () => {
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = tableSpec(LONG_ROWS, { columns: LONG_COLUMNS, width: 250 });
+  });
+  assert.deepEqual(seen, [], "wrapping is not worth a warning");
+  const s = spec as unknown as { width: number; height: number; layer: TextLayer[] };
+  assert.equal(s.width, 250);
+  const cells = cellExtents(spec!);
+  const tenant = cells.find((c) => c.text.startsWith("undisclosed"))!;
+  const regular = readFontMetrics(Deno.readFileSync(HOUSE_FONT_FILES[400]));
+  assert.ok(textWidth(regular, HUT_TENANT, 10) > 250, "wider than the table");
+  // Nothing is lost: the lines are the text, broken at spaces and after a hyphen.
+  const lines = s.layer.flatMap((l) => l.data.values).find((v) => Array.isArray(v.text))!
+    .text as string[];
+  assert.equal(lines.join(" ").replaceAll("- ", "-"), HUT_TENANT);
+  assert.equal(lines.length, tenant.lines);
+  assert.ok(tenant.lines >= 3, `${tenant.lines} lines`);
+  // Every cell stays in its column and the table's width; MW is still right of the tenant.
+  const mw = cells.find((c) => c.text === "352")!;
+  assert.ok(tenant.to + 16 <= mw.from, `${tenant.to} runs into ${mw.from}`);
+  for (const c of cells) assert.ok(c.from >= 0 && c.to <= 250 + 1e-9, c.text);
+  // The first row is one 12 px line taller per extra line; the second row starts below it.
+  const iren = cells.find((c) => c.text === "IREN")!;
+  assert.equal(iren.y - tenant.y, 18 + 12 * (tenant.lines - 1));
+  assert.ok(tenant.bottom <= iren.top);
+  assert.equal(s.height, 18 * 3 + 12 * (tenant.lines - 1) + 2);
+  const band = (s.layer[0] as unknown as { data: { values: { y: number; y2: number }[] } })
+    .data.values;
+  assert.deepEqual(band, [{ x: 0, x2: 250, y: iren.y - 9, y2: iren.y + 9 }]);
+  // Vega draws the array as lines of one text mark.
+  const svg = await renderSvg(spec!);
+  assert.equal(svg.match(/<tspan/g)?.length, lines.length, "one tspan a line");
+  await assertRenders(spec!);
+});
+
+Deno.test("tableSpec: text past maxLines is cut with an ellipsis, its full text in the tooltip", () => {
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = tableSpec(LONG_ROWS, { columns: LONG_COLUMNS, width: 250, maxLines: 2 });
+  });
+  const s = spec as unknown as { height: number; layer: TextLayer[] };
+  const layer = s.layer.find((l) => l.data.values.some((v) => v.full === HUT_TENANT))!;
+  const cut = layer.data.values.find((v) => v.full === HUT_TENANT)!.text as string[];
+  assert.equal(cut.length, 2);
+  assert.ok(cut[1]!.endsWith("…"), cut[1]!);
+  assert.ok(HUT_TENANT.startsWith(cut.join(" ").replaceAll("- ", "-").slice(0, -1)));
+  assert.deepEqual(layer.encoding.tooltip, { field: "full", type: "nominal" });
+  // Every cell of the layer has its full text, so no tooltip reads "undefined".
+  assert.ok(layer.data.values.every((v) => typeof v.full === "string"));
+  assert.equal(s.height, 18 * 3 + 12 + 2);
+  assert.equal(seen.length, 1, seen.join("\n"));
+  assert.match(
+    seen[0]!,
+    /^tableSpec: 1 cell of columns\[1\] \("Tenant"\) need more than 2 lines at \d+ px; cut with "…", the full text in the tooltip$/,
+  );
+  // The cut cell still fits its column.
+  for (const c of cellExtents(spec!)) assert.ok(c.to <= 250 + 1e-9, c.text);
+});
+
+Deno.test("tableSpec: a table without long text has no tooltips and one line a row", () => {
+  const layers =
+    (tableSpec(DEALS, { columns: [{ field: "company", title: "Company" }] }) as unknown as {
+      layer: TextLayer[];
+    }).layer.filter((l) => l.mark.type === "text");
+  assert.ok(
+    layers.every((l) => l.encoding.tooltip === undefined && l.mark.lineHeight === undefined),
+  );
+  assert.ok(layers.every((l) => l.data.values.every((v) => typeof v.text === "string")));
 });
 
 Deno.test("tableSpec: formats, missing numbers and alignment", () => {
@@ -211,13 +321,15 @@ Deno.test("tableSpec: cosmetic options out of range warn once and fall back", ()
       ],
       rowHeight: 4,
       width: 40,
+      maxLines: 0,
     }) as unknown as typeof spec;
   });
-  assert.equal(seen.length, 4, seen.join("\n"));
+  assert.equal(seen.length, 5, seen.join("\n"));
   assert.match(seen[0]!, /^tableSpec: rowHeight 4 is out of range; using 18$/);
-  assert.match(seen[1]!, /columns\[0\]\.align "centre" is out of range; using "left"/);
-  assert.match(seen[2]!, /columns\[1\]\.format "MW" is not one of usd, percent, number, text/);
-  assert.match(seen[3]!, /the columns need \d+ px, more than width 40; drawing \d+ px wide/);
+  assert.match(seen[1]!, /^tableSpec: maxLines 0 is out of range; using 3$/);
+  assert.match(seen[2]!, /columns\[0\]\.align "centre" is out of range; using "left"/);
+  assert.match(seen[3]!, /columns\[1\]\.format "MW" is not one of usd, percent, number, text/);
+  assert.match(seen[4]!, /the columns need \d+ px, more than width 40; drawing \d+ px wide/);
   assert.equal(spec!.height, 18 * 3 + 2);
   assert.ok(spec!.width > 40);
 });
