@@ -368,7 +368,7 @@ Deno.test("a cell that calls Deno.exit() fails as its cell; a failed save of the
   });
 });
 
-Deno.test("front matter and takeaways are checked before any kernel starts", async () => {
+Deno.test("front matter, takeaways and parameters are checked before any kernel starts", async () => {
   await withFixture(fixture(), async (dir) => {
     const marker = `${dir}/a-kernel-ran`;
     const marks = code(`await Deno.writeTextFile(${JSON.stringify(marker)}, "ran");`);
@@ -386,11 +386,21 @@ Deno.test("front matter and takeaways are checked before any kernel starts", asy
         source: String(base.cells[0]!.source).replace("2026-06-01", "June 2026"),
       }, ...base.cells.slice(1)],
     };
+    const constParameter = {
+      ...base,
+      cells: base.cells.map((c) =>
+        (c.metadata as { tags?: string[] }).tags?.includes("parameters")
+          ? { ...c, source: String(c.source).replace("let height", "const height") }
+          : c
+      ),
+    };
     await Deno.writeTextFile(`${dir}/notebooks/no_takeaways.ipynb`, notebookToJson(noTakeaways));
     await Deno.writeTextFile(`${dir}/notebooks/bad_date.ipynb`, notebookToJson(badDate));
+    await Deno.writeTextFile(`${dir}/notebooks/const.ipynb`, notebookToJson(constParameter));
     const { code: status, stderr } = await report(dir, [
       `${dir}/notebooks/no_takeaways.ipynb`,
       `${dir}/notebooks/bad_date.ipynb`,
+      `${dir}/notebooks/const.ipynb`,
     ]);
     assert.equal(status, 1);
     assert.match(
@@ -401,7 +411,11 @@ Deno.test("front matter and takeaways are checked before any kernel starts", asy
       stderr,
       /bad_date\.ipynb: front matter "date": expected YYYY-MM-DD, got "June 2026"/,
     );
-    assert.match(stderr, /2 of 2 notes failed/);
+    assert.match(
+      stderr,
+      /const\.ipynb: parameters cell line 1: declare "height" with let, not const/,
+    );
+    assert.match(stderr, /3 of 3 notes failed/);
     assert.equal(await exists(marker), false, "no cell ran");
   });
 });
