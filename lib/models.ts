@@ -21,4 +21,5 @@ export * from "./compute/mod.ts";
 export * from "./finance/mod.ts";
 export * from "./site/mod.ts";
 export * from "./company/mod.ts";
+export * from "./house/mod.ts";
 export * from "./data/mod.ts";

@@ -20,3 +20,4 @@ export * from "./scatter.ts";
 export * from "./shaded_periods.ts";
 export * from "./show.ts";
 export * from "./literal_dollars.ts";
+export * from "./stated_quantities.ts";

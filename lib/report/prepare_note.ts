@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { withExhibitSvgs } from "./exhibit_svgs.ts";
 import { basename, join, resolve } from "node:path";
 import { writeFileAtomic } from "../data/write_atomic.ts";
 import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
@@ -216,7 +217,7 @@ export async function prepareNote(
     { notebook: source, bytes, declared },
     options,
   );
-  const note = notebookNote(notebook, { file, date: options.date });
+  const note = notebookNote(await withExhibitSvgs(notebook), { file, date: options.date });
   const known = Object.keys(facts.dataHashes).map((f) => f.replace(/\.csv$/, ""));
   const appendix = appendixHtml({
     sourcesMd: facts.sourcesMd,
