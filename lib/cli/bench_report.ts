@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { isRunCopy } from "../notebook/run_copies.ts";
 import { basename, join } from "node:path";
 import { findChromium } from "../report/chromium.ts";
 
@@ -28,7 +29,7 @@ const work = await Deno.makeTempDir({ dir: join(ROOT, ".tmp"), prefix: "bench-re
 try {
   const notebooks: string[] = [];
   for await (const entry of Deno.readDir(join(ROOT, "notebooks"))) {
-    if (!entry.name.endsWith(".ipynb") || entry.name.endsWith(".failed.ipynb")) continue;
+    if (!entry.name.endsWith(".ipynb") || isRunCopy(entry.name)) continue;
     await Deno.copyFile(join(ROOT, "notebooks", entry.name), join(work, entry.name));
     notebooks.push(join(work, entry.name));
   }

@@ -34,6 +34,7 @@ changed since its outputs were saved (its freeze hash); otherwise its saved outp
 
 Options:
   --param name=value   override a parameter of the notebook (repeat; one notebook only)
+  --house FILE         read the shared assumptions from FILE instead of notebooks/house_view.yaml
   --execute            execute even when the freeze hash matches
   --no-execute         render the saved outputs, never start a kernel
   --out DIR            output directory (default: reports)
@@ -122,6 +123,7 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
     allowPositionals: true,
     options: {
       param: { type: "string", multiple: true },
+      house: { type: "string" },
       execute: { type: "boolean" },
       "no-execute": { type: "boolean" },
       out: { type: "string" },
@@ -172,7 +174,11 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
 
   const started = performance.now();
   await Deno.mkdir(outDir, { recursive: true });
-  const facts = await readProjectFacts(Deno.cwd());
+  // The house view is read and checked before anything runs: a bad deck names its line.
+  const facts = await readProjectFacts(
+    Deno.cwd(),
+    values.house === undefined ? {} : { houseView: values.house },
+  );
   const date = new Date().toISOString().slice(0, 10);
   if (stop.reason !== undefined) throw new StoppedError();
   const results = await withBrowser((browser) =>

@@ -25,6 +25,8 @@ export interface FleetVintage {
   readonly model: string;
   /** J/TH at the wall. */
   readonly jPerTh: number;
+  /** TH/s of one machine (NaN where the catalogue states none). */
+  readonly hashrateThs: number;
   /** Whether the J/TH is computed from watts and TH/s or as the source states it. */
   readonly basis: "computed" | "stated";
   /** The catalogue row's source URL. */
@@ -148,7 +150,13 @@ function vintage(
     );
   }
   const { efficiency, basis } = asicEfficiency(row);
-  return { model: row.model, jPerTh: efficiency, basis, source: row.source };
+  return {
+    model: row.model,
+    jPerTh: efficiency,
+    hashrateThs: row.hashrate_ths,
+    basis,
+    source: row.source,
+  };
 }
 
 /**

@@ -114,30 +114,33 @@ export function houseSitePlan(house: HouseAssumptions, grossMegawatts: number): 
 }
 
 /**
- * The house view's Monte Carlo hashprice paths: the BTC price as a driftless GBM from the house
- * start at the fitted volatility, the network's hashrate at its fitted excess growth and
- * volatility (an independent seed, `seed + 1`), `house.view.simulation` paths.
+ * The house view's Monte Carlo paths of the BTC price (a driftless GBM from the house start at the
+ * fitted volatility) and of the network's hashrate (its fitted excess growth and volatility, on
+ * an independent seed, `seed + 1`), `house.view.simulation` paths of `months` monthly steps.
  *
  * @example
  * ```ts
  * import { loadHouseAssumptions } from "./house_assumptions.ts";
- * import { houseHashpricePaths } from "./house_values.ts";
+ * import { housePaths } from "./house_values.ts";
  * import assert from "node:assert/strict";
  *
  * const house = await loadHouseAssumptions();
- * const hp = houseHashpricePaths(house, 24);
- * assert.equal(hp.pathCount, house.view.simulation.paths.value);
- * assert.equal(hp.steps, 24);
+ * const { btcPrice, networkHashrate } = housePaths(house, 24);
+ * assert.equal(btcPrice.pathCount, house.view.simulation.paths.value);
+ * assert.equal(networkHashrate.seed, btcPrice.seed + 1);
  * ```
  */
-export function houseHashpricePaths(house: HouseAssumptions, months: number): PathSet {
+export function housePaths(
+  house: HouseAssumptions,
+  months: number,
+): { readonly btcPrice: PathSet; readonly networkHashrate: PathSet } {
   const common = {
     steps: months,
     stepYears: 1 / 12,
     paths: house.view.simulation.paths.value,
   } as const;
   const seed = house.view.simulation.seed.value;
-  return hashpriceScenarios({
+  return {
     btcPrice: gbmPaths({
       ...common,
       start: house.btcPrice.startUsd,
@@ -152,6 +155,27 @@ export function houseHashpricePaths(house: HouseAssumptions, months: number): Pa
       volAnnual: house.network.hashrateVolAnnual,
       seed: seed + 1,
     }),
+  };
+}
+
+/**
+ * The house view's Monte Carlo hashprice paths, from {@linkcode housePaths}.
+ *
+ * @example
+ * ```ts
+ * import { loadHouseAssumptions } from "./house_assumptions.ts";
+ * import { houseHashpricePaths } from "./house_values.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const house = await loadHouseAssumptions();
+ * const hp = houseHashpricePaths(house, 24);
+ * assert.equal(hp.pathCount, house.view.simulation.paths.value);
+ * assert.equal(hp.steps, 24);
+ * ```
+ */
+export function houseHashpricePaths(house: HouseAssumptions, months: number): PathSet {
+  return hashpriceScenarios({
+    ...housePaths(house, months),
     startHeight: house.startHeight,
     feesBtcPerBlock: house.feesBtcPerBlock,
   }, { blocksPerDay: house.blocksPerDay });

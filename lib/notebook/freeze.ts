@@ -1,7 +1,7 @@
 /**
  * Freeze: a notebook is executed again only when something that could change its outputs has
- * changed: its code cells, the parameters of the run, the data files, the `lib` sources or the
- * Deno version. Their combined hash is stored in the notebook's metadata (`mullet.freeze`);
+ * changed: its code cells, the parameters of the run, the data files, the house view, the `lib`
+ * sources or the Deno version. Their combined hash is stored in the notebook's metadata (`mullet.freeze`);
  * when it matches, the saved outputs are reused and no kernel starts.
  *
  * @module
@@ -22,6 +22,8 @@ export interface FreezeInputs {
   readonly libHashes: Readonly<Record<string, string>>;
   /** Deno version running the kernel. */
   readonly denoVersion: string;
+  /** sha256 of the house view the run reads. Default none. */
+  readonly houseViewHash?: string;
 }
 
 function sortedEntries(record: Readonly<Record<string, unknown>>): [string, unknown][] {
@@ -46,6 +48,7 @@ function sortedEntries(record: Readonly<Record<string, unknown>>): [string, unkn
  * assert.equal(await freezeHash({ ...inputs, notebook: prose }), hash);
  * assert.notEqual(await freezeHash({ ...inputs, parameters: { grossMw: 250 } }), hash);
  * assert.notEqual(await freezeHash({ ...inputs, dataHashes: { "btc_daily.csv": "cd" } }), hash);
+ * assert.notEqual(await freezeHash({ ...inputs, houseViewHash: "ef" }), hash);
  * ```
  */
 export async function freezeHash(inputs: FreezeInputs): Promise<string> {
@@ -56,6 +59,7 @@ export async function freezeHash(inputs: FreezeInputs): Promise<string> {
     data: sortedEntries(inputs.dataHashes),
     lib: sortedEntries(inputs.libHashes),
     deno: inputs.denoVersion,
+    ...(inputs.houseViewHash === undefined ? {} : { house: inputs.houseViewHash }),
   }));
 }
 

@@ -2,6 +2,7 @@
 // nbclient) with the kernelspec from `deno task kernel`, and gives the same MIME types per
 // output as our executor.
 import assert from "node:assert/strict";
+import { isRunCopy } from "./run_copies.ts";
 import { executeNotebook } from "./execute_notebook.ts";
 import { notebookFromJson, readNotebook } from "./notebook.ts";
 
@@ -15,7 +16,7 @@ const hasJupyter = (() => {
   }
 })();
 const names = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name).filter((n) =>
-  n.endsWith(".ipynb")
+  n.endsWith(".ipynb") && !isRunCopy(n)
 ).sort();
 
 /** MIME types (or stream names) of each code cell's outputs, in order. */

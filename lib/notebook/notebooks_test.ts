@@ -2,13 +2,14 @@
 // every exhibit it displays carries the live chart, PNG and text (no SVG: nbconvert's HTML
 // sanitiser empties it; notes draw SVG from the spec).
 import assert from "node:assert/strict";
+import { isRunCopy } from "./run_copies.ts";
 import { executeNotebook } from "./execute_notebook.ts";
 import { readNotebook } from "./notebook.ts";
 import { frontMatter } from "./front_matter.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const names = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name).filter((n) =>
-  n.endsWith(".ipynb")
+  n.endsWith(".ipynb") && !isRunCopy(n)
 ).sort();
 
 Deno.test("there are research notebooks to check", () => {

@@ -1,6 +1,7 @@
 /**
  * A note's appendix: where its data come from (the datasets' sections of `data/SOURCES.md`),
- * the parameters of the run, and a reproducibility manifest (data sha256s, lib version, git
+ * the parameters of the run, the house view the notes share (its text and sha256), and a
+ * reproducibility manifest (data sha256s, lib version, git
  * commit, Deno version, random seeds, freeze hash). Pure.
  *
  * @module
@@ -52,6 +53,8 @@ export interface AppendixInputs {
   readonly parameters: readonly ParameterUsed[];
   /** The manifest. */
   readonly manifest: ReproducibilityManifest;
+  /** The house view the notes of the run share: its file, text and sha256. Default: none. */
+  readonly houseView?: { readonly file: string; readonly text: string; readonly sha256: string };
 }
 
 /**
@@ -186,6 +189,10 @@ export function appendixHtml(inputs: AppendixInputs): string {
       name,
     ) => [code(name), code(manifest.dataHashes[name]!)]),
   );
+  const house = inputs.houseView === undefined ? "" : `<h3>House view</h3>
+<p>The assumptions every note shares, from <code>${escapeHtml(inputs.houseView.file)}</code>
+(sha256 <code>${inputs.houseView.sha256}</code>):</p>
+<pre class="house-view">${escapeHtml(inputs.houseView.text)}</pre>`;
   const sources = inputs.datasets.length === 0
     ? "<p>The notebook reads no dataset from <code>data/</code>.</p>"
     : inputs.datasets.map((d) => sourceSummary(inputs.sourcesMd, d)).join("\n");
@@ -195,6 +202,7 @@ export function appendixHtml(inputs: AppendixInputs): string {
 ${sources}
 <h3>Parameters of this run</h3>
 ${parameters}
+${house}
 <h3>Reproducibility</h3>
 ${facts}
 ${hashes}

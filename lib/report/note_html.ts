@@ -71,6 +71,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; font-family: "DejaVu Sans 
   font-size: 7.5pt; line-height: 1.35; margin: 4pt 0 8pt; }
 pre.output { color: #3A404A; border-left: 2px solid #C9D2DE; padding: 2pt 0 2pt 7pt; }
 pre.code { background: #F4F6F9; padding: 5pt 7pt; }
+pre.house-view { background: #F4F6F9; padding: 4pt 6pt; font-size: 6.5pt; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 .math { margin: 6pt 0; break-inside: avoid; }
 nav.contents { margin-bottom: 8pt; border-bottom: 1px solid #D5DAE1; }

@@ -116,6 +116,19 @@ async function failedRunError(file: string, error: NotebookCellError): Promise<E
   );
 }
 
+/** The house view the run reads, when it is not the notebooks' own deck: injected as the
+ * `houseView` parameter of a notebook that declares one (a run on another deck is a scenario,
+ * kept apart like a `--param` run). */
+function houseParameter(
+  facts: ProjectFacts,
+  declared: readonly { readonly name: string }[],
+): Record<string, string> {
+  const own = resolve(facts.root, "notebooks/house_view.yaml");
+  if (resolve(facts.houseView.file) === own) return {};
+  if (!declared.some((p) => p.name === "houseView")) return {};
+  return { houseView: resolve(facts.houseView.file) };
+}
+
 /** The notebook with outputs: saved ones when allowed and current, else a fresh run. */
 async function notebookWithOutputs(
   facts: ProjectFacts,
@@ -124,7 +137,10 @@ async function notebookWithOutputs(
 ): Promise<{ notebook: Notebook; outputs: ReproducibilityManifest["outputs"] }> {
   const file = options.notebook;
   const name = basename(file, ".ipynb");
-  const values = parseParameterArgs(options.params ?? [], declared, file);
+  const values = {
+    ...houseParameter(facts, declared),
+    ...parseParameterArgs(options.params ?? [], declared, file),
+  };
   const prepared = injectParameters(source, values);
   const hash = await freezeHash({
     notebook: prepared,
@@ -132,6 +148,7 @@ async function notebookWithOutputs(
     dataHashes: facts.dataHashes,
     libHashes: facts.libHashes,
     denoVersion: facts.denoVersion,
+    houseViewHash: facts.houseView.sha256,
   });
   const parameterised = Object.keys(values).length > 0;
   const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
@@ -231,6 +248,11 @@ export async function prepareNote(
       gitCommit: facts.gitCommit,
       denoVersion: facts.denoVersion,
       dataHashes: facts.dataHashes,
+    },
+    houseView: {
+      file: facts.houseView.file,
+      text: facts.houseView.text,
+      sha256: facts.houseView.sha256,
     },
   });
   const math = hasMath(note.bodyHtml) || hasMath(note.takeawaysHtml);

@@ -6,6 +6,7 @@
  * @module
  */
 import { sha256Hex } from "../data/sha256.ts";
+import { type HouseView, loadHouseView } from "../house/house_view.ts";
 import { hashFiles } from "../notebook/freeze.ts";
 
 /** The modules whose code can shape a notebook's saved outputs: what a notebook imports (the kit
@@ -31,6 +32,14 @@ export interface ProjectFacts {
   readonly gitCommit: string;
   /** Deno version running the kernel. */
   readonly denoVersion: string;
+  /** The house view every note of the run reads, checked. */
+  readonly houseView: HouseView;
+}
+
+/** Options of {@linkcode readProjectFacts}. */
+export interface ProjectFactsOptions {
+  /** The house view deck. Default `notebooks/house_view.yaml` under the root. */
+  readonly houseView?: string;
 }
 
 async function git(root: string, args: string[]): Promise<string | undefined> {
@@ -101,9 +110,13 @@ async function moduleGraph(root: string, entry: string): Promise<string[]> {
  * assert.ok(!("lib/data/gpu_models_build.ts" in facts.libHashes));
  * assert.ok(!Object.keys(facts.libHashes).some((path) => path.includes("gallery")));
  * assert.match(facts.libVersion, /^\d+\.\d+\.\d+$/);
+ * assert.match(facts.houseView.sha256, /^[0-9a-f]{64}$/);
  * ```
  */
-export async function readProjectFacts(root: string): Promise<ProjectFacts> {
+export async function readProjectFacts(
+  root: string,
+  options: ProjectFactsOptions = {},
+): Promise<ProjectFacts> {
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`)) as { version?: unknown };
   const libHashes = await reachableLibHashes(root);
   return {
@@ -118,5 +131,6 @@ export async function readProjectFacts(root: string): Promise<ProjectFacts> {
     libVersion: String(config.version ?? "unversioned"),
     gitCommit: await gitCommit(root),
     denoVersion: Deno.version.deno,
+    houseView: await loadHouseView(options.houseView ?? `${root}/notebooks/house_view.yaml`),
   };
 }
