@@ -141,8 +141,9 @@ export function renderExhibitHtml(exhibit: NoteExhibit): string {
  */
 export function renderNoteHtml(page: NotePage): string {
   const { note } = page;
-  const byline = [note.date, ...note.authors, note.tickers.join(", ")].filter((s) => s !== "")
-    .map(escapeHtml).join(" · ");
+  const asOf = note.dataAsOf === undefined ? [] : [`data as of ${note.dataAsOf}`];
+  const byline = [note.date, ...asOf, ...note.authors, note.tickers.join(", ")]
+    .filter((s) => s !== "").map(escapeHtml).join(" · ");
   const contents = note.headings.length >= CONTENTS_MIN_HEADINGS
     ? `<nav class="contents"><h2>Contents</h2><ol>${
       note.headings.map((h) => `<li><a href="#${h.id}">${h.html}</a></li>`).join("")

@@ -27,6 +27,8 @@ export interface NotebookNote {
   readonly subtitle?: string;
   /** Publication date, `YYYY-MM-DD`. */
   readonly date: string;
+  /** The latest "data as of" date among the note's exhibits, `YYYY-MM-DD`, if it has any. */
+  readonly dataAsOf?: string;
   readonly authors: readonly string[];
   readonly tickers: readonly string[];
   /** The key takeaways as an HTML list. */
@@ -132,6 +134,7 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
   const takeaways: string[] = [];
   let lead: NoteExhibit | undefined;
   let exhibits = 0;
+  let dataAsOf: string | undefined;
   for (const [index, cell] of notebook.cells.entries()) {
     const tags = cellTags(cell);
     if (index === 0 || tags.includes("remove-cell") || cell.cell_type === "raw") continue;
@@ -164,6 +167,14 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
       }
       if (isExhibit(output.data)) {
         exhibits++;
+        // Each exhibit's source line ends "Data as of YYYY-MM-DD."; the cover states the latest.
+        for (
+          const [, day] of JSON.stringify(output.data[VEGA_LITE]).matchAll(
+            /Data as of (\d{4}-\d{2}-\d{2})/g,
+          )
+        ) {
+          if (dataAsOf === undefined || day! > dataAsOf) dataAsOf = day;
+        }
         const exhibit = {
           label: stripAnsi(text(output.data["text/plain"])),
           svg: scopeSvgIds(text(output.data["image/svg+xml"]), `exhibit${exhibits}`),
@@ -192,6 +203,7 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
     title: front.title,
     ...(front.subtitle === undefined ? {} : { subtitle: front.subtitle }),
     date: front.date ?? options.date,
+    ...(dataAsOf === undefined ? {} : { dataAsOf }),
     authors: front.authors,
     tickers: front.tickers,
     takeawaysHtml,

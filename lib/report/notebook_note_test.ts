@@ -117,3 +117,15 @@ Deno.test("front matter takeaways are used when no cell is tagged; its date wins
   assert.equal(note.takeawaysHtml, "<ul><li>Costs rose</li><li>Sites matter</li></ul>");
   assert.equal(note.date, "2025-01-31");
 });
+
+Deno.test("the cover states the latest data as-of date of the note's exhibits", () => {
+  const dated = (day: string) =>
+    output({
+      "application/vnd.vegalite.v5+json": { title: { text: `Source: S. Data as of ${day}.` } },
+      "image/svg+xml": "<svg/>",
+      "text/plain": "Exhibit",
+    });
+  const note = notebookNote(nb(dated("2026-06-01"), dated("2026-06-29"), takeaways), options);
+  assert.equal(note.dataAsOf, "2026-06-29");
+  assert.equal(notebookNote(nb(takeaways), options).dataAsOf, undefined);
+});

@@ -164,7 +164,7 @@ Deno.test("a notebook becomes a note: cover, markdown, math, exhibits, appendix;
 
     await t.step("the cover: title, byline, takeaways and the lead exhibit", () => {
       assert.match(pages[0]!, /Fixture note on subsidies/);
-      assert.match(pages[0]!, /2026-06-01 · mullet research · IREN/);
+      assert.match(pages[0]!, /2026-06-01 · data as of 2026-06-01 · mullet research · IREN/);
       assert.match(pages[0]!, /KEY TAKEAWAYS[\s\S]*The subsidy is 3\.125 BTC at height 840000/);
       assert.match(pages[0]!, /Exhibit 1: The subsidy fell 16-fold/);
       assert.doesNotMatch(pages.slice(1).join(""), /Exhibit 1:/, "the lead exhibit is shown once");
