@@ -96,12 +96,12 @@ export function wrapText(
   return { lines: kept, truncated: true };
 }
 
-/** The longest start of `text` that fits `maxWidth` with "…" after it (spaces and list
- * punctuation before the "…" dropped). */
+/** The longest start of `text` that fits `maxWidth` with "…" after it (spaces and punctuation
+ * before the "…" dropped: "U.…" reads as four dots). */
 function withEllipsis(text: string, maxWidth: number, measure: (text: string) => number): string {
   const chars = [...text];
   for (let n = chars.length; n > 0; n--) {
-    const start = chars.slice(0, n).join("").replace(/[\s;,:/(–-]+$/u, "");
+    const start = chars.slice(0, n).join("").replace(/[\s.;,:/(–-]+$/u, "");
     if (start !== "" && measure(start + ELLIPSIS) <= maxWidth) return start + ELLIPSIS;
   }
   return ELLIPSIS;

@@ -2,22 +2,30 @@
  * Labelled scatter exhibit: one point per row (a miner, a deal), each with its name beside it.
  *
  * Vega-Lite cannot move labels out of each other's way, so the labels are placed in TS before
- * the spec is built (`_label_placement.ts`: greedy, nearest free position first, leader lines
- * for labels set away from their point), with widths measured from the Inter file that renders
- * the chart (`font_metrics.ts`). The scales' domains are fixed in the spec (padded 8%, no
- * `nice`), so TS knows where each point lands in pixels. Labels are then drawn left-aligned at
- * the chosen box's left edge, in data units. The result is deterministic. With many long labels
- * in a small chart, leaders get long; widen the chart or shorten the labels.
+ * the spec is built (`_scatter_labels.ts`, `_label_placement.ts`: greedy, nearest free position
+ * first, leader lines for labels set away from their point), with widths measured from the
+ * Inter file that renders the chart (`font_metrics.ts`). The scales' domains are fixed in the
+ * spec (padded 8%, no `nice`), so TS knows where each point lands in pixels. Labels are then
+ * drawn left-aligned at the chosen box's left edge, in data units. The result is deterministic.
+ *
+ * A long label wraps onto up to `labelLines` lines of `labelWidth` px, and is cut with "…"
+ * past them; points on the same spot (two deals of the same MW and rent) share one label, a
+ * name a line. When a label finds no clear place it tries its shorter forms (fewer lines), then
+ * any clear place in the plot with a leader. **The fallback:** if some labels still collide,
+ * the least important (the smallest point, with a size field) are left out, one at a time,
+ * until none does, and a warning names them. So the labels drawn never overlap each other or a
+ * point and stay inside the plot. Every point carries its full label as a tooltip in the live
+ * chart.
  *
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
 import { fieldValues, finiteNumbers, formatOption, sizeOption } from "./_checks.ts";
-import { LABEL_LINE_HEIGHT, placeLabels } from "./_label_placement.ts";
+import { LABEL_LINE_HEIGHT } from "./_label_placement.ts";
+import { labelMeasure, lineCountOption, scatterLabels } from "./_scatter_labels.ts";
 import { axisScale } from "./_pixel_scale.ts";
 import { sizeLegend } from "./_size_legend.ts";
-import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
-import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
+import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** Options for {@linkcode scatterSpec}. */
 export interface ScatterOptions<Row> {
@@ -55,6 +63,17 @@ export interface ScatterOptions<Row> {
   readonly width?: number;
   /** Height in CSS pixels. Default 300. */
   readonly height?: number;
+  /**
+   * Widest line of a label in CSS pixels; a longer label wraps onto more lines. Default a
+   * quarter of `width`, at least 100 and at most 200.
+   */
+  readonly labelWidth?: number;
+  /**
+   * Most lines of a label (a whole number ≥ 1); the rest is cut with "…", with a warning, and
+   * the full label is in the point's tooltip. Points on the same spot share a label and its
+   * lines. Default 3.
+   */
+  readonly labelLines?: number;
 }
 
 const FONT_SIZE = 10;
@@ -126,15 +145,45 @@ export function scatterSpec<Row extends object>(
     y: yAxis.toPixel(ys[i]!),
     r: radius(i),
   }));
-  const measure = labelMeasure();
-  const boxes = placeLabels(points, texts.map((t) => measure(t)), { width, height });
-  const labels = boxes.map((box, i) => ({
-    text: texts[i]!,
+  const labelWidth = sizeOption(
+    "labelWidth",
+    options.labelWidth,
+    Math.round(Math.min(200, Math.max(100, width / 4))),
+  );
+  const labelLines = lineCountOption(options.labelLines);
+  const { placed, dropped, cut } = scatterLabels(
+    points.map((p, i) => ({ ...p, priority: sizes?.[i] ?? 0 })),
+    texts,
+    { width, height },
+    { measure: labelMeasure(), maxWidth: labelWidth, maxLines: labelLines },
+  );
+  if (cut > 0) {
+    console.warn(
+      `scatterSpec: ${cut} ${
+        cut === 1 ? "label" : "labels"
+      } cut short with "…" (a name takes at most ${labelLines} ${
+        labelLines === 1 ? "line" : "lines"
+      } of ${labelWidth} px); the full names are in the points' tooltips`,
+    );
+  }
+  if (dropped.length > 0) {
+    console.warn(
+      `scatterSpec: no clear place for ${dropped.length} ${
+        dropped.length === 1 ? "label" : "labels"
+      }; left unlabelled${sizes === undefined ? "" : " (smallest first)"}: ${
+        dropped.map((d) => JSON.stringify(d)).join(", ")
+      }. Widen the chart or shorten the labels`,
+    );
+  }
+  const labels = placed.map((box) => ({
+    text: box.lines.length === 1 ? box.lines[0]! : box.lines,
+    full: box.names.join("; "),
     x: xAxis.toData(box.left),
+    // Vega draws the first line at y, the next ones LABEL_LINE_HEIGHT px apart below it.
     y: yAxis.toData(box.top + LABEL_LINE_HEIGHT / 2),
     leader: box.leader,
-    fromX: xs[i]!,
-    fromY: ys[i]!,
+    fromX: xAxis.toData(box.pointX),
+    fromY: yAxis.toData(box.pointY),
     toX: xAxis.toData(box.leaderX),
     toY: yAxis.toData(box.leaderY),
   }));
@@ -180,6 +229,8 @@ export function scatterSpec<Row extends object>(
       encoding: {
         x,
         y,
+        // The full label on hover, also for a point whose label was cut or left out.
+        tooltip: { field: options.label, type: "nominal" },
         ...(options.color === undefined
           ? { color: { value: HOUSE_COLORS.navy } }
           : { color: { field: options.color, type: "nominal", legend: { orient: "top" } } }),
@@ -206,18 +257,21 @@ export function scatterSpec<Row extends object>(
     },
   );
   layer.push({
-    data: { values: labels.map(({ text, x, y }) => ({ text, x, y })) },
+    data: { values: labels.map(({ text, full, x, y }) => ({ text, full, x, y })) },
     mark: {
       type: "text",
       align: "left",
       baseline: "middle",
       fontSize: FONT_SIZE,
+      ...(labels.some((l) => Array.isArray(l.text)) ? { lineHeight: LABEL_LINE_HEIGHT } : {}),
       color: HOUSE_COLORS.darkGrey,
     },
     encoding: {
       x: { field: "x", type: "quantitative" },
       y: { field: "y", type: "quantitative" },
       text: { field: "text" },
+      // The whole names of a label cut short or shared by points on one spot.
+      tooltip: { field: "full", type: "nominal" },
     },
   });
   // Two legends (series and size) go one under the other, so they fit a one-column width.
@@ -238,25 +292,4 @@ export function scatterSpec<Row extends object>(
     data: { values: rows as unknown as Record<string, unknown>[] },
     layer,
   } as TopLevelSpec;
-}
-
-let labelFont: FontMetrics | null | undefined;
-
-/** Label widths from the Inter file; an estimate (0.62 em a character) if it cannot be read. */
-function labelMeasure(): (text: string) => number {
-  if (labelFont === undefined) {
-    try {
-      labelFont = readFontMetrics(Deno.readFileSync(HOUSE_FONT_FILES[400]));
-    } catch (error) {
-      labelFont = null;
-      console.warn(
-        `Cannot read ${HOUSE_FONT_FILES[400]} (${(error as Error).message}): ` +
-          "placing scatter labels with estimated widths",
-      );
-    }
-  }
-  const font = labelFont;
-  return font === null
-    ? (text) => [...text].length * FONT_SIZE * 0.62
-    : (text) => textWidth(font, text, FONT_SIZE);
 }

@@ -55,6 +55,7 @@ Deno.test("scatterSpec: the spec for three deals", () => {
             scale: { type: "linear", domain: [1422620, 1940480], nice: false, zero: false },
             axis: { format: "$.3s" },
           },
+          tooltip: { field: "deal", type: "nominal" },
           color: { value: HOUSE_COLORS.navy },
           size: { value: 64 },
         },
@@ -63,9 +64,9 @@ Deno.test("scatterSpec: the spec for three deals", () => {
         // CORZ and HUT to the right of their points; APLD, at the right edge, to the left.
         data: {
           values: [
-            { text: "CORZ / CoreWeave", x: 200.641, y: 1458330 },
-            { text: "HUT / Fluidstack", x: 245.641, y: 1904760 },
-            { text: "APLD / CoreWeave", x: 241.662, y: 1866670 },
+            { text: "CORZ / CoreWeave", full: "CORZ / CoreWeave", x: 200.641, y: 1458330 },
+            { text: "HUT / Fluidstack", full: "HUT / Fluidstack", x: 245.641, y: 1904760 },
+            { text: "APLD / CoreWeave", full: "APLD / CoreWeave", x: 241.662, y: 1866670 },
           ],
         },
         mark: {
@@ -79,6 +80,7 @@ Deno.test("scatterSpec: the spec for three deals", () => {
           x: { field: "x", type: "quantitative" },
           y: { field: "y", type: "quantitative" },
           text: { field: "text" },
+          tooltip: { field: "full", type: "nominal" },
         },
       },
     ],
@@ -92,14 +94,20 @@ interface Placed {
       x: { scale?: { domain: [number, number]; type: string } };
       y: { scale?: { domain: [number, number]; type: string } };
     };
-    data?: { values: { text: string; x: number; y: number }[] };
+    data?: { values: { text: string | string[]; full: string; x: number; y: number }[] };
   }[];
   width: number;
   height: number;
 }
 
-/** Label boxes and point centres in pixels, from the spec alone. */
-async function boxes(spec: TopLevelSpec, points: { x: number; y: number }[]) {
+/** Label boxes and point centres in pixels, from the spec alone, and the names each label
+ * stands for: the names of the points on one spot, joined by "; " in the label's tooltip. */
+async function boxes(spec: TopLevelSpec, points: { x: number; y: number; label: string }[]) {
+  const onSpot = new Map<string, string[]>();
+  for (const { x, y } of points) {
+    const here = [...new Set(points.filter((p) => p.x === x && p.y === y).map((p) => p.label))];
+    onSpot.set(here.join("; "), here);
+  }
   const font = readFontMetrics(await Deno.readFile(HOUSE_FONT_FILES[400]));
   const s = spec as unknown as Placed;
   const circles = s.layer.find((l) => l.mark.type === "circle")!;
@@ -116,10 +124,14 @@ async function boxes(spec: TopLevelSpec, points: { x: number; y: number }[]) {
   };
   const px = pixel(circles.encoding.x.scale!, s.width, false);
   const py = pixel(circles.encoding.y.scale!, s.height, true);
+  // A label is one line, or an array of lines 12 px apart below its first (Vega's lineHeight).
   const labels = s.layer.at(-1)!.data!.values.map((l) => {
+    const lines = typeof l.text === "string" ? [l.text] : l.text;
     const left = px(l.x);
     const middle = py(l.y);
-    return { left, right: left + textWidth(font, l.text, 10), top: middle - 6, bottom: middle + 6 };
+    const right = left + Math.max(...lines.map((line) => textWidth(font, line, 10)));
+    const bottom = middle + 6 + 12 * (lines.length - 1);
+    return { left, right, top: middle - 6, bottom, lines, names: onSpot.get(l.full) ?? [l.full] };
   });
   return { labels, centres: points.map((p) => ({ x: px(p.x), y: py(p.y) })), s };
 }
@@ -145,23 +157,49 @@ function assertClear(
   }
 }
 
+/**
+ * Whether a label shows its names: each on lines of its own, in order, whole or cut with "…",
+ * all but the last ending with ";" (or "…").
+ */
+function showsNames(label: { lines: readonly string[]; names: readonly string[] }): boolean {
+  const parts = label.lines.join(" ").replaceAll("- ", "-").split(/(?<=…) |; /);
+  return parts.length === label.names.length &&
+    parts.every((part, i) => {
+      const name = label.names[i]!;
+      return part === name || (part.endsWith("…") && name.startsWith(part.slice(0, -1)));
+    });
+}
+
 Deno.test("scatterSpec: with the real deals, labels stay inside the plot, off each other and off the points", async () => {
   const deals = await dealRows();
-  const spec = scatterSpec(deals, {
-    x: "capacityMw",
-    y: "usdPerMwYear",
-    label: "label",
-    xTitle: "Contracted capacity, MW (critical IT)",
-    yTitle: "Contract value per MW-year, USD",
-    yFormat: "$.2s",
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(deals, {
+      x: "capacityMw",
+      y: "usdPerMwYear",
+      label: "label",
+      xTitle: "Contracted capacity, MW (critical IT)",
+      yTitle: "Contract value per MW-year, USD",
+      yFormat: "$.2s",
+    });
   });
   const { labels, centres, s } = await boxes(
-    spec,
-    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear })),
+    spec!,
+    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear, label: d.label })),
   );
-  assert.equal(labels.length, deals.length);
   const r = Math.sqrt(64 / Math.PI);
   assertClear(labels, centres.map((c) => ({ ...c, r })), s.width, s.height);
+  // Every deal is named, none left out: Delta Forge 1 and Polaris Forge 3 (both 300 MW at
+  // $1.667M) share one label, so there is one label fewer than deals.
+  assert.ok(!seen.some((w) => w.includes("left unlabelled")), seen.join("\n"));
+  assert.equal(labels.length, deals.length - 1);
+  for (const label of labels) assert.ok(showsNames(label), label.lines.join(" | "));
+  assert.deepEqual(
+    labels.flatMap((l) => l.names).sort(),
+    deals.map((d) => d.label).sort(),
+  );
+  const [delta, polaris] = deals.filter((d) => d.capacityMw === 300);
+  assert.ok(labels.some((l) => l.names.join() === [delta!.label, polaris!.label].join()));
 });
 
 Deno.test("scatterSpec: every deal, sized, one column wide on a log axis: still clear (with leaders)", async () => {
@@ -169,19 +207,22 @@ Deno.test("scatterSpec: every deal, sized, one column wide on a log axis: still 
     bases: ["critical IT", "gross", "unspecified"],
     includeGpuCloud: true,
   }).map((d) => ({ ...d, label: `${d.company} / ${d.counterparty}` }));
-  const spec = scatterSpec(deals, {
-    x: "capacityMw",
-    y: "usdPerMwYear",
-    label: "label",
-    size: "contractValueUsd",
-    color: "capacityBasis",
-    logY: true,
-    width: 330,
-    height: 280,
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(deals, {
+      x: "capacityMw",
+      y: "usdPerMwYear",
+      label: "label",
+      size: "contractValueUsd",
+      color: "capacityBasis",
+      logY: true,
+      width: 330,
+      height: 280,
+    });
   });
   const { labels, centres, s } = await boxes(
-    spec,
-    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear })),
+    spec!,
+    deals.map((d) => ({ x: d.capacityMw, y: d.usdPerMwYear, label: d.label })),
   );
   // Areas run from 30 px² at 0 to 500 px² at the legend's top value, which covers the largest.
   const circles = s.layer.find((l) => l.mark.type === "circle") as unknown as {
@@ -192,6 +233,154 @@ Deno.test("scatterSpec: every deal, sized, one column wide on a log axis: still 
   const radii = deals.map((d) => Math.sqrt((30 + 470 * d.contractValueUsd / top) / Math.PI));
   assertClear(labels, centres.map((c, i) => ({ ...c, r: radii[i]! })), s.width, s.height);
   assert.ok(s.layer.some((l) => l.mark.type === "rule"), "crowded labels get leader lines");
+  // 18 long names do not all fit 330 × 280 px: the smallest deals' labels are left out, and
+  // the warning names each of them; every other deal is named by a label.
+  const left = seen.find((w) => w.includes("left unlabelled"));
+  assert.ok(left !== undefined, seen.join("\n"));
+  assert.match(
+    left,
+    /^scatterSpec: no clear place for \d+ labels; left unlabelled \(smallest first\): /,
+  );
+  for (const label of labels) assert.ok(showsNames(label), label.lines.join(" | "));
+  for (const name of new Set(deals.map((d) => d.label))) {
+    const labelled = labels.filter((l) => l.names.includes(name)).length;
+    const unlabelled: number = left.split(JSON.stringify(name)).length - 1;
+    const count = deals.filter((d) => d.label === name).length;
+    assert.equal(
+      labelled + unlabelled,
+      count,
+      `${name}: ${labelled} labels, ${unlabelled} left out`,
+    );
+  }
+  assert.ok(labels.length >= deals.length / 2, `${labels.length} labels`);
+  // Listed smallest first (a name shared by two deals stands for its smaller one).
+  const listed = JSON.parse(`[${left.split("(smallest first): ")[1]!.split(". Widen")[0]}]`);
+  const value = (name: string) =>
+    Math.min(...deals.filter((d) => d.label === name).map((d) => d.contractValueUsd));
+  const values = (listed as string[]).map(value);
+  assert.deepEqual(values, values.toSorted((a, b) => a - b));
+});
+
+interface LabelDatum {
+  text: string | string[];
+  full: string;
+  x: number;
+  y: number;
+}
+
+/** The label layer's data. */
+function labelData(spec: TopLevelSpec): LabelDatum[] {
+  return (spec as unknown as Placed).layer.at(-1)!.data!.values as LabelDatum[];
+}
+
+Deno.test("scatterSpec: points on one spot share one label, a name a line", () => {
+  const rows = [
+    { deal: "APLD Polaris Forge 1 / CoreWeave", mw: 250, rent: 1.87 },
+    { deal: "APLD Delta Forge 1 / hyperscaler", mw: 300, rent: 1.667 },
+    { deal: "APLD Polaris Forge 3 / hyperscaler", mw: 300, rent: 1.667 },
+    { deal: "APLD Delta Forge 1 / hyperscaler", mw: 300, rent: 1.667 }, // listed twice: named once
+  ];
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(rows, { x: "mw", y: "rent", label: "deal" });
+  });
+  assert.deepEqual(seen, []);
+  const labels = labelData(spec!);
+  assert.equal(labels.length, 2);
+  assert.deepEqual(labels[1]!.text, [
+    "APLD Delta Forge 1 / hyperscaler;",
+    "APLD Polaris Forge 3 / hyperscaler",
+  ]);
+  assert.equal(
+    labels[1]!.full,
+    "APLD Delta Forge 1 / hyperscaler; APLD Polaris Forge 3 / hyperscaler",
+  );
+  const text = (spec as unknown as Placed).layer.at(-1)!.mark as { lineHeight?: number };
+  assert.equal(text.lineHeight, 12);
+});
+
+Deno.test("scatterSpec: a label longer than labelWidth wraps, and past labelLines is cut with a warning", async () => {
+  const long =
+    "Hut 8 / undisclosed high-investment-grade tenant (leading AI hyperscaler per Q1 2026 call)";
+  const rows = [{ deal: long, mw: 352, rent: 1.86 }, {
+    deal: "IREN / Microsoft",
+    mw: 200,
+    rent: 9.7,
+  }];
+  const font = readFontMetrics(await Deno.readFile(HOUSE_FONT_FILES[400]));
+  const measure = (t: string) => textWidth(font, t, 10);
+
+  const wrapped = scatterSpec(rows, { x: "mw", y: "rent", label: "deal", labelWidth: 200 });
+  const lines = labelData(wrapped)[0]!.text as string[];
+  assert.ok(lines.length === 3, lines.join(" | "));
+  assert.equal(lines.join(" ").replaceAll("- ", "-"), long);
+  for (const line of lines) assert.ok(measure(line) <= 200, line);
+
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(rows, { x: "mw", y: "rent", label: "deal", labelWidth: 150, labelLines: 2 });
+  });
+  const [cut] = labelData(spec!);
+  assert.equal((cut!.text as string[]).length, 2);
+  assert.ok((cut!.text as string[])[1]!.endsWith("…"));
+  assert.equal(cut!.full, long);
+  assert.deepEqual(seen, [
+    'scatterSpec: 1 label cut short with "…" (a name takes at most 2 lines of 150 px); ' +
+    "the full names are in the points' tooltips",
+  ]);
+});
+
+Deno.test("scatterSpec: the fallback leaves out the smallest points' labels, says so, and the rest stay clear", async () => {
+  // Twelve deals in a tight cluster of a small chart: not every label can have a clear place.
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    deal: `Miner number ${i} / a tenant with a long name`,
+    mw: 100 + (i % 4) * 3,
+    rent: 1.5 + Math.floor(i / 4) * 0.02,
+    value: 1e9 * (1 + ((i * 5) % 12)),
+  }));
+  let spec: TopLevelSpec | undefined;
+  const seen = warnings(() => {
+    spec = scatterSpec(rows, {
+      x: "mw",
+      y: "rent",
+      label: "deal",
+      size: "value",
+      width: 240,
+      height: 160,
+    });
+  });
+  const { labels, centres, s } = await boxes(
+    spec!,
+    rows.map((r) => ({ x: r.mw, y: r.rent, label: r.deal })),
+  );
+  const circles = s.layer.find((l) => l.mark.type === "circle") as unknown as {
+    encoding: { size: { scale: { domain: number[] } } };
+  };
+  const top = circles.encoding.size.scale.domain[1]!;
+  const radii = rows.map((r) => Math.sqrt((30 + 470 * r.value / top) / Math.PI));
+  assertClear(labels, centres.map((c, i) => ({ ...c, r: radii[i]! })), s.width, s.height);
+  const left = seen.find((w) => w.includes("left unlabelled"))!;
+  assert.ok(left !== undefined, seen.join("\n"));
+  const listed: string[] = JSON.parse(
+    `[${left.split("(smallest first): ")[1]!.split(". Widen")[0]}]`,
+  );
+  assert.ok(listed.length > 0 && labels.length > 0, `${listed.length} left out`);
+  // Each deal is either labelled or listed, never both; the listed go smallest first.
+  for (const row of rows) {
+    assert.notEqual(labels.some((l) => l.names.includes(row.deal)), listed.includes(row.deal));
+  }
+  const values = listed.map((name) => rows.find((r) => r.deal === name)!.value);
+  assert.deepEqual(values, values.toSorted((a, b) => a - b));
+});
+
+Deno.test("scatterSpec: labelWidth and labelLines out of range warn and keep their defaults", () => {
+  const seen = warnings(() => {
+    scatterSpec(ROWS, { ...OPTIONS, labelWidth: -5, labelLines: 1.5 });
+  });
+  assert.deepEqual(seen, [
+    "Ignoring labelWidth: expected a number > 0, got -5; using 170",
+    "Ignoring labelLines: expected a whole number ≥ 1, got 1.5; using 3",
+  ]);
 });
 
 Deno.test("scatterSpec: placement is deterministic", async () => {
