@@ -10,7 +10,7 @@ Deno.bench("btc_daily.csv: parse and validate (5,798 rows × 10 columns)", () =>
 });
 
 const rawUrl = new URL(
-  "../../../shared/data/raw/coinmetrics-btc-chrisshao0/coinmetrics_btc.csv",
+  "../../data/inputs/raw/coinmetrics-btc-chrisshao0/coinmetrics_btc.csv",
   import.meta.url,
 );
 const raw = await Deno.readTextFile(rawUrl).catch(() => undefined);

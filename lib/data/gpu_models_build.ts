@@ -25,7 +25,7 @@ import {
 } from "./gpu_models.ts";
 
 /**
- * Epoch's table, relative to the source folder (see `../shared/data/SOURCES.md`).
+ * Epoch's table, relative to the inputs folder (see `data/inputs/README.md`).
  *
  * @example
  * ```ts

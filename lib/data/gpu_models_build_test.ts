@@ -200,7 +200,7 @@ Deno.test("buildGpuModels rejects bad inputs with file, line, column, value", as
   });
 });
 
-const SHARED = "../shared/data";
+const SHARED = "data/inputs"; // the committed public inputs
 const REAL = `${SHARED}/${EPOCH_ML_HARDWARE}`;
 const realExists = await Deno.stat(REAL).then(() => true, () => false);
 

@@ -1,6 +1,6 @@
 /**
  * Facts the committed `data/gpu_models.csv` must reproduce: figures quoted in DOMAIN.md §4 and in
- * ../shared/data/SOURCES.md (Epoch AI section), the gaps Epoch leaves (checked against Epoch's
+ * data/SOURCES.md (Epoch AI section), the gaps Epoch leaves (checked against Epoch's
  * raw file itself), the inclusion rule, and the dataset's invariants. Also the pure parser's
  * checks and the lookup by name.
  */
@@ -17,7 +17,7 @@ import {
 
 const models = await loadGpuModels();
 const model = (name: string) => findGpuModel(models, name);
-const RAW = "../shared/data/raw/epoch-ml-hardware-sr3k/ml_hardware.csv";
+const RAW = "data/inputs/raw/epoch-ml-hardware-sr3k/ml_hardware.csv";
 const rawExists = await Deno.stat(RAW).then(() => true, () => false);
 
 Deno.test("snapshot: size, columns, order", () => {

@@ -46,7 +46,7 @@ export const GPU_RENTAL_PRICES_FILE = "gpu_rental_prices.csv";
  * import { buildGpuRentalPrices } from "./gpu_rental_prices_build.ts";
  * import assert from "node:assert/strict";
  *
- * // The inputs live outside the project (../shared/data); a missing one is named.
+ * // A missing input is named.
  * await assert.rejects(
  *   buildGpuRentalPrices({ sourceDir: "/nonexistent", log: () => {} }),
  *   /^Error: Cannot read \/nonexistent\/raw\/primeintellect-gpu-tracker-tugot17\/H100_80GB_SXM5\.jsonl: no such file$/,

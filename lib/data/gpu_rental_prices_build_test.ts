@@ -2,7 +2,7 @@
  * Building `data/gpu_rental_prices.csv`: small fixtures written here (so these tests run
  * anywhere) with one thing corrupted each, and the exact error that names the input file, line,
  * field, value and expectation; plus the real inputs reproducing the committed file byte for
- * byte when /work/shared is present.
+ * byte from the committed inputs in data/inputs.
  */
 import assert from "node:assert/strict";
 import { buildGpuRentalPrices } from "./gpu_rental_prices_build.ts";
@@ -12,7 +12,7 @@ import { BACKFILL_PATH } from "./gpu_backfill.ts";
 import { PRICE_POINTS_PATH } from "./gpu_price_points.ts";
 import { CsvError } from "./csv.ts";
 
-const SHARED = new URL("../../../shared/data/", import.meta.url).pathname;
+const SHARED = new URL("../../data/inputs/", import.meta.url).pathname;
 const hasInputs = await Deno.stat(`${SHARED}${BACKFILL_PATH}`).then(() => true, () => false);
 
 const TIMES = [

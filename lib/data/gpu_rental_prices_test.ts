@@ -1,6 +1,6 @@
 /**
  * Facts the committed `data/gpu_rental_prices.csv` must reproduce: daily tracker statistics
- * recomputed here independently from the raw JSONL (when /work/shared is present), the
+ * recomputed here independently from the raw JSONL (from the committed inputs in data/inputs), the
  * back-series rows as transcribed (withheld months empty, never zero), the cited H100 2023
  * peak as its own kind, and the loader's rule that a selection never mixes units.
  */
@@ -13,7 +13,7 @@ import {
 import { GPU_NAMES, GPU_PRICE_KINDS, KIND_UNITS } from "./gpu_price_kinds.ts";
 import { CsvError } from "./csv.ts";
 
-const SHARED = new URL("../../../shared/data/", import.meta.url).pathname;
+const SHARED = new URL("../../data/inputs/", import.meta.url).pathname;
 const TRACKER = `${SHARED}raw/primeintellect-gpu-tracker-tugot17/`;
 const hasRaw = await Deno.stat(`${TRACKER}H100_80GB_SXM5.jsonl`).then(() => true, () => false);
 const hasFacts = await Deno.stat(`${SHARED}facts/gpu_rental_index_backfill_monthly.csv`).then(

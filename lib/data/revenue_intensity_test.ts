@@ -1,7 +1,7 @@
 /**
  * F6 revenue intensity. Reference: Core Scientific's June 2024 CoreWeave contracts, "estimated
  * to generate $3.5 billion in revenue" over 12 years on "approximately 200 megawatts" (deal
- * `CORZ-CRWV-2024-06` in `../shared/data/facts/miner_ai_deals.csv`, DOMAIN.md §3b):
+ * `CORZ-CRWV-2024-06` in `data/inputs/facts/miner_ai_deals.csv`):
  * 3.5e9 ÷ 12 ÷ 200 = 1,458,333.33 USD per MW-year, 121.53 USD per kW-month.
  */
 import assert from "node:assert/strict";
