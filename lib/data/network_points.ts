@@ -38,13 +38,16 @@ export const NETWORK_STATISTICS = ["point", "monthly average", "estimate"] as co
 /** One of {@linkcode NETWORK_STATISTICS}. */
 export type NetworkStatistic = typeof NETWORK_STATISTICS[number];
 
+/** Every metric's unit. */
+const NETWORK_UNITS: readonly NetworkUnit[] = Object.values(NETWORK_METRIC_UNITS);
+
 /** Columns of `data/network_points.csv`; `value` is in `unit`, the metric's one unit. */
 export const NETWORK_POINTS_SCHEMA = [
   { name: "metric", type: "string", values: NETWORK_METRICS },
   { name: "date", type: "string" },
   { name: "statistic", type: "string", values: NETWORK_STATISTICS },
   { name: "value", type: "number", min: 0 },
-  { name: "unit", type: "string", values: Object.values(NETWORK_METRIC_UNITS) },
+  { name: "unit", type: "string", values: NETWORK_UNITS },
   { name: "subject", type: "string" },
   { name: "date_as_stated", type: "string" },
   { name: "figure_as_stated", type: "string" },
@@ -57,8 +60,8 @@ export const NETWORK_POINTS_SCHEMA = [
 /** The dataset's path relative to the project root. */
 export const NETWORK_POINTS_PATH = "data/network_points.csv";
 
-/** The fields every point has, whatever its metric. */
-type NetworkPointFields = {
+/** The fields every network point has, whatever its metric. */
+export type NetworkPointFields = {
   /** The day, month or year the value describes: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   readonly date: string;
   /** How the value summarises the period: {@linkcode NetworkStatistic}. */

@@ -367,7 +367,7 @@ export async function parseHouseView(text: string, file: string): Promise<HouseV
 }
 
 /** The deck notebooks read when a run names none: `notebooks/house_view.yaml`. */
-export const DEFAULT_HOUSE_VIEW = new URL("../../notebooks/house_view.yaml", import.meta.url);
+export const DEFAULT_HOUSE_VIEW: URL = new URL("../../notebooks/house_view.yaml", import.meta.url);
 
 /**
  * Reads and checks a house view file.
