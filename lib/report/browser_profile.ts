@@ -9,6 +9,10 @@
  *
  * @module
  */
+
+/** Tries, and the pause between them, to remove a profile synchronously on exit. */
+const SYNC_REMOVE_TRIES = 25;
+const SYNC_REMOVE_PAUSE_MS = 20;
 import { join } from "node:path";
 
 /** How every profile's directory name begins; the owner's pid follows. */
@@ -95,10 +99,18 @@ export async function createProfile(root: string = tempRoot()): Promise<BrowserP
     removeSync() {
       if (removed) return;
       removed = true;
-      try {
-        Deno.removeSync(dir, { recursive: true });
-      } catch {
-        // Left for a later run's sweep: the lock goes with this process.
+      // A Chromium killed a moment ago may still be writing into the profile: a few tries,
+      // waiting synchronously (nothing async runs on exit).
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let attempt = 1; attempt <= SYNC_REMOVE_TRIES; attempt++) {
+        try {
+          Deno.removeSync(dir, { recursive: true });
+          break;
+        } catch (error) {
+          if (error instanceof Deno.errors.NotFound) break;
+          // Past the last try it is left for a later run's sweep: the lock goes with us.
+          Atomics.wait(pause, 0, 0, SYNC_REMOVE_PAUSE_MS);
+        }
       }
       held.close();
     },
