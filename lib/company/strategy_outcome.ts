@@ -17,7 +17,8 @@ export interface MulletValuation {
   /** EV ÷ EBITDA multiple on the forward 12 months' mining EBITDA (after SG&A). */
   readonly miningEbitdaMultiple?: number;
   /** Value per gross MW kept mining, USD (e.g. VanEck: miners trade at ~$4.5M per MW of
-   * installed capacity, DOMAIN.md §7 [S71]). */
+   * installed capacity as whole companies, https://www.sipoch.com/en/articles/300330021064466;
+   * under the house view, `houseMwValues().miningUsdPerGrossMw`). */
   readonly miningUsdPerMw?: number;
   /** Cap rate on the AI segment's run-rate NOI (its first 12 months of revenue, annualised). */
   readonly aiCapRate: number;

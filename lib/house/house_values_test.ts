@@ -49,3 +49,11 @@ Deno.test("the sum of the parts marks mining MW as mines and compares Bernstein'
   assert.ok(values.miningUsdPerGrossMw < bernstein.mid_usd_per_mw);
   assert.ok(bernstein.mid_usd_per_mw < values.aiMarkUsdPerGrossMw);
 });
+
+Deno.test("sumOfTheParts' default mark per AI-earmarked MW is the dataset's Bernstein row", async () => {
+  const { BERNSTEIN_USD_PER_AI_MW } = await import("../site/sum_of_the_parts.ts");
+  const row = (await loadCapexPerMw()).find((r) =>
+    r.subject === "Bernstein valuation of miners' AI-earmarked power sites"
+  );
+  assert.equal(BERNSTEIN_USD_PER_AI_MW, row?.mid_usd_per_mw);
+});

@@ -4,8 +4,9 @@
  * less net debt. The parts come out in order, ready for a waterfall exhibit.
  *
  * The mining part is optional: a sum of the parts can value mining MW per MW instead (Bernstein
- * marks sites earmarked for AI per MW [S5]; VanEck quotes miners per MW of capacity [S71]), by
- * counting them in `uncontractedMw` or in a part of its own. DOMAIN.md cites no EV ÷ EBITDA
+ * marks sites earmarked for AI per MW, https://btcpizza.com/?p=62718; VanEck quotes whole miners
+ * per MW of capacity, https://www.sipoch.com/en/articles/300330021064466), by counting them in
+ * `uncontractedMw` or in a part of its own. No public source cited here gives an EV ÷ EBITDA
  * multiple for mining, so there is no default multiple: give both `miningEbitdaUsd` and
  * `miningMultiple`, or neither (the mining part is then 0).
  *
@@ -14,7 +15,8 @@
 import { finite, nonNegative, positive } from "../units/checks.ts";
 
 /** Bernstein's value for sites earmarked for AI in its sum-of-the-parts, USD per MW
- * (DOMAIN.md §2, [S5], ~May 2026). */
+ * (~May 2026): the row "Bernstein valuation of miners' AI-earmarked power sites" of
+ * `data/capex_per_mw.csv`, from https://btcpizza.com/?p=62718 (a test keeps the two equal). */
 export const BERNSTEIN_USD_PER_AI_MW = 3e6;
 
 /** Inputs of {@linkcode sumOfTheParts}. */
