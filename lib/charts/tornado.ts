@@ -6,7 +6,8 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import * as vega from "vega";
+// @ts-types="./_vega_format.d.ts"
+import { numberFormatDefaultLocale } from "vega-format";
 import { fieldValues, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
@@ -233,13 +234,12 @@ function checkFormat(format: string | undefined): string {
   }
 }
 
-/** A d3 number formatter from vega's own locale, so labels measure as Vega will draw them. */
+/**
+ * A d3 number formatter from Vega's own number locale, so labels measure as Vega will draw them.
+ * It comes from `vega-format`, not `vega`: a spec is plain JSON, and building one loads no engine.
+ */
 function numberFormat(specifier: string): (value: number) => string {
-  // vega exports defaultLocale; its typings (vega-typings 1.5) leave it out.
-  const locale = (vega as unknown as {
-    defaultLocale(): { format(specifier: string): (value: number) => string };
-  }).defaultLocale();
-  return locale.format(specifier);
+  return numberFormatDefaultLocale().format(specifier);
 }
 
 /** Upper bound of a label's width in Inter at the label size: digits are ≤ 0.65 em, "M", "%" wider. */

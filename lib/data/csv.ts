@@ -6,6 +6,7 @@
  *
  * @module
  */
+// @ts-types="./_papaparse.d.ts"
 import Papa from "papaparse";
 import {
   type CellType,
