@@ -22,4 +22,5 @@ export * from "./finance/mod.ts";
 export * from "./site/mod.ts";
 export * from "./company/mod.ts";
 export * from "./house/mod.ts";
+export * from "./coverage/mod.ts";
 export * from "./data/mod.ts";

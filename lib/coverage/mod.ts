@@ -1,0 +1,6 @@
+/**
+ * The coverage universe: listed miners valued as sums of the parts under the house view.
+ *
+ * @module
+ */
+export * from "./company_value.ts";
