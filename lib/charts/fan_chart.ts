@@ -9,7 +9,7 @@
  */
 import type { TopLevelSpec } from "vega-lite";
 import { fieldValues, finiteNumbers, formatOption, sizeOption } from "./_checks.ts";
-import { logDomain, logTicks } from "./_log_ticks.ts";
+import { logDomain, logTickFormat, logTicks } from "./_log_ticks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
 /** An actual series drawn before the fan, in navy. */
@@ -128,7 +128,8 @@ export function fanChartSpec<Row extends object, Hist extends object = Row>(
     title: options.yTitle ?? options.median,
     // Log axes span whole 1–3–10 steps, each gridded: vega's nice domain would run to a full decade.
     scale: log ? { type: "log" as const, domain: logDomain(values), nice: false } : { zero: false },
-    axis: log ? { format: yFormat, values: logTicks(logDomain(values)) } : { format: yFormat },
+    // Sub-1 log ticks need decimals: ",.0f" would label 0.3 "0".
+    axis: log ? logAxis(logTicks(logDomain(values)), yFormat) : { format: yFormat },
   };
 
   // Two legends above the plot: squares for the bands (fill), line strokes for the lines.
@@ -226,4 +227,9 @@ function kindOf(option: string, xs: readonly unknown[]): "number" | "date" {
       JSON.stringify(bad ?? "a mix of both")
     }`,
   );
+}
+
+/** A log axis at `ticks`, labelled with as many decimals as the smallest tick needs. */
+function logAxis(ticks: number[], format: string): { format: string; values: number[] } {
+  return { format: logTickFormat(ticks, format), values: ticks };
 }

@@ -24,6 +24,7 @@ import { fieldValues, finiteNumbers, formatOption, sizeOption } from "./_checks.
 import { LABEL_LINE_HEIGHT } from "./_label_placement.ts";
 import { labelMeasure, lineCountOption, scatterLabels } from "./_scatter_labels.ts";
 import { axisScale } from "./_pixel_scale.ts";
+import { logTickFormat } from "./_log_ticks.ts";
 import { sizeLegend } from "./_size_legend.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 
@@ -193,14 +194,28 @@ export function scatterSpec<Row extends object>(
     type: "quantitative" as const,
     title: options.xTitle ?? options.x,
     scale: xAxis.scale,
-    axis: { format: formatOption("xFormat", options.xFormat, ",.0f"), ...xAxis.ticks },
+    axis: {
+      // Sub-1 log ticks need decimals: ",.0f" would label 0.3 "0".
+      format: logTickFormat(
+        xAxis.ticks.values ?? [],
+        formatOption("xFormat", options.xFormat, ",.0f"),
+      ),
+      ...xAxis.ticks,
+    },
   };
   const y = {
     field: options.y,
     type: "quantitative" as const,
     title: options.yTitle ?? options.y,
     scale: yAxis.scale,
-    axis: { format: formatOption("yFormat", options.yFormat, ",.0f"), ...yAxis.ticks },
+    axis: {
+      // Sub-1 log ticks need decimals: ",.0f" would label 0.3 "0".
+      format: logTickFormat(
+        yAxis.ticks.values ?? [],
+        formatOption("yFormat", options.yFormat, ",.0f"),
+      ),
+      ...yAxis.ticks,
+    },
   };
   const layer: unknown[] = [];
   // Leaders first, so the points cover their ends.
