@@ -18,6 +18,7 @@ import { hashratePaths } from "../finance/hashrate_paths.ts";
 import { hashpriceScenarios } from "../site/hashprice_scenarios.ts";
 import { siteCashFlows } from "../site/site_cash_flows.ts";
 import { siteNpv } from "../site/site_npv.ts";
+import { siteNpvPaths } from "../site/site_npv_paths.ts";
 import type { PathSet } from "../finance/path_set.ts";
 import type { SitePlan } from "../site/site_plan.ts";
 import { jPerTh } from "../units/efficiency.ts";
@@ -228,15 +229,12 @@ export function houseMwValues(house: HouseAssumptions): HouseMwValues {
   const mining = siteCashFlows(plan, { aiShare: 0 });
   const months = plan.horizonMonths;
   const paths = houseHashpricePaths(house, months);
+  // Every path at once: the plan validated and discounted once (siteNpvPaths).
+  const npvs = siteNpvPaths(plan, { aiShare: 0, hashprice: paths, ...rate }).npvsUsd;
   let sum = 0;
   let sumSquares = 0;
   let losses = 0;
-  for (let p = 0; p < paths.pathCount; p++) {
-    const pathPlan = {
-      ...plan,
-      mining: { ...plan.mining, hashprice: paths.paths.subarray(p * months, (p + 1) * months) },
-    };
-    const npv = siteNpv(siteCashFlows(pathPlan, { aiShare: 0 }), rate);
+  for (const npv of npvs) {
     sum += npv;
     sumSquares += npv * npv;
     if (npv < 0) losses++;

@@ -9,10 +9,10 @@
 import type { PathSet } from "../finance/path_set.ts";
 import { percentiles } from "../finance/percentiles.ts";
 import { fraction, nonNegative } from "../units/checks.ts";
-import { discountRateValue, monthEndDiscountFactors, presentValue } from "./_discounting.ts";
-import { siteCashFlows } from "./site_cash_flows.ts";
+import { discountRateValue } from "./_discounting.ts";
+import { siteNpvPaths } from "./site_npv_paths.ts";
 import type { SitePlan } from "./site_plan.ts";
-import { type SiteReturnsOptions, terminalValue } from "./site_returns.ts";
+import type { SiteReturnsOptions } from "./site_returns.ts";
 
 /** Constraints on the split; each is optional. */
 export interface SplitConstraints {
@@ -98,10 +98,6 @@ export const DEFAULT_SPLIT_SHARES: readonly number[] = Object.freeze(
 );
 const SPLIT_PERCENTILES = [5, 50, 95] as const;
 
-function row(set: PathSet, p: number): Float64Array {
-  return set.paths.subarray(p * set.steps, (p + 1) * set.steps);
-}
-
 /**
  * Evaluates each AI share under every scenario and picks the best feasible one.
  *
@@ -148,15 +144,7 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     );
   }
   const scenarios = hp?.pathCount ?? gpu?.pathCount ?? 1;
-  const planFor = (p: number): SitePlan => {
-    let next = plan;
-    if (hp) next = { ...next, mining: { ...next.mining, hashprice: row(hp, p) } };
-    if (gpu && next.ai.kind === "gpu cloud") {
-      next = { ...next, ai: { ...next.ai, priceUsdPerGpuHour: row(gpu, p) } };
-    }
-    return next;
-  };
-  const rate = discountRateValue(options.discountRate);
+  discountRateValue(options.discountRate);
   const asked = options.percentiles ?? SPLIT_PERCENTILES;
   asked.forEach((q, i) => {
     if (!(q >= 0 && q <= 100)) {
@@ -164,31 +152,21 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     }
   });
   const levels = [...SPLIT_PERCENTILES, ...asked];
-  // NPV as siteNpv computes it (the factors once for all scenarios); then the funding need.
-  const factors = monthEndDiscountFactors(rate, plan.horizonMonths);
+  // Every scenario at once per share: the plan validated and discounted once (siteNpvPaths).
   const rows: SplitRow[] = shares.map((aiShare) => {
-    const npvs = new Float64Array(scenarios);
-    let capex = 0;
+    const run = siteNpvPaths(plan, {
+      aiShare,
+      discountRate: options.discountRate,
+      ...(options.terminal === undefined ? {} : { terminal: options.terminal }),
+      ...(hp === undefined ? {} : { hashprice: hp }),
+      ...(gpu === undefined ? {} : { gpuPrice: gpu }),
+    });
+    const npvs = run.npvsUsd;
+    const capex = run.capexUsd;
     let funding = 0;
-    let losses = 0;
-    for (let p = 0; p < scenarios; p++) {
-      const flows = siteCashFlows(planFor(p), { aiShare });
-      const terminal = options.terminal === undefined ? 0 : terminalValue(flows, options.terminal);
-      const value = presentValue(flows.cashFlow, terminal, factors);
-      let cumulative = 0;
-      let trough = 0;
-      capex = 0;
-      for (let m = 0; m < flows.cashFlow.length; m++) {
-        cumulative += flows.cashFlow[m]!;
-        trough = Math.min(trough, cumulative);
-        capex += flows.miningCapex[m]! + flows.aiCapex[m]!;
-      }
-      npvs[p] = value;
-      funding += -trough / scenarios;
-      if (value < 0) losses++;
-    }
+    for (let p = 0; p < scenarios; p++) funding += run.peakFundingUsd[p]! / scenarios;
     const [p5, p50, p95, ...chosen] = percentiles(npvs, levels);
-    const lossProbability = losses / scenarios;
+    const lossProbability = run.lossProbability;
     const breaks: string[] = [];
     if (c.capexBudgetUsd !== undefined && capex > c.capexBudgetUsd) breaks.push("capex budget");
     if (c.minMiningShare !== undefined && 1 - aiShare < c.minMiningShare - 1e-12) {
@@ -199,7 +177,7 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     }
     return {
       aiShare,
-      npvMeanUsd: npvs.reduce((a, b) => a + b, 0) / scenarios,
+      npvMeanUsd: run.npvMeanUsd,
       npvP5Usd: p5!,
       npvP50Usd: p50!,
       npvP95Usd: p95!,

@@ -1,7 +1,8 @@
 /**
  * The mullet site: a grid connection split between AI in the front and Bitcoin mining in the
- * back — plans, monthly cash flows, returns (and NPV alone), the best split under constraints, scenario
- * hashprice paths and a sum-of-the-parts valuation.
+ * back — plans, monthly cash flows, returns (and NPV alone, path by path or over a whole Monte
+ * Carlo run at once), the best split under constraints, scenario hashprice paths and a
+ * sum-of-the-parts valuation.
  *
  * @module
  */
@@ -9,6 +10,7 @@ export * from "./site_plan.ts";
 export * from "./site_cash_flows.ts";
 export * from "./site_returns.ts";
 export * from "./site_npv.ts";
+export * from "./site_npv_paths.ts";
 export * from "./hashprice_scenarios.ts";
 export * from "./best_split.ts";
 export * from "./sum_of_the_parts.ts";
