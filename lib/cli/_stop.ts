@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { type ProcessTable, readProcessTable } from "../data/process_table.ts";
+import { type ProcessTable, readProcessTable } from "./process_table.ts";
 
 /** The signals that stop a run. */
 export const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const satisfies Deno.Signal[];
@@ -72,7 +72,7 @@ export function describeStop(reason: StopReason): string {
  * @example
  * ```ts
  * import { starters } from "./_stop.ts";
- * import { parseProcessTable } from "../data/process_table.ts";
+ * import { parseProcessTable } from "./process_table.ts";
  * import assert from "node:assert/strict";
  *
  * // bash (own group) ─ npx (group leader 200) ─ sh ─ deno task ─ report

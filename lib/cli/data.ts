@@ -14,20 +14,20 @@ import {
   type InputSource,
   prepareBtcDaily,
   updateBtcDaily,
-} from "../data/btc_daily_ingest.ts";
+} from "../ingest/btc_daily_ingest.ts";
 import {
   type BuiltDataset,
   type DatasetBuildOptions,
   writeBuiltDatasets,
-} from "../data/dataset_build.ts";
-import { buildGpuModels } from "../data/gpu_models_build.ts";
-import { buildMinerAiDeals } from "../data/miner_ai_deals_build.ts";
-import { buildGpuRentalPrices } from "../data/gpu_rental_prices_build.ts";
-import { buildAsicModels } from "../data/asic_models_build.ts";
-import { buildAsicPrices } from "../data/asic_prices_build.ts";
-import { buildCapexPerMw } from "../data/capex_per_mw_build.ts";
-import { buildNetworkPoints } from "../data/network_points_build.ts";
-import { COINMETRICS_API } from "../data/coinmetrics.ts";
+} from "../ingest/dataset_build.ts";
+import { buildGpuModels } from "../ingest/gpu_models_build.ts";
+import { buildMinerAiDeals } from "../ingest/miner_ai_deals_build.ts";
+import { buildGpuRentalPrices } from "../ingest/gpu_rental_prices_build.ts";
+import { buildAsicModels } from "../ingest/asic_models_build.ts";
+import { buildAsicPrices } from "../ingest/asic_prices_build.ts";
+import { buildCapexPerMw } from "../ingest/capex_per_mw_build.ts";
+import { buildNetworkPoints } from "../ingest/network_points_build.ts";
+import { COINMETRICS_API } from "../ingest/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
 const RAW = "data/inputs/raw/";

@@ -14,7 +14,7 @@
 import "./_quiet_deprecations.ts";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { readProcessTable } from "../data/process_table.ts";
+import { readProcessTable } from "./process_table.ts";
 import { sweepStaleTemps, writeFileAtomic } from "../data/write_atomic.ts";
 import { sweepStaleConnectionDirs } from "../notebook/kernel.ts";
 import { closeAllBrowsers, type PaperFormat, withBrowser } from "../report/browser.ts";

@@ -3,7 +3,7 @@
 // it. Runs `lib/cli/report.ts` with the report task's own flags from deno.json, with a private
 // TMPDIR, on a notebook whose cell waits until the run is stopped.
 import assert from "node:assert/strict";
-import { readProcessTable } from "../data/process_table.ts";
+import { readProcessTable } from "./process_table.ts";
 import { notebookToJson } from "../notebook/notebook.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;

@@ -9,7 +9,6 @@
  * @module
  */
 import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
-import { formatCsv } from "./csv_format.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [
@@ -220,28 +219,6 @@ function modelKey(row: Pick<AsicModel, "manufacturer" | "model">): string {
  */
 export function preferredAsicModels(models: readonly AsicModel[]): readonly AsicModel[] {
   return models.filter((m) => m.preferred);
-}
-
-/**
- * The CSV text of `rows` in the catalogue's layout: the inverse of {@linkcode asicModelsFromCsv}
- * (`preferred` as `true`/`false`, `NaN` as an empty cell).
- *
- * @example
- * ```ts
- * import { asicModelsFromCsv, formatAsicModels } from "./asic_models.ts";
- * import assert from "node:assert/strict";
- *
- * const text = "manufacturer,model,release,hashrate_ths,power_w,efficiency_j_per_th," +
- *   "stated_efficiency_j_per_th,preferred,source,notes\nBitmain,Antminer S21,2023-09,200,,,17.5," +
- *   "true,https://viabtc.com/blog/en/268?category=0,\n";
- * assert.equal(formatAsicModels(asicModelsFromCsv(text)), text);
- * ```
- */
-export function formatAsicModels(rows: readonly AsicModel[]): string {
-  return formatCsv(
-    ASIC_MODELS_SCHEMA,
-    rows.map((row) => ({ ...row, preferred: String(row.preferred) })),
-  );
 }
 
 function checkRow(file: string, line: number, row: AsicModel): void {

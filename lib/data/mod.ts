@@ -8,7 +8,6 @@ export * from "./dates.ts";
 export * from "./btc_daily.ts";
 export * from "./frame.ts";
 export * from "./gpu_models.ts";
-export * from "./dataset_build.ts";
 export * from "./miner_ai_deals.ts";
 export * from "./revenue_intensity.ts";
 export * from "./gpu_price_kinds.ts";

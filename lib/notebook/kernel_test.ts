@@ -1,6 +1,6 @@
 // Tests against the real Deno kernel (`deno jupyter --kernel`), started with Deno.execPath().
 import assert from "node:assert/strict";
-import { readProcessTable } from "../data/process_table.ts";
+import { readProcessTable } from "../cli/process_table.ts";
 import { isListeningForSignals, trackedCount } from "./_reaper.ts";
 import { CellTimeoutError } from "./execution.ts";
 import { type Kernel, startKernel, withKernel } from "./kernel.ts";

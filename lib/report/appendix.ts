@@ -7,7 +7,7 @@
  * @module
  */
 import { cellSource, type Notebook } from "../notebook/notebook.ts";
-import { readSection } from "../data/sources_md.ts";
+import { readSection } from "../ingest/sources_md.ts";
 import { injectedParameters } from "../notebook/parameters.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { escapeHtml } from "./note_html.ts";

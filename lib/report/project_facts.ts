@@ -107,7 +107,7 @@ async function moduleGraph(root: string, entry: string): Promise<string[]> {
  * assert.ok(!("lib/site/site_test.ts" in facts.libHashes) && !("lib/report/appendix.ts" in facts.libHashes));
  * assert.ok(!("lib/site/_testing.ts" in facts.libHashes) && !("lib/cli/data.ts" in facts.libHashes));
  * // Neither the data build nor the gallery can change a notebook's outputs.
- * assert.ok(!("lib/data/gpu_models_build.ts" in facts.libHashes));
+ * assert.ok(!("lib/ingest/gpu_models_build.ts" in facts.libHashes));
  * assert.ok(!Object.keys(facts.libHashes).some((path) => path.includes("gallery")));
  * assert.match(facts.libVersion, /^\d+\.\d+\.\d+$/);
  * assert.match(facts.houseView.sha256, /^[0-9a-f]{64}$/);
