@@ -6,7 +6,7 @@
  */
 import "./_quiet_deprecations.ts";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../data/write_atomic.ts";
+import { writeFileAtomic } from "../files/write_atomic.ts";
 import { withBrowser } from "../report/browser.ts";
 import { contentSecurityPolicyMeta } from "../report/content_policy.ts";
 import { galleryExhibits } from "../report/gallery_exhibits.ts";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { writeFileAtomic } from "../data/write_atomic.ts";
+import { writeFileAtomic } from "../files/write_atomic.ts";
 import {
   DATA_DIR_ENV,
   jupyterDataDir,

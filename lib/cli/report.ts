@@ -15,7 +15,7 @@ import "./_quiet_deprecations.ts";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { readProcessTable } from "./process_table.ts";
-import { sweepStaleTemps, writeFileAtomic } from "../data/write_atomic.ts";
+import { sweepStaleTemps, writeFileAtomic } from "../files/write_atomic.ts";
 import { sweepStaleConnectionDirs } from "../notebook/kernel.ts";
 import { closeAllBrowsers, type PaperFormat, withBrowser } from "../report/browser.ts";
 import { findChromium } from "../report/chromium.ts";

@@ -10,7 +10,7 @@
  * @module
  */
 import { isMap, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 
 /** A value with where it comes from. */
 export interface Sourced<T> {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { DEFAULT_BTC_INPUTS } from "../cli/data.ts";
 import { buildBtcDaily, type InputSource } from "./btc_daily_ingest.ts";
 import { CsvError } from "../data/csv.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { fileExists, quiet, withTempDir } from "./_testing.ts";
 
 const ROOT = new URL("../../", import.meta.url);

@@ -18,7 +18,7 @@ import {
 import { COINMETRICS_API, exportText, fetchApiRecords, recordsFromExport } from "./coinmetrics.ts";
 import { nextIsoDay } from "../data/dates.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";
 import { renderBtcDailySources } from "./btc_daily_sources.ts";
 

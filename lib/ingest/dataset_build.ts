@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { replaceSection } from "./sources_md.ts";
-import { writeFilesAtomic } from "../data/write_atomic.ts";
+import { writeFilesAtomic } from "../files/write_atomic.ts";
 
 /** Options every builder takes. */
 export interface DatasetBuildOptions {

@@ -18,7 +18,7 @@ import { GPU_PRICE_KINDS, KIND_UNITS } from "../data/gpu_price_kinds.ts";
 import { loadGpuRentalPrices } from "../data/gpu_rental_prices.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
 import { loadNetworkPoints } from "../data/network_points.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { readSection } from "./sources_md.ts";
 
 const DATA = new URL("../../data/", import.meta.url);

@@ -30,7 +30,7 @@ import {
   trackerSnapshotsFromJsonl,
 } from "./gpu_tracker.ts";
 import { trackerDailyRows } from "./gpu_tracker_daily.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 
 /** The dataset's file name inside `data/`. */
 export const GPU_RENTAL_PRICES_FILE = "gpu_rental_prices.csv";

@@ -1,7 +1,7 @@
 // data/inputs/README.md lists every committed public input with its true size and sha256, and
 // nothing it lists is missing: the licence and provenance of each input stay next to it.
 import assert from "node:assert/strict";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 
 const INPUTS = new URL("../../data/inputs/", import.meta.url);
 

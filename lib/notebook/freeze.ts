@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import type { ParameterValue } from "./parameters.ts";
 import { cellSource, type Notebook } from "./notebook.ts";
 

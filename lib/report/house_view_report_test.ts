@@ -3,7 +3,7 @@
 // a deck with a mistake stops the run before any kernel starts, naming its line.
 import assert from "node:assert/strict";
 import { notebookQuantities } from "../charts/stated_quantities.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { DEFAULT_HOUSE_VIEW } from "../house/house_view.ts";
 import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
 import { ensureChromium } from "./chromium.ts";

@@ -10,7 +10,7 @@
  */
 import { withExhibitSvgs } from "./exhibit_svgs.ts";
 import { basename, join, resolve } from "node:path";
-import { writeFileAtomic } from "../data/write_atomic.ts";
+import { writeFileAtomic } from "../files/write_atomic.ts";
 import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
 import { freezeHash, storedFreezeHash, withFreezeHash } from "../notebook/freeze.ts";
 import {

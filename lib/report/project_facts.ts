@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { type HouseView, loadHouseView } from "../house/house_view.ts";
 import { hashFiles } from "../notebook/freeze.ts";
 

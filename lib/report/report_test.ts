@@ -2,7 +2,7 @@
 // with the real Chromium; poppler reads them. Fixture notebooks live in a temp dir.
 import assert from "node:assert/strict";
 import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
-import { sha256Hex } from "../data/sha256.ts";
+import { sha256Hex } from "../files/sha256.ts";
 import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { ensureChromium } from "./chromium.ts";
@@ -421,22 +421,32 @@ Deno.test("front matter, takeaways and parameters are checked before any kernel 
 });
 
 Deno.test("an endless cell times out, fails the note and leaves no kernel behind", async () => {
-  const kernels = async () =>
-    (await run("pgrep", ["-f", "jupyter --kernel"])).stdout.split("\n").filter(Boolean).length;
-  const before = await kernels();
   await withFixture(fixture([code("while (true) {}")]), async (dir, file) => {
-    const { code: status, stderr } = await report(dir, [file, "--cell-timeout", "2"]);
-    assert.equal(status, 1);
+    // Only the run's own kernels count: those seen below the report process while it runs,
+    // each followed by pid after it ends (other jobs on the machine may run kernels too).
+    const child = new Deno.Command(Deno.execPath(), {
+      args: reportArgs(dir, [file, "--cell-timeout", "2"]),
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).spawn();
+    const watch = watchDescendants(child.pid, KERNEL);
+    let kernels: ProcessRow[];
+    let out: Deno.CommandOutput;
+    try {
+      out = await child.output();
+    } finally {
+      kernels = await watch.stop();
+    }
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 1);
     assert.match(
       stderr,
       /fixture\.ipynb: cell 10 \(while \(true\) \{\}\) failed: CellTimeoutError: .*cell timeout of 2000 ms/,
     );
     assert.match(stderr, /fixture\.failed\.ipynb/);
-    const after = await kernels();
-    assert.ok(
-      after <= before,
-      `a kernel process was left behind (${before} before, ${after} after)`,
-    );
+    assert.ok(kernels.length >= 1, "the run's kernel was seen");
+    assert.deepEqual(await stillRunning(kernels), [], "a kernel process was left behind");
   });
 });
 
@@ -478,9 +488,6 @@ Deno.test("every research notebook renders from its saved outputs into a printab
 });
 
 Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note", async () => {
-  const count = async (pattern: string) =>
-    (await run("pgrep", ["-f", pattern])).stdout.split("\n").filter(Boolean).length;
-  const kernelsBefore = await count("jupyter --kernel");
   await withFixture(fixture([code("while (true) {}")]), async (dir, file) => {
     const child = new Deno.Command(Deno.execPath(), {
       args: reportArgs(dir, [file]),
@@ -488,23 +495,35 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
       stdout: "null",
       stderr: "null",
     }).spawn();
-    // Wait until the endless cell runs in its kernel, then press Ctrl-C.
-    for (let i = 0; i < 100 && await count("jupyter --kernel") <= kernelsBefore; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Only the run's own processes count: those below the report process, followed by pid
+    // (other jobs on the machine may run kernels and browsers too).
+    const kernelWatch = watchDescendants(child.pid, KERNEL);
+    const chromiumWatch = watchDescendants(child.pid, CHROMIUM);
+    let kernels: ProcessRow[] = [];
+    let chromiums: ProcessRow[] = [];
+    try {
+      // Wait until the endless cell runs in its kernel, then press Ctrl-C.
+      for (let i = 0; i < 100 && (await ownRunning(kernelWatch)).length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok((await ownRunning(kernelWatch)).length > 0, "the kernel started");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.ok((await ownRunning(chromiumWatch)).length > 0, "Chromium runs for the note");
+      child.kill("SIGINT");
+      const status = await child.status;
+      assert.notEqual(status.code, 0);
+    } finally {
+      kernels = await kernelWatch.stop();
+      chromiums = await chromiumWatch.stop();
+      try {
+        child.kill("SIGKILL");
+      } catch {
+        // It has ended.
+      }
+      await child.status;
     }
-    assert.ok(await count("jupyter --kernel") > kernelsBefore, "the kernel started");
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.ok(await count("mullet-chromium-") > 0, "Chromium runs for the note");
-    child.kill("SIGINT");
-    const status = await child.status;
-    assert.notEqual(status.code, 0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const kernelsAfter = await count("jupyter --kernel");
-    assert.ok(
-      kernelsAfter <= kernelsBefore,
-      `kernel left: ${kernelsBefore} before, ${kernelsAfter} after`,
-    );
-    assert.equal(await count(`mullet-chromium-`), 0, "a Chromium was left running");
+    assert.deepEqual(await endedWithin(kernels, 300), [], "a kernel was left running");
+    assert.deepEqual(await endedWithin(chromiums, 300), [], "a Chromium was left running");
     assert.deepEqual(
       [...Deno.readDirSync(dir)].map((e) => e.name),
       ["notebooks"],
@@ -512,3 +531,10 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
     );
   });
 });
+
+/** The processes `watch` has seen so far that still run. */
+async function ownRunning(watch: DescendantWatch): Promise<ProcessRow[]> {
+  await watch.poll();
+  const seen = await watch.stop();
+  return await stillRunning(seen);
+}
