@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { executeNotebook, NotebookCellError } from "./execute_notebook.ts";
 import type { Notebook } from "./notebook.ts";
+import type { ProcessRow } from "../cli/process_table.ts";
+import { stillRunning, watchDescendants } from "../cli/process_tree.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const code = (source: string) => ({
@@ -66,34 +68,30 @@ Deno.test("a failing cell names the notebook, the cell, its first line and the e
   assert.equal(error.partial.cells[2]!.execution_count, null, "cells after the failure do not run");
 });
 
-/** Live kernel processes (`deno jupyter --kernel`) on this machine. */
-async function kernelCount(): Promise<number> {
-  const ps = await new Deno.Command("pgrep", {
-    args: ["-f", "deno jupyter --kernel"],
-    stdout: "piped",
-  })
-    .output();
-  return new TextDecoder().decode(ps.stdout).split("\n").filter((line) => line.trim() !== "")
-    .length;
-}
-
 Deno.test("an endless cell times out and leaves no kernel behind", async () => {
-  const before = await kernelCount(); // other jobs on the machine may run kernels too
+  // Only this test's kernels count (other jobs on the machine may run kernels too): those seen
+  // below this process while the notebook runs, each followed by pid after the run.
+  const watch = watchDescendants(Deno.pid, /jupyter --kernel/);
   const nb = notebook(code("while (true) {}"));
-  await assert.rejects(
-    executeNotebook(nb, { file: "loop.ipynb", cwd: ROOT, cellTimeoutMs: 1500 }),
-    (error: unknown) => {
-      assert.ok(error instanceof NotebookCellError);
-      assert.match(
-        error.message,
-        /loop\.ipynb: cell 1 \(while \(true\) \{\}\) failed: CellTimeoutError: .*1500 ms/,
-      );
-      assert.equal(error.cellNumber, 1);
-      return true;
-    },
-  );
-  const after = await kernelCount();
-  assert.ok(after <= before, `a kernel process was left behind (${before} before, ${after} after)`);
+  let kernels: ProcessRow[];
+  try {
+    await assert.rejects(
+      executeNotebook(nb, { file: "loop.ipynb", cwd: ROOT, cellTimeoutMs: 1500 }),
+      (error: unknown) => {
+        assert.ok(error instanceof NotebookCellError);
+        assert.match(
+          error.message,
+          /loop\.ipynb: cell 1 \(while \(true\) \{\}\) failed: CellTimeoutError: .*1500 ms/,
+        );
+        assert.equal(error.cellNumber, 1);
+        return true;
+      },
+    );
+  } finally {
+    kernels = await watch.stop();
+  }
+  assert.equal(kernels.length, 1, "the run's kernel was seen");
+  assert.deepEqual(await stillRunning(kernels), [], "a kernel process was left behind");
 });
 
 Deno.test("an update_display_data from a later cell rewrites the display in the earlier cell", async () => {

@@ -7,8 +7,21 @@ import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded } from "./_testing.ts";
+import { exhibitPageProblems, exhibitTitles } from "./_exhibit_pages.ts";
+import type { ProcessRow } from "../cli/process_table.ts";
+import {
+  type DescendantWatch,
+  endedWithin,
+  stillRunning,
+  watchDescendants,
+} from "../cli/process_tree.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
+
+/** A Deno kernel's command line. */
+const KERNEL = /jupyter --kernel/;
+/** Chromium's processes (the browser, its zygotes, renderers and utilities). */
+const CHROMIUM = /^\S*\/(chromium|chrome)(-browser)?\s/;
 
 async function run(cmd: string, args: string[]) {
   const out = await new Deno.Command(cmd, { args, cwd: ROOT, stdout: "piped", stderr: "piped" })
@@ -136,10 +149,10 @@ async function assertPrintable(pdf: string, dir: string): Promise<string[]> {
   }
   const text = (await run("pdftotext", ["-layout", pdf, "-"])).stdout;
   const pageTexts = text.split("\f").filter((p) => p.trim() !== "");
+  // Exhibits by their titles as laid out (not prose that names one), each with its source line.
+  const titles = exhibitTitles(await Deno.readTextFile(pdf.replace(/\.pdf$/, ".html")));
+  assert.deepEqual(exhibitPageProblems(pageTexts, titles), [], `${pdf}: exhibits`);
   for (const [i, page] of pageTexts.entries()) {
-    const titles = page.match(/Exhibit \d+:/g)?.length ?? 0;
-    const sources = page.match(/Source: .*Data as of/g)?.length ?? 0;
-    assert.equal(titles, sources, `${pdf} page ${i + 1}: an exhibit is split across pages`);
     assert.match(page, new RegExp(`Page ${i + 1} of ${pageTexts.length}`));
     assert.ok(!page.includes("\x1b"), `${pdf} page ${i + 1} has an ANSI escape`);
     assert.doesNotMatch(page, /\[\d+m/, `${pdf} page ${i + 1} has an ANSI code`);
@@ -509,6 +522,7 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
       assert.ok((await ownRunning(kernelWatch)).length > 0, "the kernel started");
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.ok((await ownRunning(chromiumWatch)).length > 0, "Chromium runs for the note");
+      await Promise.all([kernelWatch.poll(), chromiumWatch.poll()]);
       child.kill("SIGINT");
       const status = await child.status;
       assert.notEqual(status.code, 0);
@@ -534,7 +548,5 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
 
 /** The processes `watch` has seen so far that still run. */
 async function ownRunning(watch: DescendantWatch): Promise<ProcessRow[]> {
-  await watch.poll();
-  const seen = await watch.stop();
-  return await stillRunning(seen);
+  return await stillRunning(await watch.poll());
 }
