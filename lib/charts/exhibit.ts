@@ -14,7 +14,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { isIsoDate } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { renderPng, renderSvg } from "./render.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { TopLevelSpec } from "vega-lite";
-import { isIsoDate } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { cell, cosmeticWarner, finiteAt, isD3Format, isSize, show, textAt } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_CONFIG } from "./theme.ts";
 

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
 export const ASIC_PRICES_SCHEMA = [

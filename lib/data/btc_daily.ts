@@ -6,7 +6,7 @@
  */
 import { parseCsv, type Schema } from "./csv.ts";
 import { CsvError } from "./csv.ts";
-import { isoDayNumber, nextIsoDay } from "./dates.ts";
+import { isoDayNumber, nextIsoDay } from "../units/calendar.ts";
 
 /** Columns of `data/btc_daily.csv`; every header names its unit. */
 export const BTC_DAILY_SCHEMA = [

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { blockSubsidyBtc, subsidyBetweenBtc } from "../chain/subsidy.ts";
 import { BTC_DAILY_SCHEMA, btcDailyFromCsv, loadBtcDaily } from "./btc_daily.ts";
 import { CsvError } from "./csv.ts";
-import { nextIsoDay } from "./dates.ts";
+import { nextIsoDay } from "../units/calendar.ts";
 
 const daily = await loadBtcDaily();
 

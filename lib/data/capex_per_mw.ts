@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /**
  * What a figure measures: `build cost` (capex to build or complete a site), `retrofit cost`

@@ -23,10 +23,11 @@ export {
   type CellType,
   type ColumnSpec,
   CsvError,
-  isIsoDate,
   numberCell,
   quote,
 } from "./csv_cells.ts";
+// What a `date` cell must be; the calendar itself is on the units floor.
+export { isIsoDate } from "../units/calendar.ts";
 
 /** An ordered list of columns. */
 export type Schema = readonly ColumnSpec[];

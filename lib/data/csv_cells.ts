@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isIsoDate } from "../units/calendar.ts";
 
 /** The cell types a schema can ask for. */
 export const CELL_TYPES = ["date", "number", "integer", "string"] as const;
@@ -86,33 +87,6 @@ function isDecimal(text: string): boolean {
   const second = text.charCodeAt(1) | 0x20; // lower case
   return !(first === 48 && (second === 120 || second === 98 || second === 111)); // 0x 0b 0o
 }
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * True when `text` is a real calendar date written `YYYY-MM-DD`.
- *
- * @example
- * ```ts
- * import { isIsoDate } from "./csv_cells.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isIsoDate("2024-02-29"), true);
- * assert.equal(isIsoDate("2023-02-29"), false);
- * assert.equal(isIsoDate("2024-1-01"), false);
- * ```
- */
-export function isIsoDate(text: string): boolean {
-  // Arithmetic rather than `new Date()`: this runs once per row of every file.
-  if (!ISO_DATE.test(text)) return false;
-  const year = Number(text.slice(0, 4));
-  const month = Number(text.slice(5, 7));
-  const day = Number(text.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return day <= days;
-}
-
 /**
  * Shows a cell in an error message, short enough to read.
  *

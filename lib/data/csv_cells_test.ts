@@ -3,7 +3,7 @@
  * cell: file, line, column and the offending value, so each error assertion checks all four.
  */
 import assert from "node:assert/strict";
-import { type ColumnSpec, CsvError, isIsoDate, numberCell, quote, textCell } from "./csv_cells.ts";
+import { type ColumnSpec, CsvError, numberCell, quote, textCell } from "./csv_cells.ts";
 import { assertCsvError } from "./_testing.ts";
 
 Deno.test("numberCell converts or explains", async (t) => {
@@ -60,28 +60,6 @@ Deno.test("numberCell converts or explains", async (t) => {
       });
     });
   }
-});
-
-Deno.test("isIsoDate accepts only real calendar days written YYYY-MM-DD", () => {
-  for (const ok of ["2024-02-29", "2009-01-03", "2026-06-01", "2000-02-29", "1999-12-31"]) {
-    assert.equal(isIsoDate(ok), true, ok);
-  }
-  const bad = [
-    "2024-02-30", // no such day
-    "2023-02-29", // not a leap year
-    "1900-02-29", // century, not a leap year
-    "2024-13-01",
-    "2024-00-10",
-    "2024-04-31",
-    "20240101",
-    "2024-1-01",
-    "2024/01/01",
-    " 2024-01-01",
-    "2024-01-01 ",
-    "2024-01-01T00:00:00Z",
-    "",
-  ];
-  for (const text of bad) assert.equal(isIsoDate(text), false, JSON.stringify(text));
 });
 
 Deno.test("quote shows short values whole and cuts long ones at 40 characters", () => {

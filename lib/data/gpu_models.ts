@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /**
  * Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none.

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
 /**

@@ -4,7 +4,6 @@
  * @module
  */
 export * from "./csv.ts";
-export * from "./dates.ts";
 export * from "./btc_daily.ts";
 export * from "./frame.ts";
 export * from "./gpu_models.ts";

@@ -1,7 +1,6 @@
 // Strict ISO calendar days for dated cash flows. Day counts are exact integers, so Actual/365
-// year fractions match Excel's XNPV/XIRR. The calendar arithmetic is lib/data/dates.ts's.
-import { isIsoDate } from "../data/csv_cells.ts";
-import { isoDayNumber as dayNumber } from "../data/dates.ts";
+// year fractions match Excel's XNPV/XIRR. The calendar arithmetic is lib/units/calendar.ts's.
+import { isIsoDate, isoDayNumber as dayNumber } from "../units/calendar.ts";
 
 /**
  * Days since 1970-01-01 of the ISO day `value` ("YYYY-MM-DD"); a malformed string or an

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { isIsoDate } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { type FigureQualifier, isDayOrMonth } from "../data/miner_ai_deals.ts";
 
 /**

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, numberCell, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { CsvError, numberCell, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { formatCsv } from "./csv_format.ts";
 import {
   type BuiltDataset,

@@ -7,7 +7,7 @@
  */
 import { CsvError } from "../data/csv.ts";
 import type { MetricRecord } from "./coinmetrics.ts";
-import { nextIsoDay } from "../data/dates.ts";
+import { nextIsoDay } from "../units/calendar.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { neighbourMessage, PRICE_NEIGHBOUR_FACTOR } from "./network_days_checks.ts";
 import { median } from "./network_days_difficulty.ts";

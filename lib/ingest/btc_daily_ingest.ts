@@ -16,7 +16,7 @@ import {
   toRow,
 } from "./btc_daily_build.ts";
 import { COINMETRICS_API, exportText, fetchApiRecords, recordsFromExport } from "./coinmetrics.ts";
-import { nextIsoDay } from "../data/dates.ts";
+import { nextIsoDay } from "../units/calendar.ts";
 import { type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { sha256Hex } from "../files/sha256.ts";
 import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";

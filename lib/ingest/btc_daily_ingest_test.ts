@@ -30,7 +30,7 @@ import {
   recordsFromExport,
 } from "./coinmetrics.ts";
 import { CsvError } from "../data/csv.ts";
-import { nextIsoDay } from "../data/dates.ts";
+import { nextIsoDay } from "../units/calendar.ts";
 import { GENESIS_DATE, type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { fileExists, quiet, withTempDir } from "./_testing.ts";
 

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /** The Coin Metrics metrics the daily dataset is built from. */
 export const NETWORK_METRICS = [

@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import type { GpuName } from "../data/gpu_price_kinds.ts";
 import type { GpuRentalPriceRow } from "../data/gpu_rental_prices.ts";
 

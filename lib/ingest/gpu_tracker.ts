@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, quote } from "../data/csv.ts";
+import { CsvError, quote } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import type { GpuName } from "../data/gpu_price_kinds.ts";
 
 /** Folder of the tracker files inside the source folder. */

@@ -9,7 +9,7 @@
 import { subsidyBetweenBtc } from "../chain/subsidy.ts";
 import { CsvError, numberCell } from "../data/csv.ts";
 import type { MetricRecord, NetworkMetric } from "./coinmetrics.ts";
-import { nextIsoDay } from "../data/dates.ts";
+import { nextIsoDay } from "../units/calendar.ts";
 import { checkNetworkDays, checkPriceAgainstWeek } from "./network_days_checks.ts";
 
 /** The Bitcoin genesis block's UTC day (height 0; Coin Metrics counts it as 0 blocks). */

@@ -5,7 +5,7 @@
  * @module
  */
 import { parse } from "yaml";
-import { isIsoDate } from "../data/csv.ts";
+import { isIsoDate } from "../units/calendar.ts";
 import { cellSource, type Notebook } from "./notebook.ts";
 
 /** What a note's front matter says. */

@@ -7,7 +7,7 @@ import { fanChartSpec } from "../charts/fan_chart.ts";
 import { withShadedPeriods } from "../charts/shaded_periods.ts";
 import { timeSeriesSpec } from "../charts/time_series.ts";
 import { pastHalvings } from "../chain/halvings.ts";
-import { addIsoDays } from "../data/dates.ts";
+import { addIsoDays } from "../units/calendar.ts";
 import { bootstrapPaths } from "../finance/bootstrap_paths.ts";
 import { logReturns } from "../finance/log_returns.ts";
 import { percentileBands } from "../finance/percentile_bands.ts";

@@ -7,7 +7,7 @@ import { heatmapSpec } from "../charts/heatmap.ts";
 import { stackedAreaSpec } from "../charts/stacked_area.ts";
 import { tornadoSpec } from "../charts/tornado.ts";
 import { waterfallSpec } from "../charts/waterfall.ts";
-import { addIsoDays } from "../data/dates.ts";
+import { addIsoDays } from "../units/calendar.ts";
 import { scenarioGrid } from "../finance/scenario_grid.ts";
 import { tornado } from "../finance/tornado.ts";
 import { siteCashFlows } from "../site/site_cash_flows.ts";

@@ -12,3 +12,4 @@ export * from "./power.ts";
 export * from "./efficiency.ts";
 export * from "./prices.ts";
 export * from "./format.ts";
+export * from "./calendar.ts";

@@ -1,17 +1,44 @@
 /**
- * Calendar-day arithmetic on ISO `YYYY-MM-DD` strings, always in UTC.
+ * Calendar days written as ISO `YYYY-MM-DD` strings: which strings are real days, and day
+ * arithmetic, always in UTC.
  *
  * @module
  */
 
 const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True when `text` is a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * import { isIsoDate } from "./calendar.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isIsoDate("2024-02-29"), true);
+ * assert.equal(isIsoDate("2023-02-29"), false);
+ * assert.equal(isIsoDate("2024-1-01"), false);
+ * ```
+ */
+export function isIsoDate(text: string): boolean {
+  // Arithmetic rather than `new Date()`: this runs once per row of every file.
+  if (!ISO_DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
+}
 
 /**
  * The day after `isoDay`.
  *
  * @example
  * ```ts
- * import { nextIsoDay } from "./dates.ts";
+ * import { nextIsoDay } from "./calendar.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(nextIsoDay("2024-02-28"), "2024-02-29");
@@ -27,7 +54,7 @@ export function nextIsoDay(isoDay: string): string {
  *
  * @example
  * ```ts
- * import { addIsoDays } from "./dates.ts";
+ * import { addIsoDays } from "./calendar.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(addIsoDays("2024-03-01", -1), "2024-02-29");
@@ -47,7 +74,7 @@ export function addIsoDays(isoDay: string, days: number): string {
  *
  * @example
  * ```ts
- * import { isoDayNumber } from "./dates.ts";
+ * import { isoDayNumber } from "./calendar.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(isoDayNumber("1970-01-01"), 0);
