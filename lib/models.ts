@@ -1,7 +1,8 @@
 /**
  * mullet's models and data without the exhibits: units, chain, mining, compute, finance, site,
- * company and the dataset loaders. A plain script that imports only this needs `--allow-read`
- * (for `data/`) and loads no chart engine; `lib/mod.ts` adds the exhibits on top.
+ * company, the house view, the deals and the dataset loaders. A plain script that imports only
+ * this needs `--allow-read` (for `data/`) and loads no chart engine; `lib/mod.ts` adds the
+ * exhibits on top.
  *
  * @example
  * ```ts
@@ -22,5 +23,6 @@ export * from "./finance/mod.ts";
 export * from "./site/mod.ts";
 export * from "./company/mod.ts";
 export * from "./house/mod.ts";
+export * from "./deals/mod.ts";
 export * from "./coverage/mod.ts";
 export * from "./data/mod.ts";

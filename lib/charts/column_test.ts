@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { compile } from "vega-lite";
-import type { DealIntensity } from "../compute/deal_analytics.ts";
+import type { DealIntensity } from "../deals/deal_analytics.ts";
 import { columnSpec } from "./column.ts";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";
 import { renderSvg } from "./render.ts";

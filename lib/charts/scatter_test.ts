@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
-import { dealIntensities } from "../compute/deal_analytics.ts";
+import { dealIntensities } from "../deals/deal_analytics.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
 import { Exhibit } from "./exhibit.ts";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { compile, type TopLevelSpec } from "vega-lite";
-import type { DealIntensity } from "../compute/deal_analytics.ts";
+import type { DealIntensity } from "../deals/deal_analytics.ts";
 import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
 import { formatUsdPerMwYear } from "../units/format.ts";
 import { readFontMetrics, textWidth } from "./font_metrics.ts";

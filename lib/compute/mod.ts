@@ -1,11 +1,10 @@
 /**
- * AI/HPC data-centre economics: GPU density, GPU-cloud revenue and owner cost, the
- * colocation lease, and what miners' AI deals pay and how much capacity they commit.
+ * AI/HPC data-centre economics: GPU density, GPU-cloud revenue and owner cost, and the
+ * colocation lease. What miners' AI deals pay and commit, read from the deals dataset, is in
+ * `lib/deals`.
  *
  * @module
  */
 export * from "./gpu_density.ts";
 export * from "./gpu_cloud.ts";
 export * from "./colocation.ts";
-export * from "./deal_analytics.ts";
-export * from "./deal_capacity.ts";

@@ -11,7 +11,7 @@ import {
   type DealIntensity,
   type DealIntensitySummary,
   dealIntensitySummary,
-} from "../compute/deal_analytics.ts";
+} from "../deals/deal_analytics.ts";
 import { type BtcDaily, loadBtcDaily } from "../data/btc_daily.ts";
 import { type GpuRentalPrices, loadGpuRentalPrices } from "../data/gpu_rental_prices.ts";
 import { loadMinerAiDeals, type MinerAiDeal } from "../data/miner_ai_deals.ts";

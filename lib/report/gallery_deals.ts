@@ -8,7 +8,7 @@ import { scatterSpec } from "../charts/scatter.ts";
 import { tableSpec } from "../charts/table.ts";
 import { DGX_H100, gpusPerItMw } from "../compute/gpu_density.ts";
 import { gpuCloudRevenue } from "../compute/gpu_cloud.ts";
-import { dealIntensities } from "../compute/deal_analytics.ts";
+import { dealIntensities } from "../deals/deal_analytics.ts";
 import { miningPerMw } from "../mining/mining_per_mw.ts";
 import { jPerTh, usdPerKwh, usdPerPhDay } from "../units/mod.ts";
 import type { Exhibit } from "../charts/exhibit.ts";

@@ -1,0 +1,9 @@
+/**
+ * Miners' AI/HPC deals as `data/miner_ai_deals.csv` records them: what the comparable contracts
+ * pay per MW, and how much capacity they commit, summed like with like. They read the dataset's
+ * rows, so they live apart from the models (`compute`, `site`, …), which never import `lib/data`.
+ *
+ * @module
+ */
+export * from "./deal_analytics.ts";
+export * from "./deal_capacity.ts";
