@@ -1,10 +1,11 @@
-// `deno task gallery` end to end: every builder drawn with real data, printed by real Chromium.
+// `deno task gallery` end to end: every chart builder drawn with real data and the house view, printed
+// by real Chromium. The gallery is a fixture of the chart tests: a change to a builder shows here.
 import assert from "node:assert/strict";
-import { galleryExhibits } from "./gallery_exhibits.ts";
-import { ensureChromium } from "./chromium.ts";
-import { assertFontsEmbedded } from "./_testing.ts";
+import { galleryExhibits } from "./exhibits.ts";
+import { ensureChromium } from "../../report/chromium.ts";
+import { assertFontsEmbedded } from "../../report/_testing.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
+const ROOT = new URL("../../../", import.meta.url).pathname;
 
 Deno.test("the gallery numbers every exhibit and gives each a source and an as-of date", async () => {
   const exhibits = await galleryExhibits();
@@ -33,7 +34,7 @@ Deno.test("deno task gallery writes a PDF whose pages show every exhibit", async
         "--allow-run",
         "--allow-sys",
         "--allow-ffi",
-        "lib/cli/gallery.ts",
+        "lib/charts/gallery/gallery.ts",
         "--out",
         dir,
       ],

@@ -3,16 +3,16 @@
  *
  * @module
  */
-import { fanChartSpec } from "../charts/fan_chart.ts";
-import { withShadedPeriods } from "../charts/shaded_periods.ts";
-import { timeSeriesSpec } from "../charts/time_series.ts";
-import { pastHalvings } from "../chain/halvings.ts";
-import { addIsoDays } from "../units/calendar.ts";
-import { bootstrapPaths } from "../finance/bootstrap_paths.ts";
-import { logReturns } from "../finance/log_returns.ts";
-import { percentileBands } from "../finance/percentile_bands.ts";
-import type { Exhibit } from "../charts/exhibit.ts";
-import type { GalleryContext, NextExhibit } from "./gallery_context.ts";
+import { fanChartSpec } from "../fan_chart.ts";
+import { withShadedPeriods } from "../shaded_periods.ts";
+import { timeSeriesSpec } from "../time_series.ts";
+import { pastHalvings } from "../../chain/halvings.ts";
+import { addIsoDays } from "../../units/calendar.ts";
+import { bootstrapPaths } from "../../finance/bootstrap_paths.ts";
+import { logReturns } from "../../finance/log_returns.ts";
+import { percentileBands } from "../../finance/percentile_bands.ts";
+import type { Exhibit } from "../exhibit.ts";
+import type { GalleryContext, NextExhibit } from "./context.ts";
 
 const CM = "Coin Metrics, mullet analysis";
 

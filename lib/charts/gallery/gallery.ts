@@ -4,14 +4,14 @@
  *
  * @module
  */
-import "./_quiet_deprecations.ts";
+import "../../cli/_quiet_deprecations.ts";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "../files/write_atomic.ts";
-import { withBrowser } from "../report/browser.ts";
-import { contentSecurityPolicyMeta } from "../report/content_policy.ts";
-import { galleryExhibits } from "../report/gallery_exhibits.ts";
-import { escapeHtml, footerTemplate } from "../report/note_html.ts";
-import { HOUSE_FONT } from "../charts/theme.ts";
+import { writeFileAtomic } from "../../files/write_atomic.ts";
+import { withBrowser } from "../../report/browser.ts";
+import { contentSecurityPolicyMeta } from "../../report/content_policy.ts";
+import { galleryExhibits } from "./exhibits.ts";
+import { escapeHtml, footerTemplate } from "../../report/note_html.ts";
+import { HOUSE_FONT } from "../theme.ts";
 
 /** The gallery page: one figure per exhibit, each kept whole on a page. */
 export function galleryHtml(figures: readonly { label: string; svg: string }[]): string {

@@ -3,16 +3,16 @@
  *
  * @module
  */
-import { columnSpec } from "../charts/column.ts";
-import { scatterSpec } from "../charts/scatter.ts";
-import { tableSpec } from "../charts/table.ts";
-import { DGX_H100, gpusPerItMw } from "../compute/gpu_density.ts";
-import { gpuCloudRevenue } from "../compute/gpu_cloud.ts";
-import { dealIntensities } from "../deals/deal_analytics.ts";
-import { miningPerMw } from "../mining/mining_per_mw.ts";
-import { jPerTh, usdPerKwh, usdPerPhDay } from "../units/mod.ts";
-import type { Exhibit } from "../charts/exhibit.ts";
-import type { GalleryContext, NextExhibit } from "./gallery_context.ts";
+import { columnSpec } from "../column.ts";
+import { scatterSpec } from "../scatter.ts";
+import { tableSpec } from "../table.ts";
+import { DGX_H100, gpusPerItMw } from "../../compute/gpu_density.ts";
+import { gpuCloudRevenue } from "../../compute/gpu_cloud.ts";
+import { dealIntensities } from "../../deals/deal_analytics.ts";
+import { miningPerMw } from "../../mining/mining_per_mw.ts";
+import { jPerTh, usdPerKwh, usdPerPhDay } from "../../units/mod.ts";
+import type { Exhibit } from "../exhibit.ts";
+import type { GalleryContext, NextExhibit } from "./context.ts";
 
 const CM = "Coin Metrics, mullet analysis";
 const DEALS = "company releases and press (data/miner_ai_deals.csv), mullet analysis";

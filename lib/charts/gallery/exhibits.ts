@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { type Exhibit, exhibitNumbering } from "../charts/exhibit.ts";
-import { galleryContext } from "./gallery_context.ts";
-import { dealExhibits, marketExhibits } from "./gallery_deals.ts";
-import { networkExhibits, priceFanExhibit } from "./gallery_network.ts";
-import { siteExhibits } from "./gallery_site.ts";
+import { type Exhibit, exhibitNumbering } from "../exhibit.ts";
+import { galleryContext } from "./context.ts";
+import { dealExhibits, marketExhibits } from "./deals.ts";
+import { networkExhibits, priceFanExhibit } from "./network.ts";
+import { siteExhibits } from "./site.ts";
 
 /** Builds the gallery's exhibits, numbered in order. */
 export async function galleryExhibits(): Promise<Exhibit[]> {
