@@ -14,15 +14,18 @@ export function fillLogWalk(
   floor = 0,
 ): void {
   const logStart = Math.log(start);
-  const shocks = new Float64Array(steps);
-  let cell = 0;
-  for (let p = 0; p < pathCount; p++) {
-    rng.fillNormal(shocks);
+  const cells = pathCount * steps;
+  const walk = out.subarray(0, cells);
+  // All shocks in one call (the same stream as path by path: fillNormal carries its spare
+  // across calls), then each path walked in place: no scratch array, one call into the
+  // generator instead of one a path.
+  rng.fillNormal(walk);
+  for (let p = 0, cell = 0; p < pathCount; p++) {
     let logLevel = logStart;
-    for (let s = 0; s < steps; s++) {
-      logLevel += drift + sigma * shocks[s]!;
+    for (const end = cell + steps; cell < end; cell++) {
+      logLevel += drift + sigma * walk[cell]!;
       const level = Math.exp(logLevel);
-      out[cell++] = level < floor ? floor : level;
+      walk[cell] = level < floor ? floor : level;
     }
   }
 }

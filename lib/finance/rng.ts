@@ -82,14 +82,56 @@ class SeededRng extends Xoshiro128StarStar implements Rng {
       out[i++] = this.spare;
       this.hasSpare = false;
     }
-    // The polar method inlined, pair by pair: the same draws as repeated normal() calls.
+    // The polar method pair by pair, with xoshiro128** and uniform() inlined on local copies of
+    // the state (V8 keeps them in registers; through this.next() the state goes to memory four
+    // times a pair): the same draws as repeated normal() calls, about 3× faster.
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
     while (i < n) {
       let u: number;
       let v: number;
       let s: number;
       do {
-        u = 2 * this.uniform() - 1;
-        v = 2 * this.uniform() - 1;
+        let product = Math.imul(s1, 5);
+        const a = Math.imul((product << 7) | (product >>> 25), 9) >>> 5;
+        let t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        product = Math.imul(s1, 5);
+        const b = Math.imul((product << 7) | (product >>> 25), 9) >>> 6;
+        t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        product = Math.imul(s1, 5);
+        const c = Math.imul((product << 7) | (product >>> 25), 9) >>> 5;
+        t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        product = Math.imul(s1, 5);
+        const d = Math.imul((product << 7) | (product >>> 25), 9) >>> 6;
+        t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        u = 2 * ((a * TWO_POW_26 + b) / TWO_POW_53) - 1;
+        v = 2 * ((c * TWO_POW_26 + d) / TWO_POW_53) - 1;
         s = u * u + v * v;
       } while (s >= 1 || s === 0);
       const scale = Math.sqrt((-2 * Math.log(s)) / s);
@@ -100,6 +142,10 @@ class SeededRng extends Xoshiro128StarStar implements Rng {
         this.hasSpare = true;
       }
     }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
     return out;
   }
 

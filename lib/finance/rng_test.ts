@@ -78,7 +78,14 @@ Deno.test("fillNormal gives exactly the draws of repeated normal() calls, spare 
     const bulk = a.fillNormal(new Float64Array(n));
     const one = Float64Array.from({ length: n }, () => b.normal());
     assert.deepEqual(bulk, one);
+    // The generator's state after a bulk fill is where the single draws leave it.
+    assert.equal(a.nextUint32(), b.nextUint32());
   }
+  // A long fill, with rejections of the polar method inside it.
+  const bulk = a.fillNormal(new Float64Array(10_001));
+  assert.deepEqual(bulk, Float64Array.from({ length: 10_001 }, () => b.normal()));
+  assert.equal(a.uniform(), b.uniform());
+  assert.equal(a.normal(), b.normal());
 });
 
 Deno.test("uniform: range, mean, variance and a chi-square on 100 buckets", () => {

@@ -115,10 +115,15 @@ export function hashpriceScenarios(
   );
   const out = new Float64Array(btcPrice.paths.length);
   const steps = btcPrice.steps;
-  for (let i = 0; i < out.length; i++) {
-    const s = i % steps;
-    const phs = networkHashrate.paths[i]! / 1000;
-    out[i] = (blocksPerDay * (subsidy[s]! + fees) * btcPrice.paths[i]!) / phs;
+  const price = btcPrice.paths;
+  const hashrate = networkHashrate.paths;
+  // Blocks a day × BTC a block, per month: the factor every path shares (the same product
+  // as per cell, so the same numbers).
+  const btcPerDay = subsidy.map((s) => blocksPerDay * (s + fees));
+  for (let row = 0; row < out.length; row += steps) {
+    for (let s = 0, i = row; s < steps; s++, i++) {
+      out[i] = (btcPerDay[s]! * price[i]!) / (hashrate[i]! / 1000);
+    }
   }
   return { paths: out, pathCount: btcPrice.pathCount, steps, seed: btcPrice.seed };
 }
