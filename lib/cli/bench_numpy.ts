@@ -21,7 +21,7 @@ import {
   networkHashratePaths,
   peerInputs,
   siteMonteCarlo,
-} from "../site/_site_monte_carlo_case.ts";
+} from "../site/monte_carlo_case.ts";
 
 const PYTHON = "/usr/bin/python3";
 const PEER = new URL("./bench_numpy_peer.py", import.meta.url).pathname;

@@ -2,7 +2,7 @@
 // path, mean and percentiles) at 1k, 10k and 100k paths × 120 months, through the public API
 // and as one fused loop over the same model and random streams (the lower bound). The numpy
 // peer, peak memory and 1M paths: lib/cli/bench_numpy.ts (`deno task bench`).
-import { fusedSiteMonteCarlo, siteMonteCarlo } from "./_site_monte_carlo_case.ts";
+import { fusedSiteMonteCarlo, siteMonteCarlo } from "./monte_carlo_case.ts";
 
 for (const paths of [1_000, 10_000, 100_000]) {
   const group = `site Monte Carlo ${paths.toLocaleString("en-US")} paths × 120 months`;
