@@ -1,7 +1,11 @@
-// Monte Carlo throughput: 10,000 GBM price paths × 120 monthly steps, and their percentile bands.
-// Peer: numpy's rng.standard_normal((10_000, 120)) + cumsum + exp, then np.percentile(paths,
-// [5, 25, 50, 75, 95], axis=0). Run both on the same machine to compare; no timing is asserted.
+// Monte Carlo throughput: 10,000 and 100,000 GBM price and hashrate paths × 120 monthly steps,
+// and their percentile bands.
+// Peer: numpy's rng.standard_normal((paths, 120)) + cumsum + exp, then np.percentile(paths,
+// [5, 25, 50, 75, 95], axis=0), run side by side by lib/cli/bench_numpy.ts (`deno task bench`).
+// No timing is asserted.
 import { gbmPaths } from "./gbm_paths.ts";
+import { hashratePaths } from "./hashrate_paths.ts";
+import { ehs } from "../units/hashrate.ts";
 import { percentileBands } from "./percentile_bands.ts";
 import { bootstrapPaths } from "./bootstrap_paths.ts";
 import { logReturns } from "./log_returns.ts";
@@ -23,10 +27,30 @@ Deno.bench("gbmPaths: 10,000 paths × 120 monthly steps", { group: "monte carlo"
   gbmPaths(inputs);
 });
 
+Deno.bench("hashratePaths: 10,000 paths × 120 monthly steps", { group: "monte carlo" }, () => {
+  hashratePaths({ ...inputs, start: ehs(950), growthAnnual: 0.3, volAnnual: 0.1 });
+});
+
 Deno.bench("percentileBands: 5 percentiles × 120 steps over 10,000 paths", {
   group: "monte carlo",
 }, () => {
   percentileBands(run);
+});
+
+// 100,000 paths: the scale of the numpy comparison in lib/cli/bench_numpy.ts.
+const large = { ...inputs, paths: 100_000 };
+const largeRun = gbmPaths(large);
+Deno.bench("gbmPaths: 100,000 paths × 120 monthly steps", { group: "100k", n: 5 }, () => {
+  gbmPaths(large);
+});
+Deno.bench("hashratePaths: 100,000 paths × 120 monthly steps", { group: "100k", n: 5 }, () => {
+  hashratePaths({ ...large, start: ehs(950), growthAnnual: 0.3, volAnnual: 0.1 });
+});
+Deno.bench("percentileBands: 5 percentiles × 120 steps over 100,000 paths", {
+  group: "100k",
+  n: 5,
+}, () => {
+  percentileBands(largeRun);
 });
 
 // BTC's daily log returns from the data snapshot (about 5,800 days).
