@@ -27,6 +27,7 @@ import { buildAsicModels } from "../ingest/asic_models_build.ts";
 import { buildAsicPrices } from "../ingest/asic_prices_build.ts";
 import { buildCapexPerMw } from "../ingest/capex_per_mw_build.ts";
 import { buildNetworkPoints } from "../ingest/network_points_build.ts";
+import { buildCompanies } from "../ingest/companies_build.ts";
 import { COINMETRICS_API } from "../ingest/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.
@@ -61,6 +62,7 @@ export const DATASET_BUILDERS: Readonly<
   gpu_models: buildGpuModels,
   gpu_rental_prices: buildGpuRentalPrices,
   miner_ai_deals: buildMinerAiDeals,
+  companies: buildCompanies,
 };
 
 const USAGE =

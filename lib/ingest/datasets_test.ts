@@ -12,6 +12,7 @@ import { loadAsicModels } from "../data/asic_models.ts";
 import { loadAsicPrices } from "../data/asic_prices.ts";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { loadCapexPerMw } from "../data/capex_per_mw.ts";
+import { loadCompanyFacts } from "../data/companies.ts";
 import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";
 import { loadGpuModels } from "../data/gpu_models.ts";
 import { GPU_PRICE_KINDS, KIND_UNITS } from "../data/gpu_price_kinds.ts";
@@ -31,6 +32,7 @@ const LOADERS: Readonly<Record<string, (path: URL) => Promise<number>>> = {
   asic_models: async (path) => (await loadAsicModels(path)).length,
   asic_prices: async (path) => (await loadAsicPrices(path)).length,
   capex_per_mw: async (path) => (await loadCapexPerMw(path)).length,
+  companies: async (path) => (await loadCompanyFacts(path)).length,
   gpu_models: async (path) => (await loadGpuModels(path)).length,
   gpu_rental_prices: async (path) => {
     // One kind at a time, as the loader demands: every row has exactly one kind.
