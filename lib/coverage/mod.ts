@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./company_value.ts";
+export * from "./company_inputs.ts";

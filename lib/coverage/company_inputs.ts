@@ -1,0 +1,160 @@
+/**
+ * From a company's published facts (`data/companies.csv`, preferred figures as of a date) and its
+ * AI contracts (`data/miner_ai_deals.csv`) to the inputs of {@linkcode companyValue}. A figure
+ * nobody published stays missing, and a company missing one the model needs is not valued: the
+ * result says which. Each input keeps the fact it came from, for the note's source list.
+ *
+ * Rules, each stated where it applies:
+ * - hashrate: operating, else of unstated basis, else installed (the basis is kept);
+ * - debt: the published principal less the convertibles when its wording says it includes them
+ *   (e.g. Riot's "converts + BTC-backed credit facility"), so nothing is counted twice;
+ * - convertibles: valued as debt, as no conversion price is in the data;
+ * - leases: the company's contracts with a critical-IT MW, a base-term value and a term (GPU-cloud
+ *   contracts excluded: their value includes the GPUs), with year-one rent from the base-term
+ *   value at the house escalator.
+ *
+ * @module
+ */
+import { firstYearRentFor } from "../compute/colocation.ts";
+import type { CompanyFact } from "../data/companies.ts";
+import type { CompanyFactsAsOf } from "../data/company_facts_as_of.ts";
+import type { MinerAiDeal } from "../data/miner_ai_deals.ts";
+import type { HouseAssumptions } from "../house/house_assumptions.ts";
+import { itMw } from "../units/power.ts";
+import type { CompanyInputs, CompanyLease } from "./company_value.ts";
+
+/** What the company model needs and a company may not have published. */
+export const REQUIRED_INPUTS = [
+  "hashrate",
+  "fleet efficiency",
+  "BTC held",
+  "cash",
+  "debt",
+  "shares outstanding",
+] as const;
+
+/** One of {@linkcode REQUIRED_INPUTS}. */
+export type RequiredInput = typeof REQUIRED_INPUTS[number];
+
+/** The model's inputs for a company, or why it cannot be valued. */
+export interface CompanyInputsResult {
+  /** The ticker. */
+  readonly ticker: string;
+  /** The inputs, when nothing the model needs is missing. */
+  readonly inputs?: CompanyInputs;
+  /** What the company has not published that the model needs. */
+  readonly missing: readonly RequiredInput[];
+  /** The fact behind each input, by input. */
+  readonly sources: Readonly<Partial<Record<RequiredInput | "convertibles", CompanyFact>>>;
+  /** How an input was read where a rule applied, in words. */
+  readonly notes: readonly string[];
+}
+
+/** The company's leases that a rent can be read from. */
+export function companyLeases(
+  ticker: string,
+  deals: readonly MinerAiDeal[],
+  house: HouseAssumptions,
+): CompanyLease[] {
+  return deals.filter((d) =>
+    d.deal_id.split("-")[0] === ticker && d.event_kind === "contract" &&
+    d.structure !== "GPU cloud" && Number.isFinite(d.critical_it_mw) && d.critical_it_mw > 0 &&
+    Number.isFinite(d.contract_value_usd) && Number.isFinite(d.term_years)
+  ).map((d) => ({
+    dealId: d.deal_id,
+    itMw: d.critical_it_mw,
+    firstYearRentUsdPerItMw: firstYearRentFor({
+      contractValueUsd: d.contract_value_usd,
+      termYears: d.term_years,
+      itPower: itMw(d.critical_it_mw),
+    }, { escalator: house.ai.escalator }),
+    escalator: house.ai.escalator,
+    termYears: d.term_years,
+    structure: d.structure === "lease NNN" ? "triple net" : "modified gross",
+  }));
+}
+
+/**
+ * The model's inputs for one company.
+ *
+ * @example Riot at the end of 2025: its debt figure includes its convertibles
+ * ```ts
+ * import { loadCompanyFacts } from "../data/companies.ts";
+ * import { companyFactsAsOf } from "../data/company_facts_as_of.ts";
+ * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+ * import { loadHouseAssumptions } from "../house/house_assumptions.ts";
+ * import { companyInputs } from "./company_inputs.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const facts = companyFactsAsOf(await loadCompanyFacts(), { ticker: "RIOT", asOf: "2025-12-31" });
+ * const riot = companyInputs(facts, await loadMinerAiDeals(), await loadHouseAssumptions());
+ * assert.deepEqual(riot.missing, []);
+ * assert.equal(riot.inputs!.debtUsd, 794e6 - 594e6); // "converts + BTC-backed credit facility"
+ * assert.equal(riot.inputs!.convertibles[0]!.principalUsd, 594e6);
+ * ```
+ */
+export function companyInputs(
+  asOf: CompanyFactsAsOf,
+  deals: readonly MinerAiDeal[],
+  house: HouseAssumptions,
+): CompanyInputsResult {
+  const f = asOf.facts;
+  const notes: string[] = [];
+  const sources: Partial<Record<RequiredInput | "convertibles", CompanyFact>> = {};
+  const missing: RequiredInput[] = [];
+  const take = (input: RequiredInput, fact: CompanyFact | undefined): number | undefined => {
+    if (fact === undefined) {
+      missing.push(input);
+      return undefined;
+    }
+    sources[input] = fact;
+    return fact.value;
+  };
+  const hashFact = f.hashrate_operating ?? f.hashrate_unspecified ?? f.hashrate_installed;
+  if (hashFact !== undefined && hashFact.metric !== "hashrate_operating") {
+    notes.push(
+      `hashrate: no operating figure, so the ${
+        hashFact.metric.replace("hashrate_", "")
+      } one (${hashFact.value} EH/s)`,
+    );
+  }
+  const hashrate = take("hashrate", hashFact);
+  const efficiency = take("fleet efficiency", f.fleet_efficiency);
+  const btc = take("BTC held", f.btc_held);
+  const cash = take("cash", f.cash);
+  const shares = take("shares outstanding", f.shares_outstanding);
+  const converts = f.convertible_notes_principal;
+  if (converts !== undefined) sources.convertibles = converts;
+  let debt = take("debt", f.debt_principal);
+  const debtFact = f.debt_principal;
+  if (debt !== undefined && debtFact !== undefined && converts !== undefined) {
+    const wording = `${debtFact.basis_as_stated} ${debtFact.figure_as_stated}`;
+    if (/convert/i.test(wording) && !/exclud/i.test(wording)) {
+      debt = debt - converts.value;
+      notes.push(
+        `debt: the published ${debtFact.value} includes the convertibles, so ${converts.value} is taken out of it`,
+      );
+    }
+  }
+  if (converts !== undefined) {
+    notes.push("convertibles: valued as debt (no conversion price in the data)");
+  }
+  const base = { ticker: asOf.ticker, missing, sources, notes };
+  if (missing.length > 0) return base;
+  return {
+    ...base,
+    inputs: {
+      ticker: asOf.ticker,
+      asOf: asOf.asOf,
+      hashrateEhs: hashrate!,
+      fleetJPerTh: efficiency!,
+      btcHeld: btc!,
+      cashUsd: cash!,
+      debtUsd: Math.max(0, debt!),
+      convertibles: converts === undefined ? [] : [{ principalUsd: converts.value }],
+      sharesOutstanding: shares!,
+      leases: companyLeases(asOf.ticker, deals, house),
+      pipelineItMw: 0,
+    },
+  };
+}
