@@ -4,6 +4,10 @@
  * Chromium prints every note, several pages at a time; every file is written atomically; the
  * exit code is 1, with a summary, when any note failed.
  *
+ * A pack renders one notebook over many parameter sets (`--each`, `--grid`), one note per set
+ * named `<name>-<label>`, each frozen by its own hash; `--shard i/n` renders every n-th note of
+ * the run, so that n machines share a pack.
+ *
  * A signal (Ctrl-C, SIGTERM, SIGHUP), or the end of the command that started the run when that
  * is a wrapper that passes no signal on (npx), stops the whole run: kernels and browser end,
  * nothing half-written stays, and the message names the signal and the notes not written. The
@@ -23,7 +27,9 @@ import { footerTemplate, headerTemplate } from "../report/note_html.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { printFailure, retireStaleNote } from "../report/note_failure.ts";
 import { DISCLOSURE, type ExecuteMode, prepareNote } from "../report/prepare_note.ts";
+import { type PlannedNote, planNotes } from "../report/note_plan.ts";
 import { readProjectFacts } from "../report/project_facts.ts";
+import { parseShard, shardItems } from "../report/shard.ts";
 import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts";
 
 const USAGE = `Usage: deno task report [notebook.ipynb …] [options]
@@ -34,6 +40,12 @@ changed since its outputs were saved (its freeze hash); otherwise its saved outp
 
 Options:
   --param name=value   override a parameter of the notebook (repeat; one notebook only)
+  --each name=v1,v2,…  render the notebook once per value, as <out>/<name>-<value>.pdf (repeat
+                       for the cross product; one notebook only)
+  --grid FILE.yaml     render the notebook once per parameter set listed in FILE (a YAML list
+                       of maps of name: value, each with an optional label)
+  --shard i/n          render only every n-th note from the i-th (1-based), to split a run
+                       across n machines
   --house FILE         read the shared assumptions from FILE instead of notebooks/house_view.yaml
   --execute            execute even when the freeze hash matches
   --no-execute         render the saved outputs, never start a kernel
@@ -81,11 +93,16 @@ async function eachLimited<T>(
   return results;
 }
 
+/** How a note is named in messages: its notebook, or for one set of a pack, its note. */
+function noteLabel(note: PlannedNote): string {
+  return note.parameterSet === undefined ? basename(note.notebook) : note.name;
+}
+
 /** What a run has done so far, for the message when it is stopped. */
 interface Progress {
-  /** The notebooks to render. */
-  notebooks: string[];
-  /** Those whose note has been written. */
+  /** The notes to render, as messages name them. */
+  notes: string[];
+  /** Those that have been written. */
   written: Set<string>;
   /** The directories this run writes into. */
   dirs: Set<string>;
@@ -123,6 +140,9 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
     allowPositionals: true,
     options: {
       param: { type: "string", multiple: true },
+      each: { type: "string", multiple: true },
+      grid: { type: "string" },
+      shard: { type: "string" },
       house: { type: "string" },
       execute: { type: "boolean" },
       "no-execute": { type: "boolean" },
@@ -157,6 +177,7 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
       `Cannot apply --param to ${notebooks.length} notebooks: name the one notebook it is for`,
     );
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   for (const notebook of notebooks) {
     if (!notebook.endsWith(".ipynb")) {
       throw new TypeError(`Cannot render ${notebook}: expected a .ipynb notebook`);
@@ -165,9 +186,25 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
       throw new TypeError(`Cannot render ${notebook}: no such file`);
     });
   }
+  // Every note of the whole run is planned (and a pack checked) before the shard is taken, so
+  // that every shard sees the same order and the same errors.
+  const planned = await planNotes({
+    notebooks,
+    params,
+    each: values.each ?? [],
+    ...(values.grid === undefined ? {} : { grid: values.grid }),
+  });
+  const notes = shard === undefined ? planned : shardItems(planned, shard);
+  if (shard !== undefined) {
+    console.log(
+      `report: shard ${shard.index}/${shard.count}: ${notes.length} of ${planned.length} notes` +
+        (notes.length === 0 ? "" : ` (${notes.map(noteLabel).join(", ")})`),
+    );
+    if (notes.length === 0) return 0;
+  }
 
   await checkBrowserAllowed();
-  progress.notebooks = notebooks;
+  progress.notes = notes.map(noteLabel);
   progress.dirs = new Set([outDir, ...notebooks.map((notebook) => dirname(notebook))]);
   await sweepTemps(progress.dirs);
   await sweepStaleConnectionDirs();
@@ -182,12 +219,13 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
   const date = new Date().toISOString().slice(0, 10);
   if (stop.reason !== undefined) throw new StoppedError();
   const results = await withBrowser((browser) =>
-    eachLimited(notebooks, CONCURRENT_NOTES, async (notebook) => {
+    eachLimited(notes, CONCURRENT_NOTES, async (planned) => {
       if (stop.reason !== undefined) throw new StoppedError();
       const begun = performance.now();
       const note = await prepareNote(facts, {
-        notebook,
+        notebook: planned.notebook,
         params,
+        ...(planned.parameterSet === undefined ? {} : { parameterSet: planned.parameterSet }),
         execute: mode,
         outDir,
         date,
@@ -204,7 +242,7 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
       await writeFileAtomic(join(outDir, `${note.name}.html`), note.html);
       if (stop.reason !== undefined) throw new StoppedError();
       await writeFileAtomic(join(outDir, `${note.name}.pdf`), pdf);
-      progress.written.add(notebook);
+      progress.written.add(noteLabel(planned));
       const how = note.executed ? "executed" : "saved outputs";
       console.log(`report: ${join(outDir, note.name)}.pdf (${how}, ${seconds(begun)})`);
     })
@@ -212,18 +250,19 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
   // Stopped: the caller says so; a note cut short by the stop is no failure to report.
   if (stop.reason !== undefined) return exitCode(stop.reason);
   const failed = results.flatMap((r, i) =>
-    r.status === "rejected" ? [{ notebook: notebooks[i]!, reason: r.reason as unknown }] : []
+    r.status === "rejected" ? [{ note: notes[i]!, reason: r.reason as unknown }] : []
   );
-  for (const { notebook, reason } of failed) {
+  for (const { note, reason } of failed) {
     const message = reason instanceof Error ? reason.message : String(reason);
-    const stale = await retireStaleNote(outDir, basename(notebook, ".ipynb"));
-    console.error(`report: ${basename(notebook)} failed: ${message}${stale && `\n${stale}`}`);
+    const stale = await retireStaleNote(outDir, note.name);
+    console.error(`report: ${noteLabel(note)} failed: ${message}${stale && `\n${stale}`}`);
   }
-  const done = notebooks.length - failed.length;
+  const done = notes.length - failed.length;
   if (failed.length > 0) {
     console.error(
-      `report: ${failed.length} of ${notebooks.length} notes failed (${
-        failed.map((f) => f.notebook).join(", ")
+      `report: ${failed.length} of ${notes.length} notes failed (${
+        failed.map(({ note }) => note.parameterSet === undefined ? note.notebook : note.name)
+          .join(", ")
       }); ${done} written in ${seconds(started)}`,
     );
     return 1;
@@ -239,7 +278,7 @@ const STOP_GRACE_MS = 10_000;
 
 if (import.meta.main) {
   const stop = watchForStop();
-  const progress: Progress = { notebooks: [], written: new Set(), dirs: new Set() };
+  const progress: Progress = { notes: [], written: new Set(), dirs: new Set() };
   const run = main(Deno.args, stop, progress).catch((error) => {
     console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -252,12 +291,12 @@ if (import.meta.main) {
   setTimeout(() => Deno.exit(exitCode(reason)), STOP_GRACE_MS);
   await closeAllBrowsers();
   await sweepTemps(progress.dirs, true).catch(() => {});
-  const pending = progress.notebooks.filter((notebook) => !progress.written.has(notebook));
+  const pending = progress.notes.filter((note) => !progress.written.has(note));
   console.error(
     `report: ${describeStop(reason)}; ` +
       (pending.length === 0
         ? "every note was written"
-        : `no note was written for ${pending.map((notebook) => basename(notebook)).join(", ")}`),
+        : `no note was written for ${pending.join(", ")}`),
   );
   Deno.exit(exitCode(reason));
 }

@@ -6,10 +6,14 @@
  * `<name>.failed.ipynb` and no note is made. An edit saved while the kernel ran is kept: the
  * run then goes beside it as `<name>.executed.ipynb`, and the note is made from the run.
  *
+ * One set of a pack (one notebook over many parameter sets) is its own note, `<name>-<label>`:
+ * its executed notebook, its freeze hash and a failed run of it are kept in the output
+ * directory under that name, so that sets rendered at once never write the same file.
+ *
  * @module
  */
 import { withExhibitSvgs } from "./exhibit_svgs.ts";
-import { basename, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { writeFileAtomic } from "../files/write_atomic.ts";
 import { executeNotebook, NotebookCellError } from "../notebook/execute_notebook.ts";
 import { freezeHash, storedFreezeHash, withFreezeHash } from "../notebook/freeze.ts";
@@ -25,6 +29,7 @@ import {
   injectParameters,
   notebookParameters,
   type Parameter,
+  type ParameterValue,
   parseParameterArgs,
 } from "../notebook/parameters.ts";
 import {
@@ -35,6 +40,7 @@ import {
 } from "./appendix.ts";
 import { katexCss } from "./katex_css.ts";
 import { hasMath } from "./markdown.ts";
+import { noteName } from "./note_plan.ts";
 import { notebookNote } from "./notebook_note.ts";
 import { checkNoteRequirements } from "./note_requirements.ts";
 import { renderNoteHtml } from "./note_html.ts";
@@ -61,6 +67,12 @@ export interface PrepareNoteOptions {
   readonly date: string;
   /** Longest a cell may run, ms. Default: the kernel client's. */
   readonly cellTimeoutMs?: number;
+  /** One set of a pack: its values are injected after `params`, and the note, its executed
+   * notebook and a failed run are named `<name>-<label>` in `outDir`. Default: none. */
+  readonly parameterSet?: {
+    readonly label: string;
+    readonly values: Readonly<Record<string, ParameterValue>>;
+  };
   /** Told, in one line, what the run did that the analyst must know (e.g. where it saved an
    * executed notebook that could not go in place). Default: printed to stdout. */
   readonly onNotice?: (message: string) => void;
@@ -97,9 +109,8 @@ interface Source {
   readonly declared: readonly Parameter[];
 }
 
-/** Saves the failed run beside the notebook; a failure to save comes after the cell's error. */
-async function failedRunError(file: string, error: NotebookCellError): Promise<Error> {
-  const failedPath = failedCopyPath(file);
+/** Saves the failed run; a failure to save comes after the cell's error. */
+async function failedRunError(failedPath: string, error: NotebookCellError): Promise<Error> {
   try {
     await writeFileAtomic(failedPath, notebookToJson(error.partial));
   } catch (saveError) {
@@ -136,11 +147,18 @@ async function notebookWithOutputs(
   options: PrepareNoteOptions,
 ): Promise<{ notebook: Notebook; outputs: ReproducibilityManifest["outputs"] }> {
   const file = options.notebook;
-  const name = basename(file, ".ipynb");
-  const values = {
+  const set = options.parameterSet;
+  const name = noteName(file, set?.label);
+  const given: Record<string, ParameterValue> = {
     ...houseParameter(facts, declared),
     ...parseParameterArgs(options.params ?? [], declared, file),
+    ...set?.values,
   };
+  // Injected in the order the notebook declares them: the same values make the same code, and
+  // so the same freeze key, however the run was asked for (--param, --each or a grid).
+  const values = Object.fromEntries(
+    declared.filter((p) => Object.hasOwn(given, p.name)).map((p) => [p.name, given[p.name]!]),
+  );
   const prepared = injectParameters(source, values);
   const hash = await freezeHash({
     notebook: prepared,
@@ -150,7 +168,11 @@ async function notebookWithOutputs(
     denoVersion: facts.denoVersion,
     houseViewHash: facts.houseView.sha256,
   });
-  const parameterised = Object.keys(values).length > 0;
+  // A set always keeps its run apart, even one that keeps every default.
+  const parameterised = Object.keys(values).length > 0 || set !== undefined;
+  const failedPath = set === undefined
+    ? failedCopyPath(file)
+    : join(options.outDir, `${name}.failed.ipynb`);
   const executedPath = parameterised ? join(options.outDir, `${name}.ipynb`) : file;
   if (parameterised && resolve(executedPath) === resolve(file)) {
     throw new TypeError(
@@ -181,7 +203,7 @@ async function notebookWithOutputs(
     notebook = withFreezeHash(run, hash);
   } catch (error) {
     if (!(error instanceof NotebookCellError)) throw error;
-    throw await failedRunError(file, error);
+    throw await failedRunError(failedPath, error);
   }
   if (parameterised) {
     await writeFileAtomic(executedPath, notebookToJson(notebook));
@@ -195,7 +217,7 @@ async function notebookWithOutputs(
       );
     }
   }
-  await Deno.remove(failedCopyPath(file)).catch(() => {});
+  await Deno.remove(failedPath).catch(() => {});
   return { notebook, outputs: "executed for this note" };
 }
 
@@ -205,7 +227,7 @@ function withLargest(largest: OutputSize | undefined): { largestOutput?: OutputS
 
 /**
  * Prepares one note. Writes the executed notebook in place (or, with `params`, to
- * `<outDir>/<name>.ipynb`; or, when the notebook changed on disk while it ran, beside it as
+ * `<outDir>/<name>.ipynb`; with `parameterSet`, to `<outDir>/<name>-<label>.ipynb`; or, when the notebook changed on disk while it ran, beside it as
  * `<name>.executed.ipynb`) when it ran; never writes a note. Throws before any kernel starts
  * when the front matter, the takeaways or a `--param` is wrong.
  *
@@ -263,7 +285,7 @@ export async function prepareNote(
     ...(math ? { extraCss: await katexCss() } : {}),
   });
   return {
-    name: basename(file, ".ipynb"),
+    name: noteName(file, options.parameterSet?.label),
     title: note.title,
     date: note.date,
     html,

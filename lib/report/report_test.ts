@@ -7,6 +7,7 @@ import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded } from "./_testing.ts";
+import { packFixture } from "./pack_fixture.ts";
 import { exhibitPageProblems, exhibitTitles } from "./_exhibit_pages.ts";
 import type { ProcessRow } from "../cli/process_table.ts";
 import {
@@ -550,3 +551,160 @@ Deno.test("Ctrl-C during a run ends the kernel and Chromium, and writes no note"
 async function ownRunning(watch: DescendantWatch): Promise<ProcessRow[]> {
   return await stillRunning(await watch.poll());
 }
+
+Deno.test("a pack: one notebook over many parameter sets, a note per set, each frozen by its own key", async (t) => {
+  await ensureChromium();
+  const dir = await Deno.makeTempDir({ prefix: "mullet-pack-" });
+  const names = () => [...Deno.readDirSync(dir)].map((e) => e.name).sort();
+  const pdfText = async (name: string) =>
+    (await run("pdftotext", ["-layout", `${dir}/${name}.pdf`, "-"])).stdout;
+  /** The notes a run printed, and how: `{ "pack-CORZ": "saved outputs" }`. */
+  const printed = (stdout: string) =>
+    Object.fromEntries(
+      [...stdout.matchAll(/\/(pack-\w+)\.pdf \((executed|saved outputs)/g)].map((
+        m,
+      ) => [m[1], m[2]]),
+    );
+  try {
+    await Deno.mkdir(`${dir}/notebooks`);
+    const file = `${dir}/notebooks/pack.ipynb`;
+    await Deno.writeTextFile(file, notebookToJson(packFixture()));
+    const source = await Deno.readTextFile(file);
+
+    await t.step(
+      "checked before anything runs: a label collision, a bad grid line, an unknown grid parameter",
+      async () => {
+        const collision = await report(dir, [file, "--each", "ticker=Hut 8,CORZ,Hut/8"]);
+        assert.equal(collision.code, 1);
+        assert.match(
+          collision.stderr,
+          /Cannot render both --each ticker=Hut 8 and --each ticker=Hut\/8: both would be the note pack-Hut_8;/,
+        );
+        await Deno.writeTextFile(
+          `${dir}/bad.yaml`,
+          "- ticker: CORZ\n- ticker: APLD\n  seed: seven\n",
+        );
+        const bad = await report(dir, [file, "--grid", `${dir}/bad.yaml`]);
+        assert.equal(bad.code, 1);
+        assert.match(bad.stderr, /bad\.yaml:3: seed: cannot use "seven": expected a number/);
+        await Deno.writeTextFile(`${dir}/typo.yaml`, "- ticker: CORZ\n  sede: 7\n");
+        const typo = await report(dir, [file, "--grid", `${dir}/typo.yaml`]);
+        assert.equal(typo.code, 1);
+        assert.match(
+          typo.stderr,
+          /typo\.yaml:2: .*pack\.ipynb has no parameter "sede" \(did you mean "seed"\?\); valid parameters: ticker, seed/,
+        );
+        const both = await report(dir, [file, "--each", "seed=1,2", "--param", "seed=7"]);
+        assert.match(both.stderr, /Cannot set parameter "seed" with --param and in --each seed=1/);
+        assert.deepEqual(names(), ["bad.yaml", "notebooks", "typo.yaml"], "nothing was written");
+      },
+    );
+
+    await t.step(
+      "--each with --param: a note per value; a failing set is reported, the others written",
+      async () => {
+        const { code: status, stdout, stderr } = await report(dir, [
+          file,
+          "--each",
+          "ticker=CORZ,APLD,XYZ,WULF",
+          "--param",
+          "seed=7",
+        ]);
+        assert.equal(status, 1, stderr);
+        assert.deepEqual(printed(stdout), {
+          "pack-CORZ": "executed",
+          "pack-APLD": "executed",
+          "pack-WULF": "executed",
+        });
+        assert.match(
+          stderr,
+          /report: pack-XYZ failed: .*pack\.ipynb: cell 4 \(\/\/ the company's deals with a capacity\) failed: RangeError: no deal with a capacity for XYZ/,
+        );
+        assert.match(stderr, /saved as .*pack-XYZ\.failed\.ipynb; no note was made/);
+        assert.match(stderr, /report: 1 of 4 notes failed \(pack-XYZ\); 3 written/);
+        assert.deepEqual(names(), [
+          "bad.yaml",
+          "notebooks",
+          "pack-APLD.html",
+          "pack-APLD.ipynb",
+          "pack-APLD.pdf",
+          "pack-CORZ.html",
+          "pack-CORZ.ipynb",
+          "pack-CORZ.pdf",
+          "pack-WULF.html",
+          "pack-WULF.ipynb",
+          "pack-WULF.pdf",
+          "pack-XYZ.failed.ipynb",
+          "typo.yaml",
+        ], "a note per set, no temporary file left");
+        assert.deepEqual(names().filter((n) => n.startsWith(".")), []);
+        assert.equal(await Deno.readTextFile(file), source, "the notebook itself is untouched");
+        assert.deepEqual([...Deno.readDirSync(`${dir}/notebooks`)].map((e) => e.name), [
+          "pack.ipynb",
+        ]);
+        const apld = await pdfText("pack-APLD");
+        assert.match(apld, /APLD: \d+ deals, \d+ MW in all \(seed 7\)/);
+        assert.match(apld, /ticker\s+"APLD"\s+--param/);
+        assert.match(apld, /seed\s+7\s+--param/);
+        assert.match(await pdfText("pack-CORZ"), /CORZ: \d+ deals, \d+ MW in all \(seed 7\)/);
+        const hashes = await Promise.all(
+          ["CORZ", "APLD", "WULF"].map(async (ticker) =>
+            storedFreezeHash(await readNotebook(`${dir}/pack-${ticker}.ipynb`))
+          ),
+        );
+        assert.equal(new Set(hashes).size, 3, `each note has its own freeze key: ${hashes}`);
+      },
+    );
+
+    const grid = (apldSeed: number) =>
+      "# the pack as a grid: the same values as --each with --param seed=7\n" +
+      "- { label: CORZ, ticker: CORZ, seed: 7 }\n" +
+      `- { label: APLD, ticker: APLD, seed: ${apldSeed} }\n` +
+      "- { label: WULF, ticker: WULF, seed: 7 }\n";
+
+    await t.step("freeze per output: nothing runs again; a changed set runs alone", async () => {
+      const again = await report(dir, [
+        file,
+        "--each",
+        "ticker=CORZ,APLD,WULF",
+        "--param",
+        "seed=7",
+      ]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(printed(again.stdout), {
+        "pack-CORZ": "saved outputs",
+        "pack-APLD": "saved outputs",
+        "pack-WULF": "saved outputs",
+      });
+      // The key is the values, not how they were given: the grid finds the same notes frozen.
+      await Deno.writeTextFile(`${dir}/pack.yaml`, grid(7));
+      const same = await report(dir, [file, "--grid", `${dir}/pack.yaml`]);
+      assert.equal(same.code, 0, same.stderr);
+      assert.doesNotMatch(same.stdout, /executed/);
+      await Deno.writeTextFile(`${dir}/pack.yaml`, grid(8));
+      const changed = await report(dir, [file, "--grid", `${dir}/pack.yaml`]);
+      assert.equal(changed.code, 0, changed.stderr);
+      assert.deepEqual(printed(changed.stdout), {
+        "pack-CORZ": "saved outputs",
+        "pack-APLD": "executed",
+        "pack-WULF": "saved outputs",
+      });
+      assert.match(await pdfText("pack-APLD"), /APLD: \d+ deals, \d+ MW in all \(seed 8\)/);
+    });
+
+    await t.step("--shard 1/2 and 2/2 render every set exactly once between them", async () => {
+      const first = await report(dir, [file, "--grid", `${dir}/pack.yaml`, "--shard", "1/2"]);
+      const second = await report(dir, [file, "--grid", `${dir}/pack.yaml`, "--shard", "2/2"]);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(second.code, 0, second.stderr);
+      assert.match(first.stdout, /report: shard 1\/2: 2 of 3 notes \(pack-CORZ, pack-WULF\)/);
+      assert.match(second.stdout, /report: shard 2\/2: 1 of 3 notes \(pack-APLD\)/);
+      assert.deepEqual(Object.keys(printed(first.stdout)).sort(), ["pack-CORZ", "pack-WULF"]);
+      assert.deepEqual(Object.keys(printed(second.stdout)), ["pack-APLD"]);
+      const bad = await report(dir, [file, "--grid", `${dir}/pack.yaml`, "--shard", "3/2"]);
+      assert.match(bad.stderr, /Cannot use --shard 3\/2: expected i\/n with 1 ≤ i ≤ n/);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
