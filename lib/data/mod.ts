@@ -17,4 +17,3 @@ export * from "./asic_prices.ts";
 export * from "./capex_per_mw.ts";
 export * from "./network_points.ts";
 export * from "./companies.ts";
-export * from "./company_facts_as_of.ts";

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { CsvError, quote } from "../data/csv.ts";
-import type { CompanyUnit } from "../data/companies.ts";
+import { CsvError, quote } from "../../data/csv.ts";
+import type { CompanyUnit } from "../../data/companies.ts";
 
 /** A unit word after a number: the unit it names and its factor to that unit. */
 interface UnitWord {

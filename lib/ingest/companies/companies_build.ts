@@ -5,22 +5,22 @@
  *
  * @module
  */
-import { CsvError } from "../data/csv.ts";
+import { CsvError } from "../../data/csv.ts";
 import {
   COMPANIES_SCHEMA,
   COMPANY_METRICS,
   type CompanyFact,
   companyFactsFromCsv,
   comparePreference,
-} from "../data/companies.ts";
-import { formatCsv } from "./csv_format.ts";
+} from "../../data/companies.ts";
+import { formatCsv } from "../csv_format.ts";
 import {
   type BuiltDataset,
   type DatasetBuildOptions,
   DEFAULT_SOURCE_DIR,
   type RawInput,
   readRawInput,
-} from "./dataset_build.ts";
+} from "../dataset_build.ts";
 import { COMPANY_FACTS_INPUTS, type LeftOutFact, readCompanyFacts } from "./_companies_facts.ts";
 import { FACT_VERDICTS } from "./_companies_corrections.ts";
 import { renderCompaniesSources } from "./companies_sources.ts";

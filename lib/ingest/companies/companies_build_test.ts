@@ -6,14 +6,14 @@
  * corrupted) that must be rejected naming file, line, column and value, with `data/` untouched.
  */
 import assert from "node:assert/strict";
-import { type CompanyFact, companyFactsFromCsv } from "../data/companies.ts";
-import { CsvError } from "../data/csv.ts";
+import { type CompanyFact, companyFactsFromCsv } from "../../data/companies.ts";
+import { CsvError } from "../../data/csv.ts";
 import { buildCompanies } from "./companies_build.ts";
-import { readSection } from "./sources_md.ts";
-import { quiet, withTempDir } from "./_testing.ts";
+import { readSection } from "../sources_md.ts";
+import { quiet, withTempDir } from "../_testing.ts";
 
-const INPUTS = new URL("../../data/inputs", import.meta.url).pathname;
-const ROOT = new URL("../../", import.meta.url).pathname;
+const INPUTS = new URL("../../../data/inputs", import.meta.url).pathname;
+const ROOT = new URL("../../../", import.meta.url).pathname;
 
 const built = await buildCompanies({ sourceDir: INPUTS, log: quiet });
 const facts = companyFactsFromCsv(built.csv);
@@ -30,10 +30,10 @@ function find(
 }
 
 Deno.test("building from data/inputs reproduces data/companies.csv and its SOURCES.md section", async () => {
-  const committed = await Deno.readTextFile(new URL("../../data/companies.csv", import.meta.url));
+  const committed = await Deno.readTextFile(new URL("../../../data/companies.csv", import.meta.url));
   assert.equal(built.csv, committed);
   assert.equal(built.rows, 325);
-  const sources = await Deno.readTextFile(new URL("../../data/SOURCES.md", import.meta.url));
+  const sources = await Deno.readTextFile(new URL("../../../data/SOURCES.md", import.meta.url));
   assert.equal(readSection(sources, "companies"), built.sources);
   // The input's sha256 as data/inputs/README.md states it.
   assert.match(built.sources, /9f4eadee552cb04582f6b6f957bee6269abf2fc7c55afd91a971dfa3b43cfdd7/);

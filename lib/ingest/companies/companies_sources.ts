@@ -12,9 +12,9 @@ import {
   type CompanyFact,
   type CompanyMetric,
   type PeriodPrecision,
-} from "../data/companies.ts";
-import { VALUATION_INPUTS, type ValuationInput } from "../data/company_facts_as_of.ts";
-import { inputRow, INPUTS_TABLE_HEADER, type RawInput } from "./dataset_build.ts";
+} from "../../data/companies.ts";
+import { VALUATION_INPUTS, type ValuationInput } from "../../coverage/company_facts_as_of.ts";
+import { inputRow, INPUTS_TABLE_HEADER, type RawInput } from "../dataset_build.ts";
 import { BASIS_FAMILIES, PART_WORDING, SITE_FLAG } from "./_companies_basis.ts";
 import { FACT_VERDICTS } from "./_companies_corrections.ts";
 import type { LeftOutFact } from "./_companies_facts.ts";

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { CompanyBasis, CompanyMetric } from "../data/companies.ts";
+import type { CompanyBasis, CompanyMetric } from "../../data/companies.ts";
 
 /** Words in `notes` that record a verdict the build must act on (upper case only). */
 export const VERDICT_IN_NOTES = /\bWRONG (?:PERIOD|BASIS|PERIOD\/BASIS)\b/;

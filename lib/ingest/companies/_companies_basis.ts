@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { CompanyBasis, CompanyMetric, CompanyScope } from "../data/companies.ts";
+import type { CompanyBasis, CompanyMetric, CompanyScope } from "../../data/companies.ts";
 
 /** A wording pattern and the basis it states. */
 export interface BasisRule {

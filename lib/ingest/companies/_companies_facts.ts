@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "../../data/csv.ts";
 import {
   COMPANY_METRIC_UNITS,
   COMPANY_METRICS,
@@ -15,8 +15,8 @@ import {
   type CompanyMetric,
   lastDayOf,
   type PeriodPrecision,
-} from "../data/companies.ts";
-import type { RawInput } from "./dataset_build.ts";
+} from "../../data/companies.ts";
+import type { RawInput } from "../dataset_build.ts";
 import { basisFamily, readBasis, readScope } from "./_companies_basis.ts";
 import { checkStatedFigure } from "./_companies_stated.ts";
 import { FACT_VERDICTS, type FactVerdict, VERDICT_IN_NOTES } from "./_companies_corrections.ts";
