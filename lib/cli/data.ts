@@ -27,7 +27,7 @@ import { buildAsicModels } from "../ingest/asic_models_build.ts";
 import { buildAsicPrices } from "../ingest/asic_prices_build.ts";
 import { buildCapexPerMw } from "../ingest/capex_per_mw_build.ts";
 import { buildNetworkPoints } from "../ingest/network_points_build.ts";
-import { buildCompanies } from "../ingest/companies_build.ts";
+import { buildCompanies } from "../ingest/companies/companies_build.ts";
 import { COINMETRICS_API } from "../ingest/coinmetrics.ts";
 
 // Relative to the project root, where `deno task` runs.

@@ -12,7 +12,7 @@ import {
   type CompanyFact,
   type CompanyMetric,
   comparePreference,
-} from "./companies.ts";
+} from "../data/companies.ts";
 
 /**
  * The inputs a valuation needs, each a metric and the bases that answer it, in order: a basis
@@ -63,7 +63,7 @@ export interface CompanyFactsAsOf {
  *
  * @example Riot as of the end of 2025
  * ```ts
- * import { loadCompanyFacts } from "./companies.ts";
+ * import { loadCompanyFacts } from "../data/companies.ts";
  * import { companyFactsAsOf } from "./company_facts_as_of.ts";
  * import assert from "node:assert/strict";
  *

@@ -3,7 +3,7 @@
  * committed `data/companies.csv`.
  */
 import assert from "node:assert/strict";
-import { loadCompanyFacts } from "./companies.ts";
+import { loadCompanyFacts } from "../data/companies.ts";
 import { companyFactsAsOf, VALUATION_INPUTS } from "./company_facts_as_of.ts";
 
 const facts = await loadCompanyFacts();

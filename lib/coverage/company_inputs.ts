@@ -17,7 +17,7 @@
  */
 import { firstYearRentFor } from "../compute/colocation.ts";
 import type { CompanyFact } from "../data/companies.ts";
-import type { CompanyFactsAsOf } from "../data/company_facts_as_of.ts";
+import type { CompanyFactsAsOf } from "./company_facts_as_of.ts";
 import type { MinerAiDeal } from "../data/miner_ai_deals.ts";
 import type { HouseAssumptions } from "../house/house_assumptions.ts";
 import { itMw } from "../units/power.ts";
@@ -80,7 +80,7 @@ export function companyLeases(
  * @example Riot at the end of 2025: its debt figure includes its convertibles
  * ```ts
  * import { loadCompanyFacts } from "../data/companies.ts";
- * import { companyFactsAsOf } from "../data/company_facts_as_of.ts";
+ * import { companyFactsAsOf } from "./company_facts_as_of.ts";
  * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
  * import { loadHouseAssumptions } from "../house/house_assumptions.ts";
  * import { companyInputs } from "./company_inputs.ts";

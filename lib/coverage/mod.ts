@@ -5,3 +5,5 @@
  */
 export * from "./company_value.ts";
 export * from "./company_inputs.ts";
+export * from "./tracker.ts";
+export * from "./company_facts_as_of.ts";
