@@ -288,6 +288,8 @@ export interface HouseOverrides {
   readonly powerPriceUsdPerKwh?: number | null;
   /** Discount rate. */
   readonly discountRate?: number | null;
+  /** The network hashrate's trend against the price, a year. */
+  readonly excessHashrateGrowthAnnual?: number | null;
 }
 
 /**
@@ -305,6 +307,7 @@ export interface HouseOverrides {
  * assert.equal(run.discountRate, house.discountRate);
  * assert.ok(Math.abs(run.btcPrice.bullUsd / 100_000 - house.btcPrice.bullUsd / house.btcPrice.startUsd) < 1e-12);
  * assert.throws(() => overrideHouse(house, { powerPriceUsdPerKwh: -1 }), /powerPriceUsdPerKwh: expected a value >= 0, got -1/);
+ * assert.equal(overrideHouse(house, { excessHashrateGrowthAnnual: 0.1 }).network.excessHashrateGrowthAnnual, 0.1);
  * ```
  */
 export function overrideHouse(
@@ -332,5 +335,13 @@ export function overrideHouse(
       0,
     ),
     discountRate: check("discountRate", overrides.discountRate ?? house.discountRate, -0.99),
+    network: {
+      ...house.network,
+      excessHashrateGrowthAnnual: check(
+        "excessHashrateGrowthAnnual",
+        overrides.excessHashrateGrowthAnnual ?? house.network.excessHashrateGrowthAnnual,
+        -0.99,
+      ),
+    },
   };
 }
