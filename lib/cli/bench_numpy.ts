@@ -247,7 +247,7 @@ try {
   console.log(`  peak memory not measured: ${TIME} is missing (Debian's package time)`);
 }
 for (const paths of [1_000, 10_000, 100_000, 1_000_000]) {
-  const line = [`  ${paths.toLocaleString("en-US").padStart(9)} paths:`];
+  const line: string[] = [];
   const ours = await underTime([
     Deno.execPath(),
     "run",
@@ -266,6 +266,6 @@ for (const paths of [1_000, 10_000, 100_000, 1_000_000]) {
       line.push(`numpy THP ${huge} ${describe(theirs)}`);
     }
   }
-  console.log(line.join("; "));
+  console.log(`  ${paths.toLocaleString("en-US").padStart(9)} paths: ${line.join("; ")}`);
 }
 await peer?.close();
