@@ -2,7 +2,8 @@
  * `deno task setup`: make sure this machine has what `report` and `test` need: a Chromium,
  * the house fonts, `setpriv` (util-linux: kernels die with the run) and `ps` (procps: a run
  * notices that the command that started it has ended, and tells leftovers of killed runs from
- * work in progress), and for the tests the PDF tools (poppler-utils). As root with apt-get it
+ * work in progress), and for the tests the PDF tools (poppler-utils) and standard Jupyter
+ * (nbconvert, nbclient, the classic Notebook). As root with apt-get it
  * installs Debian's packages; otherwise it says exactly what to install.
  *
  * @module
@@ -17,6 +18,8 @@ const TEST_TOOLS = [
   // Standard Jupyter, the reference client our notebooks must also pass.
   { path: "/usr/bin/jupyter-nbconvert", pkg: "jupyter-nbconvert" },
   { path: "/usr/lib/python3/dist-packages/nbclient/__init__.py", pkg: "python3-nbclient" },
+  // The classic Jupyter front end, driven in Chromium by the browser test.
+  { path: "/usr/bin/jupyter-notebook", pkg: "jupyter-notebook" },
 ] as const;
 
 const FONT_FILE = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
