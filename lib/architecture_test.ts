@@ -41,10 +41,10 @@ const NO_DATA = ["chain", "mining", "compute", "site", "company", "finance", "ch
  * Getting under 3,000 takes more than moves: e.g. one shared check for the loaders' repeated
  * row invariants. */
 const DATA_MAX_LINES = 3_450;
-/** The target is 20% of `lib`; at the split the biggest folder, `ingest`, measured 20.4% (7,211
- * of 35,289 lines). Getting under it takes splitting the build by dataset (the ASIC catalogue's
- * ten files alone are about 1,900 lines). */
-const BIGGEST_FOLDER_MAX_SHARE = 0.21;
+/** The issue's target, 20% of `lib`. Right after the split the biggest folder, `ingest`, was 20.6%
+ * (7,245 of 35,201 lines); with the companies build in its own folder it is 18.7% (7,245 of
+ * 38,799). A dataset's build that grows large gets its own folder, as `ingest/companies` has. */
+const BIGGEST_FOLDER_MAX_SHARE = 0.2;
 
 const isSource = (path: string) =>
   path.endsWith(".ts") && !/(_test|_bench)\.ts$|\/_testing\.ts$/.test(path) &&
