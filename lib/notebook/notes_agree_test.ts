@@ -17,6 +17,7 @@ const SHARED = [
   "miningMwValueUsd",
   "aiMwMarkUsd",
   "hashpriceUsdPerPhDay30d",
+  "valuePerShareP50_RIOT",
 ];
 
 Deno.test("notes that state the same named quantity state the same value", async () => {
