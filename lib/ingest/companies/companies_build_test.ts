@@ -30,7 +30,9 @@ function find(
 }
 
 Deno.test("building from data/inputs reproduces data/companies.csv and its SOURCES.md section", async () => {
-  const committed = await Deno.readTextFile(new URL("../../../data/companies.csv", import.meta.url));
+  const committed = await Deno.readTextFile(
+    new URL("../../../data/companies.csv", import.meta.url),
+  );
   assert.equal(built.csv, committed);
   assert.equal(built.rows, 325);
   const sources = await Deno.readTextFile(new URL("../../../data/SOURCES.md", import.meta.url));
