@@ -1,5 +1,5 @@
 /**
- * The block subsidy schedule (DOMAIN.md F1): 50 BTC at height 0, halving every 210,000 blocks,
+ * The block subsidy schedule (F1): 50 BTC at height 0, halving every 210,000 blocks,
  * zero from the 64th halving on. Computed in satoshis, as Bitcoin Core does, so the sums are
  * exact.
  *

@@ -39,7 +39,7 @@ export interface IssuanceOptions {
 /**
  * Subsidy issued per day at `height`, at a block rate.
  *
- * @example 450 BTC a day after the 2024 halving, 900 before (DOMAIN.md F1)
+ * @example 450 BTC a day after the 2024 halving, 900 before (F1)
  * ```ts
  * import { issuancePerDay } from "./supply.ts";
  * import assert from "node:assert/strict";

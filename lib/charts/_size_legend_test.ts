@@ -19,7 +19,8 @@ Deno.test("sizeLegend: hand-worked cases", () => {
   assert.deepEqual(sizeLegend(1.1).values, [0.5, 1, 1.5]);
   // Float noise: 0.3 ÷ 0.1 is 2.9999999999999996, and 0.3 is written 0.3, not 0.30000000000000004.
   assert.deepEqual(sizeLegend(0.3).values, [0.1, 0.2, 0.3]);
-  // Contract values in USD: Hut 8's $7.0B lease, IREN's $9.7B Microsoft contract (DOMAIN.md §3).
+  // Contract values in USD: Hut 8's $7.0B lease and IREN's $9.7B Microsoft contract
+  // (data/miner_ai_deals.csv HUT-FLUIDSTACK-2025-12 and IREN-MSFT-2025-11).
   assert.deepEqual(sizeLegend(7e9).values, [2e9, 4e9, 6e9, 8e9]);
   assert.deepEqual(sizeLegend(9.7e9), { values: [2.5e9, 5e9, 7.5e9, 1e10], domainMax: 1e10 });
   assert.deepEqual(sizeLegend(1.46e6).values, [5e5, 1e6, 1.5e6]);

@@ -41,7 +41,7 @@ export interface MachinePurchase {
   readonly model: string;
   /** Units ordered, a whole number ≥ 0. */
   readonly units: number;
-  /** Price per TH/s, USD (DOMAIN.md §5b: $14/TH for S21s in CleanSpark's Oct 2023 order [S60]). */
+  /** Price per TH/s, USD (e.g. $14/TH for S21s in CleanSpark's Oct 2023 order [S60]). */
   readonly usdPerTh: number;
   /** Months from order to hashing. Default the plan's `deliveryLagMonths`. */
   readonly deliveryLagMonths?: number;
@@ -80,8 +80,8 @@ export interface FleetPlan {
   /** Efficiency thresholds; the strictest one in force applies. Default none. */
   readonly retireAbove?: readonly RetirementThreshold[];
   /** Months from order to hashing for purchases that do not state their own. Required: no
-   * lead time is cited in DOMAIN.md (CleanSpark's Oct 2023 S21 order shipped from January 2024,
-   * per the `data/asic_prices.csv` row from [S60]). */
+   * public source cited in the project gives a lead time (CleanSpark's Oct 2023 S21 order
+   * shipped from January 2024, per the `data/asic_prices.csv` row from [S60]). */
   readonly deliveryLagMonths: number;
   /** Straight-line depreciation life of a new machine, months. Required: no cited figure. */
   readonly depreciationMonths: number;

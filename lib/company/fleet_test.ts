@@ -9,7 +9,7 @@ const close = (actual: number, expected: number, tolerance = 1e-9) =>
     `${actual} ≠ ${expected}`,
   );
 
-// S19: 95 TH/s at 3,250 W (DOMAIN.md §5b [S63]); S21: 200 TH/s at 17.5 J/TH [S60].
+// S19: 95 TH/s at 3,250 W (data/asic_models.csv Antminer S19); S21: 200 TH/s at 17.5 J/TH [S60].
 const plan: FleetPlan = {
   horizonMonths: 12,
   deliveryLagMonths: 2,

@@ -1,7 +1,7 @@
 /**
  * A miner's production: its share of the network hashrate each month, the BTC it mines — that
  * share of the network's issuance, blocks × (subsidy + fees) — and the share it would need to
- * keep production flat, e.g. through a halving (DOMAIN.md F1, F2).
+ * keep production flat, e.g. through a halving (F1, F2).
  *
  * Blocks arrive at `blocksPerDay` whatever the hashrate (difficulty retargets), so heights
  * advance `blocksPerDay × 365 ÷ 12` a month from `startHeight` and the subsidy follows the

@@ -37,8 +37,8 @@ export interface TreasuryInputs {
 export interface TreasuryOptions {
   /** The policy. Required. */
   readonly policy: TreasuryPolicy;
-  /** Annual effective interest rate on debt. Required: the analyst's cost of debt (DOMAIN.md
-   * §2 M7: MARA's 2031 converts pay 2.125%, Core Scientific's 3% [S3]). */
+  /** Annual effective interest rate on debt. Required: the analyst's cost of debt (MARA's 2031
+   * converts pay 2.125%, Core Scientific's 3% [S3]). */
   readonly debtRateAnnual: number;
   /** Most debt the company can draw, USD. Default `Infinity`: no limit, so the run shows the
    * debt a policy needs. */

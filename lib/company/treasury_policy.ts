@@ -6,7 +6,8 @@
  * - `sell-all`: sell every coin held, every month.
  * - `hold-all`: never sell (costs are met from cash, then debt).
  * - `sell-above-cost`: sell every coin held in months when the price is above the month's
- *   all-in cost per BTC; hold otherwise — the "never sell at a loss" policy of DOMAIN.md §2 M5.
+ *   all-in cost per BTC; hold otherwise — the policy of never selling BTC at a loss that
+ *   Bernstein describes [S2].
  * - `cover-cash-costs`: sell coins worth the month's cash expenses and interest; capex is funded
  *   from cash, then debt.
  * - `target-holding`: sell whatever is above a target stack (a number of BTC, or one per

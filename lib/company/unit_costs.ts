@@ -1,8 +1,8 @@
 /**
  * A miner's costs month by month and per BTC mined: power, pool fee, hosting, SG&A and
- * depreciation, giving the cash cost and the all-in cost per BTC — the industry measures of
- * DOMAIN.md §5c (CoinShares' cash and all-in costs [S65b], Core Scientific's direct cash cost
- * [S13]) and of `costPerBtc` in lib/mining, here for a fleet that changes month by month.
+ * depreciation, giving the cash cost and the all-in cost per BTC — the industry's measures
+ * (CoinShares' cash and all-in costs [S65b], Core Scientific's direct cash cost [S13]) and
+ * those of `costPerBtc` in lib/mining, here for a fleet that changes month by month.
  *
  * Per month: power = running miner W × uptime × PUE × 730 h × (price + tax); pool fee = fee ×
  * BTC mined × BTC price (the pool keeps that share of the coins); hosting = (running miner W +
@@ -31,18 +31,19 @@ export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 
 /** A miner's cost assumptions. Every real-world figure is the analyst's: no cited default. */
 export interface MiningCosts {
-  /** Electricity price before tax, USD/kWh: one value or one per month (DOMAIN.md §5c: Core
-   * Scientific ~4¢ in 2024 [S13]; Riot 3.4¢ net of credits in 2024 [S66]). */
+  /** Electricity price before tax, USD/kWh: one value or one per month (Core Scientific ~4¢
+   * in 2024 [S13]; Riot 3.4¢ net of credits in 2024 [S66]). */
   readonly powerPrice: MonthlyValues;
   /** Tax on mining electricity, USD/kWh (e.g. `IMF_MINING_TAX.direct`). Default 0: no tax. */
   readonly taxUsdPerKwh?: number;
-  /** Mining PUE (gross ÷ miner power) ≥ 1; DOMAIN.md §4 cites 1.20–1.50 air-cooled and
-   * 1.03–1.10 immersion [S53]. Required. */
+  /** Mining PUE (gross ÷ miner power) ≥ 1: typically 1.20–1.50 air-cooled and 1.03–1.10
+   * immersion [S53]. Required. */
   readonly pue: number;
-  /** Share of the coins the pool keeps, in [0, 1). Required: DOMAIN.md cites no pool fee. */
+  /** Share of the coins the pool keeps, in [0, 1). Required: no public source cited in the
+   * project gives a pool fee. */
   readonly poolFee: number;
   /** Hosting fees or own-site operating costs (staff, repairs), USD per gross MW of mining
-   * load (miner W × PUE) per month. Required: DOMAIN.md cites no figure. */
+   * load (miner W × PUE) per month. Required: no public source cited in the project gives one. */
   readonly hostingUsdPerMwMonth: number;
   /** Share of the hosting cost still paid for machines switched off, 0–1. Default 1: paid on
    * every installed MW, as an own site's fixed costs are; 0 for a fee on MW hashing. */

@@ -1,7 +1,7 @@
 /**
  * The colocation (powered-shell) lease: rent per kW-month or MW-year, annual escalators, the
  * lease structure (triple net vs modified gross) and its NOI margin, contract value over the
- * term, and unlevered yield on build cost (DOMAIN.md F6, F7).
+ * term, and unlevered yield on build cost (F6, F7).
  *
  * @module
  */
@@ -16,9 +16,9 @@ export type LeaseStructure = typeof LEASE_STRUCTURES[number];
 
 /**
  * Default NOI margin by structure, from disclosed deals:
- * - modified gross: TeraWulf–Fluidstack site NOI margin "~85%" (DOMAIN.md §3a, [S24]);
+ * - modified gross: TeraWulf–Fluidstack site NOI margin "~85%" [S24];
  * - triple net: Hut 8 River Bend, average NOI $454M/yr on $7.0B over 15 years (NNN;
- *   DOMAIN.md §3a/§3b, [S19][S21]) = 97.3%.
+ *   [S19][S21]) = 97.3%.
  */
 export const DEFAULT_NOI_MARGIN: Readonly<Record<LeaseStructure, number>> = {
   "modified gross": 0.85,
@@ -117,7 +117,7 @@ export function colocationLease(
 /**
  * First-year rent that gives a disclosed contract value over the term with an escalator.
  *
- * @example Hut 8 River Bend: $7.0B over 15 years on 245 MW, 3%/yr (DOMAIN.md §3a) → $1.536M/MW-yr in year 1
+ * @example Hut 8 River Bend: $7.0B over 15 years on 245 MW, 3%/yr [S21] → $1.536M/MW-yr in year 1
  * ```ts
  * import { firstYearRentFor } from "./colocation.ts";
  * import { itMw } from "../units/power.ts";
@@ -145,7 +145,7 @@ export function firstYearRentFor(
 /**
  * Unlevered yield on cost (F7: NOI per MW ÷ capex per MW) and simple payback (1 ÷ yield).
  *
- * @example TeraWulf: $315M NOI on 200 MW at $9M/MW capex → 17.5% and ~5.7 years (DOMAIN.md §3b)
+ * @example TeraWulf: $315M NOI on 200 MW at $9M/MW capex [S24] → 17.5% and ~5.7 years
  * ```ts
  * import { yieldOnCost } from "./colocation.ts";
  * import assert from "node:assert/strict";

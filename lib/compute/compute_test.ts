@@ -15,11 +15,11 @@ import {
 import { itMw, kw } from "../units/power.ts";
 import { usdPerKwh, usdPerMwYear } from "../units/prices.ts";
 
-Deno.test("GPU cloud revenue per IT MW matches DOMAIN.md §4's derived H100 figures", () => {
+Deno.test("GPU cloud revenue per IT MW of DGX H100s: $11.0M, $12.9M, $44.0M (F8 by hand)", () => {
   const gpus = gpusPerItMw(DGX_H100);
   const at = (price: number, utilisation: number) =>
     gpuCloudRevenue({ gpusPerItMw: gpus, priceUsdPerGpuHour: price, utilisation }) / 1e6;
-  // 784 × $/h × 8,760 × utilisation, computed in DOMAIN.md as $11.0M, $12.9M and $44.0M.
+  // 784 × $/h × 8,760 × 80% at $2.00, $2.35 (Mar 2026 [S45]) and $8 (the 2023 peak [S46]).
   assert.equal(at(2, 0.8).toFixed(1), "11.0");
   assert.equal(at(2.35, 0.8).toFixed(1), "12.9");
   assert.equal(at(8, 0.8).toFixed(1), "44.0");
@@ -28,7 +28,7 @@ Deno.test("GPU cloud revenue per IT MW matches DOMAIN.md §4's derived H100 figu
 Deno.test("at the breakeven utilisation, revenue equals the owner's cost", () => {
   const cost = gpuOwnerCost({
     capexPerGpuUsd: 30_000,
-    facilityCapexPerGpuUsd: 15e6 / 784, // ~$15M/MW data centre (DOMAIN.md §4, IREN–MSFT derived)
+    facilityCapexPerGpuUsd: 15e6 / 784, // ~$15M/MW data centre: IREN's $3B for 200 MW [S9]
     gpuLifeYears: 5,
     facilityLifeYears: 20,
     powerPerGpu: kw(1.275),
@@ -60,14 +60,15 @@ Deno.test("a lease built from firstYearRentFor reproduces the disclosed contract
   }
 });
 
-Deno.test("Hut 8 River Bend: NNN NOI of ~$1.85M per MW-year (DOMAIN.md §3b)", () => {
+Deno.test("Hut 8 River Bend: NNN NOI of ~$1.85M per MW-year [S21]", () => {
   const lease = colocationLease(
     { itPower: itMw(245), firstYearRent: usdPerMwYear(7e9 / 15 / 245), termYears: 15 },
     { structure: "triple net" },
   );
   assert.equal((lease.averageNoiPerMwYear / 1e6).toFixed(3), "1.853"); // $454M ÷ 245 MW
   assert.ok(DEFAULT_NOI_MARGIN["triple net"] > DEFAULT_NOI_MARGIN["modified gross"]);
-  // Cipher Fluidstack: NOI at 82.5% of $1.786M/MW on $10M/MW capex ≈ 14.7% (DOMAIN.md §3b)
+  // Cipher Fluidstack: NOI at 82.5% (80–85% stated) of $3B ÷ 10 yr ÷ 168 MW on $10M/MW ≈ 14.7%
+  // [S26]
   const cipher = yieldOnCost({ noiPerMwYearUsd: 0.825 * 3e9 / 10 / 168, capexPerMwUsd: 10e6 });
   assert.equal(cipher.yield.toFixed(3), "0.147");
 });

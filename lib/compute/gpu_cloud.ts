@@ -1,5 +1,5 @@
 /**
- * GPU cloud economics per IT megawatt: revenue at a rental price and utilisation (DOMAIN.md F8),
+ * GPU cloud economics per IT megawatt: revenue at a rental price and utilisation (F8),
  * the owner's cost per GPU-hour, and the utilisation at which the two meet.
  *
  * @module
@@ -14,15 +14,15 @@ export interface GpuCloudRevenueInputs {
   readonly gpusPerItMw: number;
   /** Rental price, USD per GPU-hour. */
   readonly priceUsdPerGpuHour: number;
-  /** Share of hours sold, 0–1. No default: it is the analyst's key assumption (DOMAIN.md §4
-   * cites ~80% operational time for training servers [S49]). */
+  /** Share of hours sold, 0–1. No default: it is the analyst's key assumption (training GPU
+   * servers are operational ~80% of the time [S49]). */
   readonly utilisation: number;
 }
 
 /**
  * Revenue per IT MW-year: GPUs per MW × price × 8,760 h × utilisation (F8).
  *
- * @example H100 at $2.00 and 80%: $11.0M per IT MW-year (DOMAIN.md §4, derived)
+ * @example H100 at $2.00 and 80%: $11.0M per IT MW-year (F8)
  * ```ts
  * import { gpuCloudRevenue } from "./gpu_cloud.ts";
  * import assert from "node:assert/strict";

@@ -1,6 +1,6 @@
 /**
  * GPU density: all-in power per GPU from a system's power, and GPUs per IT megawatt
- * (DOMAIN.md F8: GPUs per IT MW = 1000 ÷ (system kW ÷ GPUs per system)).
+ * (F8: GPUs per IT MW = 1000 ÷ (system kW ÷ GPUs per system)).
  *
  * @module
  */
@@ -20,26 +20,26 @@ export interface GpuSystem {
   readonly source: string;
 }
 
-/** NVIDIA DGX H100: 8 GPUs, 10.2 kW maximum (DOMAIN.md §4, [S40]). */
+/** NVIDIA DGX H100: 8 GPUs, 10.2 kW maximum [S40]. */
 export const DGX_H100: GpuSystem = {
   name: "DGX H100",
   systemPower: kw(10.2),
   gpusPerSystem: 8,
-  source: "DOMAIN.md §4 [S40]",
+  source: "https://www.supercluster.blog/p/6-ai-supercluster-nvidia-dgx-h100",
 };
-/** NVIDIA DGX B200: 8 GPUs, 14.3 kW maximum (DOMAIN.md §4, [S41]). */
+/** NVIDIA DGX B200: 8 GPUs, 14.3 kW maximum [S41]. */
 export const DGX_B200: GpuSystem = {
   name: "DGX B200",
   systemPower: kw(14.3),
   gpusPerSystem: 8,
-  source: "DOMAIN.md §4 [S41]",
+  source: "https://thedailyscout.com/s/mS-qfkbCluI",
 };
-/** NVIDIA GB200 NVL72 rack: 72 GPUs, ~120 kW (DOMAIN.md §4, [S42]). */
+/** NVIDIA GB200 NVL72 rack: 72 GPUs, ~120 kW [S42]. */
 export const GB200_NVL72: GpuSystem = {
   name: "GB200 NVL72",
   systemPower: kw(120),
   gpusPerSystem: 72,
-  source: "DOMAIN.md §4 [S42]",
+  source: "https://introl.com/blog/gb200-nvl72-deployment-72-gpu-liquid-cooled",
 };
 
 /**
@@ -61,7 +61,7 @@ export function powerPerGpu(system: Pick<GpuSystem, "systemPower" | "gpusPerSyst
 /**
  * GPUs that one IT megawatt powers (F8), or that `itPower` powers when given.
  *
- * @example DGX H100 ≈ 784 per MW; DGX B200 ≈ 559; GB200 NVL72 = 600 (DOMAIN.md §4, derived)
+ * @example DGX H100 ≈ 784 per MW; DGX B200 ≈ 559; GB200 NVL72 = 600 (F8 on the systems above)
  * ```ts
  * import { DGX_B200, DGX_H100, GB200_NVL72, gpusPerItMw } from "./gpu_density.ts";
  * import assert from "node:assert/strict";

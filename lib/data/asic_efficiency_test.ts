@@ -1,7 +1,7 @@
 /**
  * `asicEfficiency` on real rows of `data/asic_models.csv`: reference values are the sources'
  * own figures (F2Pool's watts and TH/s divided by hand, ViaBTC's stated 17.5 J/TH for the
- * Antminer S21, DOMAIN.md §5b [S60]), plus invariants over the whole catalogue.
+ * Antminer S21, as TheMinerMag also reports [S60]), plus invariants over the whole catalogue.
  */
 import assert from "node:assert/strict";
 import {
@@ -26,7 +26,7 @@ Deno.test("asicEfficiency: real rows, computed where the source gives watts", as
     assert.equal(r.basis, "computed");
     assert.ok(Math.abs(r.efficiency - 29.545454545) < 1e-8); // 3250 / 110 by hand
   });
-  await t.step("Antminer S19: 3,250 W ÷ 95 TH/s = 34.2 J/TH (DOMAIN.md §5b)", () => {
+  await t.step("Antminer S19: 3,250 W ÷ 95 TH/s = 34.2 J/TH", () => {
     const r = asicEfficiency(model("Antminer S19"));
     assert.equal(r.basis, "computed");
     assert.equal(r.efficiency.toFixed(2), "34.21");
@@ -40,7 +40,7 @@ Deno.test("asicEfficiency: real rows, computed where the source gives watts", as
 });
 
 Deno.test("asicEfficiency: real rows with a stated J/TH only", () => {
-  // ViaBTC's WDMS 2023 report (DOMAIN.md §5b [S60]) and a reseller page [S62]: no wattage.
+  // ViaBTC's WDMS 2023 report (17.5 J/TH, as in [S60]) and a reseller page [S62]: no wattage.
   assert.deepEqual(asicEfficiency(model("Antminer S21")), { efficiency: 17.5, basis: "stated" });
   assert.deepEqual(asicEfficiency(model("Antminer S21 Hyd")), { efficiency: 16, basis: "stated" });
   assert.deepEqual(asicEfficiency(model("Antminer S21 XP")), {

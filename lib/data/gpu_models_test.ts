@@ -1,6 +1,6 @@
 /**
- * Facts the committed `data/gpu_models.csv` must reproduce: figures quoted in DOMAIN.md §4 and in
- * data/SOURCES.md (Epoch AI section), the gaps Epoch leaves (checked against Epoch's
+ * Facts the committed `data/gpu_models.csv` must reproduce: figures quoted by the sources cited
+ * below and in data/SOURCES.md (Epoch AI section), the gaps Epoch leaves (checked against Epoch's
  * raw file itself), the inclusion rule, and the dataset's invariants. Also the pure parser's
  * checks and the lookup by name.
  */
@@ -64,12 +64,12 @@ Deno.test("snapshot: the data-centre accelerators analysts ask for are all prese
   }
 });
 
-Deno.test("snapshot: power, memory and throughput (DOMAIN.md §4; Epoch's figures)", async (t) => {
-  await t.step("H100 SXM is 700 W, PCIe 350 W (DOMAIN.md §4, S38/S88)", () => {
+Deno.test("snapshot: power, memory and throughput (cited figures; Epoch's figures)", async (t) => {
+  await t.step("H100 SXM is 700 W, PCIe 350 W [S38][S88]", () => {
     assert.equal(model("NVIDIA H100 SXM5 80GB").tdp_w, 700);
     assert.equal(model("NVIDIA H100 PCIe").tdp_w, 350);
   });
-  await t.step("H200 SXM is 700 W and B200 1000 W (DOMAIN.md §4, S38b/S39b)", () => {
+  await t.step("H200 SXM is 700 W [S38b] and B200 1000 W [S39b]", () => {
     assert.equal(model("NVIDIA H200 SXM").tdp_w, 700);
     assert.equal(model("NVIDIA B200").tdp_w, 1000);
   });

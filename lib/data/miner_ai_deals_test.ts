@@ -1,8 +1,8 @@
 /**
- * Facts the committed `data/miner_ai_deals.csv` must reproduce: the F6 revenue intensities of
- * DOMAIN.md §3b (recomputed here from each row, independently of the library), blanks where a
- * row has no single base-term value, the normalised vocabularies and the dates read from the
- * stated text. Also the pure parser's invariant checks on small fixtures.
+ * Facts the committed `data/miner_ai_deals.csv` must reproduce: the F6 revenue intensities
+ * (recomputed here by hand from each row's stated terms, independently of the library), blanks
+ * where a row has no single base-term value, the normalised vocabularies and the dates read from
+ * the stated text. Also the pure parser's invariant checks on small fixtures.
  */
 import assert from "node:assert/strict";
 import { CsvError } from "./csv.ts";
@@ -63,19 +63,19 @@ Deno.test("snapshot: 34 rows, unique ids, every row cited with an http(s) URL", 
   }
 });
 
-Deno.test("snapshot: Core Scientific–CoreWeave, 200 MW for $3.5B over 12 years (DOMAIN.md §3b)", () => {
+Deno.test("snapshot: Core Scientific–CoreWeave, 200 MW for $3.5B over 12 years", () => {
   const corz = deal("CORZ-CRWV-2024-06");
   assert.equal(corz.capacity_mw, 200);
   assert.equal(corz.contract_value_usd, 3_500_000_000);
   assert.equal(corz.term_years, 12);
   assert.equal(Math.round(corz.usd_per_mw_year), 1_458_333); // 1.458M per MW-year
   assert.equal(corz.usd_per_kw_month.toFixed(1), "121.5");
-  // §3b: "consistent with the stated ~$290M/yr ÷ 200 = 1.45".
+  // Consistent with the ~$290M a year reported for it [S11][S12]: ÷ 200 MW = 1.45.
   assertClose(corz.usd_per_mw_year, 290e6 / 200, 0.01e6, "against ~$290M/yr");
 });
 
-Deno.test("snapshot: the other F6 figures of DOMAIN.md §3b", async (t) => {
-  // [deal, $M per MW-year, $/kW-month, half a unit of the §3b rounding of $/kW-month].
+Deno.test("snapshot: F6 of other contracts, by hand from their stated terms", async (t) => {
+  // [deal, $M per MW-year, $/kW-month, half a unit of the by-hand rounding of $/kW-month].
   const table: [string, number, number, number][] = [
     ["APLD-CRWV-2025-06", 1.867, 155.6, 0.05],
     ["WULF-FLUIDSTACK-2025-08", 1.85, 154.2, 0.05],
@@ -216,7 +216,7 @@ Deno.test("snapshot: normalised columns stay within their lists", () => {
 Deno.test("snapshot: bases, qualifiers and structures read from the stated text", () => {
   assert.equal(deal("CRWV-CORZ-2025-07-MERGER").capacity_mw, 1300); // "1.3 gigawatts"
   assert.equal(deal("CRWV-CORZ-2025-07-MERGER").capacity_basis, "gross");
-  assert.equal(deal("CIFR-AWS-2025-11").capacity_basis, "unspecified"); // DOMAIN.md §8.4
+  assert.equal(deal("CIFR-AWS-2025-11").capacity_basis, "unspecified"); // IT or gross? [S27]
   assert.equal(deal("HUT-FLUIDSTACK-2025-12").capacity_basis, "critical IT"); // "IT capacity"
   assert.equal(deal("CORZ-CRWV-AUSTIN-16MW").capacity_qualifier, "up to");
   assert.equal(deal("CORZ-CRWV-AUSTIN-16MW").contract_value_qualifier, "at least");

@@ -1,5 +1,5 @@
 /**
- * F6, the revenue intensity of a hosting or lease contract (DOMAIN.md §1): its total value per
+ * F6, the revenue intensity of a hosting or lease contract: its total value per
  * year of the base term per MW, in USD per MW-year and, as a rent, USD per kW-month. The rows
  * of `data/miner_ai_deals.csv` carry it where a contract states one base-term value, term and
  * capacity.
@@ -29,10 +29,10 @@ export interface ContractTerms {
 }
 
 /**
- * F6 (DOMAIN.md §1): `TCV ÷ term_years ÷ MW` per MW-year, then ÷ 1000 ÷ 12 per kW-month.
+ * F6: `TCV ÷ term_years ÷ MW` per MW-year, then ÷ 1000 ÷ 12 per kW-month.
  * Throws a `RangeError` for a non-finite or negative value, or a term or capacity of 0.
  *
- * @example Core Scientific–CoreWeave, June 2024: $3.5B over 12 years for 200 MW (§3b)
+ * @example CORZ–CoreWeave: $3.5B, 12 years, 200 MW (data/miner_ai_deals.csv CORZ-CRWV-2024-06)
  * ```ts
  * import { contractRevenueIntensity } from "./revenue_intensity.ts";
  * import assert from "node:assert/strict";

@@ -39,10 +39,10 @@ export interface DealIntensity {
 /** Options of {@linkcode dealIntensities}. */
 export interface DealIntensityOptions {
   /** Capacity bases to keep. Default `["critical IT"]`: per-IT-MW rents compare; gross and
-   * unspecified MW do not (DOMAIN.md §3a). */
+   * unspecified MW do not (deals mix the two bases). */
   readonly bases?: readonly CapacityBasis[];
   /** Keep GPU-cloud contracts, whose value includes the GPUs. Default `false`: not comparable
-   * to colocation rents (DOMAIN.md §3b, IREN–Microsoft). */
+   * to colocation rents (e.g. data/miner_ai_deals.csv IREN-MSFT-2025-11). */
   readonly includeGpuCloud?: boolean;
 }
 

@@ -7,8 +7,8 @@ const deals = await loadMinerAiDeals();
 Deno.test("comparable leases: critical-IT contracts, GPU cloud and unclear bases left out", () => {
   const ids = dealIntensities(deals).map((d) => d.dealId);
   assert.ok(ids.includes("HUT-FLUIDSTACK-2025-12"));
-  assert.ok(!ids.includes("IREN-MSFT-2025-11"), "GPU cloud includes the GPUs (DOMAIN.md §3b)");
-  assert.ok(!ids.includes("CIFR-AWS-2025-11"), "300 MW basis unclear (DOMAIN.md §8.4)");
+  assert.ok(!ids.includes("IREN-MSFT-2025-11"), "GPU cloud: its value includes the GPUs");
+  assert.ok(!ids.includes("CIFR-AWS-2025-11"), "300 MW, IT or gross not stated [S27]");
   const withAll = dealIntensities(deals, {
     bases: ["critical IT", "unspecified"],
     includeGpuCloud: true,
@@ -18,7 +18,7 @@ Deno.test("comparable leases: critical-IT contracts, GPU cloud and unclear bases
   );
 });
 
-Deno.test("rents match DOMAIN.md §3b's F6 figures", () => {
+Deno.test("rents match F6 on each contract's stated value, term and MW", () => {
   const byId = new Map(dealIntensities(deals).map((d) => [d.dealId, d]));
   const million = (id: string) => (byId.get(id)!.usdPerMwYear / 1e6).toFixed(3);
   assert.equal(million("CORZ-CRWV-2024-06"), "1.458"); // 3.5B / 12 / 200
@@ -35,7 +35,8 @@ Deno.test("the summary weights rents by MW-years and spans the deals", () => {
   const mwYears = comparable.reduce((a, d) => a + d.termYears * d.capacityMw, 0);
   assert.equal(s.weightedUsdPerMwYear, value / mwYears);
   assert.ok(s.minUsdPerMwYear <= s.medianUsdPerMwYear && s.medianUsdPerMwYear <= s.maxUsdPerMwYear);
-  // Miner hyperscale leases: $120–160/kW-month (DOMAIN.md §3b), below CBRE's $184 asking rate.
+  // Miner hyperscale leases: $120–160/kW-month (F6), below CBRE's $184.06 H2 2024 asking rate
+  // [S77].
   assert.ok(s.medianUsdPerKwMonth > 120 && s.medianUsdPerKwMonth < 184.06);
   assert.throws(() => dealIntensitySummary([]), /expected at least one, got 0/);
 });

@@ -10,8 +10,8 @@ import type { PathSet } from "./path_set.ts";
 import { checkSeed, createRng, DEFAULT_SEED } from "./rng.ts";
 
 /**
- * Inputs of {@linkcode gbmPaths}. Drift and volatility have no defaults: there is no cited
- * figure for them (DOMAIN.md), so the analyst states them.
+ * Inputs of {@linkcode gbmPaths}. Drift and volatility have no defaults: no public source cited
+ * in the project gives them, so the analyst states them.
  */
 export interface GbmInputs {
   /** Value at time 0 (e.g. USD per BTC); > 0. Paths are in the same unit. */

@@ -11,7 +11,7 @@ import { checkSeed, createRng, DEFAULT_SEED } from "./rng.ts";
 
 /**
  * Inputs of {@linkcode gpuPricePaths}. The decline rate and volatility have no defaults: the
- * cited rental prices (DOMAIN.md §4, [S45][S47][S48]) are points, not a fitted trend.
+ * cited rental prices ([S45][S47][S48]) are points, not a fitted trend.
  */
 export interface GpuPriceInputs {
   /** Rental price at time 0 in USD per GPU-hour; > 0 (e.g. 2.35, H100 Mar 2026 [S45][S48]). */

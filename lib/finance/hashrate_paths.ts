@@ -12,8 +12,8 @@ import type { PathSet } from "./path_set.ts";
 import { checkSeed, createRng, DEFAULT_SEED } from "./rng.ts";
 
 /**
- * Inputs of {@linkcode hashratePaths}. Growth and volatility have no defaults (no cited figure
- * in DOMAIN.md); fit them to `loadBtcDaily().hashrate_ths` or state a view.
+ * Inputs of {@linkcode hashratePaths}. Growth and volatility have no defaults (no public source
+ * cited in the project gives them); fit them to `loadBtcDaily().hashrate_ths` or state a view.
  */
 export interface HashrateInputs {
   /** Network hashrate at time 0 (TH/s; use `ehs(…)`). */

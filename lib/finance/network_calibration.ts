@@ -24,7 +24,7 @@
  *   `n`-day means (blocks ending on the last day, going back as far as the window allows) ×
  *   √(365 ÷ n); monthly means, as daily hashrate is an estimate from block luck.
  * - **Excess hashrate growth**: (1 + hashrate growth) ÷ (1 + price growth) − 1. Hashprice moves
- *   with price ÷ hashrate (DOMAIN.md F2), so trendless price paths with hashrate growing at this
+ *   with price ÷ hashrate (F2), so trendless price paths with hashrate growing at this
  *   rate keep hashprice's historical trend.
  *
  * @module

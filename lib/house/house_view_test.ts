@@ -31,9 +31,9 @@ Deno.test("bad decks name the file, the line, the field and the value", async (t
       "a source that is neither URL nor dataset",
       deck.replace(
         "source: https://d-central.tech/immersion-vs-air-cooling/",
-        "source: DOMAIN notes",
+        "source: analyst notes",
       ),
-      /mining\.pue\.source: expected a URL, "data\/<file>\.csv \[row\]" or "lib\/<file>\.ts", found "DOMAIN notes"$/,
+      /mining\.pue\.source: expected a URL, "data\/<file>\.csv \[row\]" or "lib\/<file>\.ts", found "analyst notes"$/,
     ],
     [
       "a range upside down",

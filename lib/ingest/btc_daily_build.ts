@@ -123,7 +123,7 @@ export type BtcDailyRow = {
 
 /**
  * Turns network days into dataset rows, from the first day with a price. Derives difficulty
- * (SOURCES.md identity) and hashprice (DOMAIN.md F2), after {@linkcode checkMagnitudes}.
+ * (SOURCES.md identity) and hashprice (F2), after {@linkcode checkMagnitudes}.
  */
 export function btcDailyRows(days: readonly NetworkDay[]): BtcDailyRow[] {
   const start = days.findIndex((d) => !Number.isNaN(d.priceUsd) && d.blocks > 0);

@@ -55,7 +55,7 @@ Deno.test("an overlap where only one source has a price is a disagreement", () =
   );
 });
 
-Deno.test("toRow derives difficulty and hashprice (DOMAIN.md F2, SOURCES.md identity)", () => {
+Deno.test("toRow derives difficulty and hashprice (F2, SOURCES.md identity)", () => {
   const row = toRow(days(1)[0]!);
   // difficulty = 6e8 TH/s × 1e12 × 86400 ÷ (144 × 2^32)
   assert.ok(Math.abs(row.difficulty / 8.381903171539307e13 - 1) < 1e-12);

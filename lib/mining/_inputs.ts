@@ -33,7 +33,7 @@ export function uptimeValue(field: string, value: number): number {
 
 /** The power options every cost model shares. */
 export interface PowerCostOptions {
-  /** Power usage effectiveness of the site (total ÷ miner power, DOMAIN.md F9). Default 1:
+  /** Power usage effectiveness of the site (total ÷ miner power, F9). Default 1:
    * no overhead, the miner's own draw only. */
   readonly pue?: number;
   /** A tax per kWh added to the power price, e.g. `IMF_MINING_TAX.direct`. Default 0. */

@@ -35,7 +35,7 @@ export interface Curtailment {
   /** Share of the running hours switched off, in [0, 1). */
   readonly fraction: number;
   /** Paid per facility kWh not drawn (ERCOT credits, power sold back under a PPA). Default 0.
-   * Riot reported $31.7M of such credits in Aug 2023 (DOMAIN.md §5c, [S67]). */
+   * Riot reported $31.7M of such credits in Aug 2023 [S67]. */
   readonly creditUsdPerKwh?: number;
 }
 

@@ -71,7 +71,7 @@ export interface AsicInvestmentOptions extends PowerCostOptions {
   readonly poolFee?: number;
   /** Blocks a day. Default {@linkcode TARGET_BLOCKS_PER_DAY} (144, the 600-second target). */
   readonly blocksPerDay?: number;
-  /** Days in a month. Default 365 ÷ 12, the 365-day year of DOMAIN.md F4. */
+  /** Days in a month. Default 365 ÷ 12, the 365-day year of F4. */
   readonly daysPerMonth?: number;
   /** Switch the machine off in months whose margin would be negative, as an operator would.
    * Default true: margins then never go negative after the purchase, so the IRR is unique

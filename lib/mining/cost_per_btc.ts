@@ -1,7 +1,7 @@
 /**
  * The cost to mine one bitcoin: what a PH/s costs per day (power, other cash costs,
  * depreciation) divided by the bitcoin it earns per day. The industry's "cash cost" and
- * "all-in cost" per BTC (DOMAIN.md §5c: CoinShares [S65b], Core Scientific [S13]).
+ * "all-in cost" per BTC (CoinShares [S65b], Core Scientific [S13]).
  *
  * @module
  */

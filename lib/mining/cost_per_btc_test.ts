@@ -35,7 +35,7 @@ Deno.test("cash and all-in cost per BTC, computed by hand", () => {
   assertClose(cost.allInCostUsd, (power + 14) / earned, 1e-14);
 });
 
-Deno.test("Core Scientific Q4 2024: $0.033/TH/day cash hash cost ≈ $51,035 per BTC (DOMAIN.md §5c)", async () => {
+Deno.test("Core Scientific Q4 2024: $0.033/TH/day cash hash cost ≈ $51,035 per BTC [S13]", async () => {
   // Reference check, plausibility only. [S13]: direct cash cost to self-mine $51,035/BTC and cash
   // hash cost ~$0.033/TH/day = $33/PH/day in Q4 2024, power $0.037/kWh; [S11]: fleet 23.6 J/TH
   // (Jun 2024). The BTC hashprice is the Q4 2024 mean of our dataset. The non-power cash cost is

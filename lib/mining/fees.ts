@@ -1,6 +1,6 @@
 /**
  * Transaction fees per block from daily columns (`fees_btc`, `blocks` of `loadBtcDaily()`), for
- * the fee term of hashprice (DOMAIN.md F2): the day's own average, or a trailing average over
+ * the fee term of hashprice (F2): the day's own average, or a trailing average over
  * several days weighted by blocks (total fees ÷ total blocks), as Luxor's index smooths fees over
  * the last 144 blocks [S54].
  *

@@ -4,8 +4,8 @@ import { ths } from "../units/hashrate.ts";
 import { w } from "../units/power.ts";
 import { fleet } from "./fleet.ts";
 
-// Specs from DOMAIN.md §5b: S21 200 TH/s at 17.5 J/TH [S60]; S19 XP 140 TH/s at 3,010 W and
-// S19 95 TH/s at 3,250 W [S63].
+// Specs: S21 200 TH/s at 17.5 J/TH [S60]; S19 XP 140 TH/s at 3,010 W and S19 95 TH/s at
+// 3,250 W [S63].
 const models = [
   { name: "S21", hashrate: ths(200), efficiency: jPerTh(17.5), units: 1000 },
   { name: "S19 XP", hashrate: ths(140), power: w(3010), units: 500 },

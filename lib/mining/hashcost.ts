@@ -1,5 +1,5 @@
 /**
- * Hashcost (DOMAIN.md F3): the power cost of running 1 PH/s for a day, and the breakevens that
+ * Hashcost (F3): the power cost of running 1 PH/s for a day, and the breakevens that
  * follow by setting it equal to hashprice: the power price, the BTC price and the efficiency at
  * which mining just pays for its electricity. 1 PH/s at η J/TH draws η kW (1,000 TH/s × η W per
  * TH/s), so it uses 24 × η kWh a day.

@@ -1,5 +1,5 @@
 /**
- * Hashprice (DOMAIN.md F2): the expected revenue of 1 PH/s of hashrate for a day, in USD and in
+ * Hashprice (F2): the expected revenue of 1 PH/s of hashrate for a day, in USD and in
  * BTC [S54]. Two equivalent forms: from difficulty (the hashes a block takes) and from the
  * network hashrate (each PH/s's share of the day's blocks).
  *
@@ -11,7 +11,7 @@ import type { Hashrate } from "../units/hashrate.ts";
 import type { Btc, Usd } from "../units/money.ts";
 import { type BtcPerPhDay, btcPerPhDay, type UsdPerPhDay, usdPerPhDay } from "../units/prices.ts";
 
-/** Hashes 1 PH/s performs in a day: 1e15 H/s × 86,400 s = 8.64e19 (DOMAIN.md F2, [S55]). */
+/** Hashes 1 PH/s performs in a day: 1e15 H/s × 86,400 s = 8.64e19 (F2, [S55]). */
 export const HASHES_PER_PH_DAY = 1e15 * 86_400;
 
 /** Expected hashes per block at difficulty 1: 2^32 (a block at difficulty D takes D × 2^32). */

@@ -47,7 +47,7 @@ Deno.test("the difficulty and network forms agree when hashrate = D × 2^32 × 1
   }
 });
 
-Deno.test("reproduces the dataset's hashprice on real days (data/btc_daily.csv, DOMAIN.md F2)", async (t) => {
+Deno.test("reproduces the dataset's hashprice on real days (data/btc_daily.csv, F2)", async (t) => {
   const daily = await loadBtcDaily();
   // A 2021 day, both sides of the 2024 halving (20 Apr 2024 [S56]), a 2025 day and the last day.
   const days = ["2021-01-01", "2024-04-19", "2024-04-20", "2025-06-15", daily.date.at(-1)!];

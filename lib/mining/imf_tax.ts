@@ -1,5 +1,5 @@
 /**
- * The IMF's proposed tax on crypto-mining electricity (DOMAIN.md §6, [S69]), and the tax per
+ * The IMF's proposed tax on crypto-mining electricity [S69], and the tax per
  * MW-year (F10). In the mining models a tax simply adds to the power price: pass it as the
  * `taxUsdPerKwh` option.
  *
@@ -16,7 +16,7 @@ import {
 
 /**
  * The IMF's proposed rates, USD/kWh (Hebous and Vernon-Lin, IMF blog, 15 Aug 2024, as quoted in
- * [S69]; DOMAIN.md §6): `direct` $0.047 "would drive the crypto mining industry to curb its
+ * [S69]): `direct` $0.047 "would drive the crypto mining industry to curb its
  * emissions in line with global goals"; `withAirPollution` $0.089 adds local air-pollution
  * health costs.
  */
@@ -31,7 +31,7 @@ export const IMF_MINING_TAX: {
 /**
  * A per-kWh tax as USD per MW-year of load running all year: tax × 8,760,000 kWh (F10).
  *
- * @example The IMF's rates are $0.41M and $0.78M per MW-year (DOMAIN.md §6, derived)
+ * @example The IMF's rates are $0.41M and $0.78M per MW-year (F10)
  * ```ts
  * import { IMF_MINING_TAX, taxPerMwYear } from "./imf_tax.ts";
  * import assert from "node:assert/strict";

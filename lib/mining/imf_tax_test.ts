@@ -4,7 +4,7 @@ import { type UsdPerKwh, usdPerKwh } from "../units/prices.ts";
 import { hashcost } from "./hashcost.ts";
 import { IMF_MINING_TAX, taxPerMwYear } from "./imf_tax.ts";
 
-Deno.test("the IMF's rates as quoted in [S69] (DOMAIN.md §6)", () => {
+Deno.test("the IMF's rates as quoted in [S69]", () => {
   assert.equal(IMF_MINING_TAX.direct, 0.047);
   assert.equal(IMF_MINING_TAX.withAirPollution, 0.089);
 });
@@ -16,7 +16,7 @@ Deno.test("F10: $0.047/kWh is $0.41M and $0.089 is $0.78M per MW-year (8,760,000
   assert.equal((taxPerMwYear(IMF_MINING_TAX.withAirPollution) / 1e6).toFixed(2), "0.78");
 });
 
-Deno.test("§6: an 85% rise from $0.089 implies a ≈$0.105/kWh baseline; the tax option reproduces it", () => {
+Deno.test("an 85% rise from $0.089 [S69] implies a ≈$0.105/kWh baseline; the tax option reproduces it", () => {
   const baseline = usdPerKwh(0.089 / 0.85);
   assert.equal(baseline.toFixed(3), "0.105");
   const inputs = { efficiency: jPerTh(17.5), powerPriceUsdPerKwh: baseline };

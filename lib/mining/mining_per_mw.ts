@@ -1,5 +1,5 @@
 /**
- * Mining revenue and gross margin per megawatt-year (DOMAIN.md F4, F5), the unit that compares
+ * Mining revenue and gross margin per megawatt-year (F4, F5), the unit that compares
  * self-mining with leasing the same megawatt to an AI tenant. "Miner MW" is the machines' own
  * draw; a facility ("gross") MW carries 1 ÷ PUE miner MW.
  *

@@ -10,7 +10,7 @@ function assertClose(actual: number, expected: number, tolerance: number, what =
 
 const S21 = jPerTh(17.5); // Antminer S21, 17.5 J/TH [S60]
 
-Deno.test("DOMAIN.md §7 derived row: S21 at HP $38–50 earns $0.8–1.0M per miner MW-year", () => {
+Deno.test("S21 at HP $38–50 earns $0.8–1.0M per miner MW-year (F4)", () => {
   for (const [hp, expected] of [[38, "0.8"], [50, "1.0"]] as const) {
     const r = miningPerMw({
       hashprice: usdPerPhDay(hp),
@@ -22,12 +22,12 @@ Deno.test("DOMAIN.md §7 derived row: S21 at HP $38–50 earns $0.8–1.0M per m
     assertClose(r.revenuePerMinerMwYear, revenue, 1e-6);
     assert.equal((r.revenuePerMinerMwYear / 1e6).toFixed(1), expected);
   }
-  // §6 gives the same range with more digits: ~$0.80–1.04M.
+  // The same range to two places: ~$0.80–1.04M.
   assert.equal((38 * (1e6 / 17.5 / 1000) * 365 / 1e6).toFixed(2), "0.79");
   assert.equal((50 * (1e6 / 17.5 / 1000) * 365 / 1e6).toFixed(2), "1.04");
 });
 
-Deno.test("§7's power cost of $0.26–0.35M per MW-year implies 3.0–4.0¢/kWh at PUE 1 (F5)", () => {
+Deno.test("a power cost of $0.26–0.35M per MW-year implies 3.0–4.0¢/kWh at PUE 1 (F5)", () => {
   // 8,760 MWh × p: $0.26M ⇔ p = 2.97¢, $0.35M ⇔ p = 4.00¢ — the range of Riot's 2024 3.4¢
   // [S66] and Core Scientific's 2024 ~4.0¢ [S13].
   for (const [cents, expected] of [[0.03, "0.26"], [0.04, "0.35"]] as const) {
@@ -60,7 +60,7 @@ Deno.test("PUE: power cost per miner MW scales by PUE; per gross MW divides by i
   );
 });
 
-Deno.test("§6: the IMF's $0.089 rate would take ~75–100% of S21 revenue at HP $38–50", () => {
+Deno.test("the IMF's $0.089 rate [S69] would take ~75–100% of S21 revenue at HP $38–50", () => {
   for (const [hp, share] of [[50, 0.75], [38, 0.985]] as const) {
     const inputs = {
       hashprice: usdPerPhDay(hp),

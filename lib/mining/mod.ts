@@ -1,9 +1,9 @@
 /**
- * Bitcoin mining economics (DOMAIN.md F2–F5, §5, §6): hashprice, hashcost and breakevens, cost
+ * Bitcoin mining economics (F2–F5, F10): hashprice, hashcost and breakevens, cost
  * per BTC, ASIC unit economics and revenue per MW, the IMF's proposed power tax, fleets, ASIC
  * payback and IRR over a life with halvings, and CBECI-style bounds on network power.
  *
- * @example The S21 row of DOMAIN.md §7: $38–50/PH/day is $0.8–1.0M per miner MW-year
+ * @example An S21 MW (17.5 J/TH [S60]): $38–50/PH/day is $0.8–1.0M per miner MW-year (F4)
  * ```ts
  * import { miningPerMw } from "./mod.ts";
  * import { jPerTh } from "../units/efficiency.ts";

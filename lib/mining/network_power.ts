@@ -9,8 +9,8 @@
  *   24 × η × p × PUE ≤ HP, i.e. η ≤ η* = HP ÷ (24 × p × PUE) J/TH ({@linkcode breakevenEfficiency}).
  * - Best guess: all hashrate at the equal-weighted mean efficiency of the profitable models.
  *   This is our reading of CBECI's original method ("a basket of profitable hardware"); CBECI
- *   has since revised its weighting, and it applies its own PUEs, which DOMAIN.md does not cite,
- *   so PUE here defaults to 1.
+ *   has since revised its weighting, and it applies its own PUEs, which no public source cited in
+ *   the project gives, so PUE here defaults to 1.
  *
  * When no released model covers its power (dear power, a heavy tax), there is no upper bound
  * and no best guess: both are `undefined` and `profitable` is empty. That is an answer, not an

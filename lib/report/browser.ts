@@ -13,7 +13,7 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { type BrowserProfile, createProfile, sweepStaleProfiles } from "./browser_profile.ts";
 import { ensureChromium } from "./chromium.ts";
 
-/** Flags for a quiet, offline, headless Chromium (DESIGN.md decision 6). */
+/** Flags for a quiet, offline, headless Chromium. */
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

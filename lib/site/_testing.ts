@@ -12,7 +12,7 @@ export function coreScientificSite(horizonMonths: number, hashprice: MonthlyValu
     grossPower: grossMw(300),
     horizonMonths,
     mining: {
-      efficiency: jPerTh(23.6), // Core Scientific's fleet, Jun 2024 (DOMAIN.md §5b, [S11])
+      efficiency: jPerTh(23.6), // Core Scientific's fleet, Jun 2024 [S11]
       pue: 1.2,
       hashprice,
       powerPrice: usdPerKwh(0.04),
@@ -33,7 +33,7 @@ export function coreScientificSite(horizonMonths: number, hashprice: MonthlyValu
 export const H100_CLOUD: GpuCloudPlan = {
   kind: "gpu cloud",
   pue: 1.2,
-  gpusPerItMw: 1000 / 1.275, // DGX H100 (DOMAIN.md §4)
+  gpusPerItMw: 1000 / 1.275, // DGX H100: 10.2 kW for 8 GPUs [S40]
   priceUsdPerGpuHour: 2,
   utilisation: 0.8,
   capexUsdPerGpu: 30_000,

@@ -1,6 +1,6 @@
 /**
  * Hashprice paths for a site from simulated BTC price and network hashrate paths, by the
- * network form of DOMAIN.md F2: USD per PH/s per day = blocks per day × (subsidy + fees per
+ * network form of F2: USD per PH/s per day = blocks per day × (subsidy + fees per
  * block) × price ÷ network PH/s. The subsidy follows the schedule as block heights advance, so
  * a halving inside the horizon halves the subsidy part. Heights advance `blocksPerDay` a day:
  * the protocol's 144 by default; pass the observed rate (e.g. `nextHalvings(daily)[0]

@@ -3,7 +3,7 @@
  * the back, per segment. The AI MW stop mining when conversion starts (month 0); the margin they
  * would have mined during construction is reported as `foregoneMiningEbitda`.
  *
- * Mining per month (DOMAIN.md F3–F5, F10): hashrate = miner power ÷ J/TH; revenue = PH/s ×
+ * Mining per month (F3–F5, F10): hashrate = miner power ÷ J/TH; revenue = PH/s ×
  * hashprice × days × running share × (1 − pool fee); power and tax on gross kWh drawn; credits
  * on kWh curtailed. In a month whose running margin (revenue − power − tax + credits) is
  * negative the fleet is switched off (`switchOffAtLoss`, default true): that month has no

@@ -4,7 +4,7 @@ import { grossMw, jPerTh, usdPerKwh, usdPerMwYear, usdPerPhDay } from "../units/
 import { siteCashFlows, type SitePlan } from "./mod.ts";
 import { close } from "./_testing.ts";
 
-// An S21 fleet (17.5 J/TH, DOMAIN.md §5b) at PUE 1.1 and 4¢ power: its hashcost (F3) is
+// An S21 fleet (17.5 J/TH [S60]) at PUE 1.1 and 4¢ power: its hashcost (F3) is
 // 24 × 17.5 × 1.1 × 0.04 = $18.48 per PH/s per day.
 const HASHCOST = 24 * 17.5 * 1.1 * 0.04;
 const MONTHS = 24;

@@ -18,8 +18,8 @@ export type MonthlyValues = number | ArrayLike<number>;
 export interface MiningPlan {
   /** Fleet efficiency (see `fleet()` for a weighted J/TH). */
   readonly efficiency: Efficiency;
-  /** Mining PUE (gross ÷ miner power). DOMAIN.md §4 cites 1.20–1.50 for air-cooled sites and
-   * 1.03–1.10 for immersion [S53]; no default, as sites differ. */
+  /** Mining PUE (gross ÷ miner power): typically 1.20–1.50 for air-cooled sites and 1.03–1.10
+   * for immersion [S53]; no default, as sites differ. */
   readonly pue: number;
   /** USD hashprice per PH/s per day, per month of the plan (gross of pool fee). */
   readonly hashprice: MonthlyValues | UsdPerPhDay;
@@ -36,7 +36,7 @@ export interface MiningPlan {
   /** Paid per kWh not drawn when curtailed (demand response, power sold back). Default 0. */
   readonly curtailmentCreditUsdPerKwh?: number;
   /** Other cash operating cost per gross mining MW per month, USD. Default 0, which is the
-   * margin of DOMAIN.md F5 (pool fees, SG&A and depreciation excluded). */
+   * margin of F5 (pool fees, SG&A and depreciation excluded). */
   readonly otherOpexUsdPerMwMonth?: number;
   /** Whether `otherOpexUsdPerMwMonth` is paid in a month the fleet is switched off. Default
    * true (a site's fixed costs). With false the opex is a cost of hashing (a cash hash cost per
@@ -67,7 +67,7 @@ export interface ColocationPlan {
   readonly structure?: LeaseStructure;
   /** NOI ÷ rent. Default: the structure's `DEFAULT_NOI_MARGIN`. */
   readonly noiMargin?: number;
-  /** Build cost per IT MW, USD (DOMAIN.md §3a: $8–11M per MW). */
+  /** Build cost per IT MW, USD (e.g. TeraWulf's $8–10M [S24], Cipher's $9–11M [S26]). */
   readonly capexUsdPerItMw: number;
   /** Months from the start of conversion to first rent. */
   readonly constructionMonths: number;

@@ -18,7 +18,7 @@ const PLAN: SitePlan = {
   grossPower: grossMw(300),
   horizonMonths: 120,
   mining: {
-    efficiency: jPerTh(17.5), // Antminer S21 (DOMAIN.md §5b)
+    efficiency: jPerTh(17.5), // Antminer S21 [S60]
     pue: 1.1,
     hashprice: usdPerPhDay(45),
     powerPrice: usdPerKwh(0.04),
@@ -56,7 +56,7 @@ Deno.test("the IMF tax costs $0.047 × 8,760 MWh per gross mining MW-year (F10)"
     mining: { ...PLAN.mining, taxUsdPerKwh: IMF_MINING_TAX.direct },
   }, { aiShare: 0.5 });
   const perMwYear = (sum(base.miningEbitda) - sum(taxed.miningEbitda)) / 150 / 10;
-  assert.ok(close(perMwYear, 0.047 * 8_760_000)); // $411,720, DOMAIN.md §6 ($0.41M)
+  assert.ok(close(perMwYear, 0.047 * 8_760_000)); // $411,720 ($0.41M, F10)
   assert.ok(close(sum(taxed.miningTax) / 150 / 10, 0.047 * 8_760_000));
   assert.deepEqual(taxed.aiEbitda, base.aiEbitda); // the tax falls on mining electricity only
 });
@@ -134,7 +134,7 @@ Deno.test("GPU cloud: revenue is GPUs × price × hours × utilisation; GPUs are
     [m],
   ) => m);
   assert.deepEqual(buys, [11, 71]);
-  // Revenue per IT MW-year at $2 and 80%: $11.0M (DOMAIN.md §4).
+  // Revenue per IT MW-year at $2 and 80%: $11.0M (F8).
   assert.equal(
     (siteReturns(flows, { discountRate: 0.1 }).ai.revenuePerItMwYear / 1e6).toFixed(1),
     "11.0",
@@ -156,8 +156,8 @@ Deno.test("hashprice scenarios reproduce the snapshot's hashprice on a real day 
 
 Deno.test("a loss-probability limit moves the split away from volatile mining", () => {
   // Two hashprice scenarios: boom and bust, equally likely. In the bust the fleet is switched
-  // off (below its hashcost) and never repays its ASICs: ≈ $0.8M per MW (S21 at $14/TH,
-  // DOMAIN.md §7).
+  // off (below its hashcost) and never repays its ASICs: ≈ $0.8M per MW (57.1 PH/s of S21s at
+  // $14/TH [S60]).
   const months = PLAN.horizonMonths;
   const paths = new Float64Array(2 * months);
   paths.fill(90, 0, months);
@@ -190,7 +190,7 @@ Deno.test("sum of the parts: Bernstein's $3M per AI MW is the default for uncont
     uncontractedMw: 590,
     netDebtUsd: 0,
   });
-  assert.equal(v.equityValueUsd, 590 * 3e6); // CORZ ~590 MW at $3M/MW (DOMAIN.md §2, [S5])
+  assert.equal(v.equityValueUsd, 590 * 3e6); // CORZ ~590 MW at $3M/MW [S5]
   assert.equal(v.perShareUsd, undefined);
   assert.throws(
     () =>

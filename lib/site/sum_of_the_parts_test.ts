@@ -13,7 +13,7 @@ const BASE: SumOfThePartsInputs = {
 Deno.test("without mining EBITDA the mining part is 0, and the rest is unchanged", () => {
   const perMw = sumOfTheParts(BASE);
   const onEbitda = sumOfTheParts({ ...BASE, miningEbitdaUsd: 100e6, miningMultiple: 6 });
-  // Written out: 90M BTC + 2,000M AI + 600M MW at $3M (DOMAIN.md §2, [S5]) − 500M debt.
+  // Written out: 90M BTC + 2,000M AI + 600M MW at $3M [S5] − 500M debt.
   assert.equal(perMw.equityValueUsd, 90e6 + 2_000e6 + 600e6 - 500e6);
   assert.equal(onEbitda.equityValueUsd - perMw.equityValueUsd, 600e6);
   assert.deepEqual(perMw.parts.map((p) => p.part), onEbitda.parts.map((p) => p.part));

@@ -19,7 +19,7 @@ export type Efficiency = Quantity<"J/TH">;
  * import { jPerTh } from "./efficiency.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(jPerTh(17.5), 17.5); // Antminer S21 (DOMAIN.md §5b)
+ * assert.equal(jPerTh(17.5), 17.5); // Antminer S21 [S60]
  * assert.throws(() => jPerTh(0), /jPerTh: expected a value > 0, got 0/);
  * ```
  */
@@ -30,7 +30,7 @@ export function jPerTh(value: number): Efficiency {
 /**
  * Efficiency of a machine drawing `power` for `hashrate`.
  *
- * @example Antminer S19: 95 TH/s at 3,250 W is 34.2 J/TH (DOMAIN.md §5b)
+ * @example Antminer S19: 95 TH/s at 3,250 W is 34.2 J/TH (data/asic_models.csv Antminer S19)
  * ```ts
  * import { efficiencyOf } from "./efficiency.ts";
  * import { ths } from "./hashrate.ts";
@@ -47,7 +47,7 @@ export function efficiencyOf(power: Power, hashrate: Hashrate): Efficiency {
 /**
  * Power drawn by `hashrate` at `efficiency` (W = J/TH × TH/s).
  *
- * @example 1 PH/s at η J/TH draws η kW (DOMAIN.md F3)
+ * @example 1 PH/s at η J/TH draws η kW (F3)
  * ```ts
  * import { jPerTh, powerFor } from "./efficiency.ts";
  * import { phs } from "./hashrate.ts";
@@ -63,7 +63,7 @@ export function powerFor(hashrate: Hashrate, efficiency: Efficiency): Power {
 /**
  * Hashrate that `power` buys at `efficiency` (TH/s = W ÷ J/TH).
  *
- * @example 1 MW of S21s is 57.1 PH/s (DOMAIN.md F4: PH per MW = 1e6 ÷ η ÷ 1000)
+ * @example 1 MW of S21s is 57.1 PH/s (F4: PH per MW = 1e6 ÷ η ÷ 1000)
  * ```ts
  * import { hashrateFor, jPerTh } from "./efficiency.ts";
  * import { mw } from "./power.ts";

@@ -1,7 +1,7 @@
 /**
  * Power. Canonical unit: watts. Site capacity comes in two kinds that are easy to mix up:
  * critical IT power (what servers or miners draw) and gross power (what the grid delivers,
- * IT × PUE; DOMAIN.md F9). They are distinct types; only {@linkcode grossFromIt} and
+ * IT × PUE; F9). They are distinct types; only {@linkcode grossFromIt} and
  * {@linkcode itFromGross} cross between them.
  *
  * @module
@@ -39,7 +39,7 @@ export function w(value: number): Power {
  * import { kw } from "./power.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(kw(10.2), 10_200); // DGX H100 maximum (DOMAIN.md §4)
+ * assert.equal(kw(10.2), 10_200); // DGX H100 maximum [S40]
  * ```
  */
 export function kw(value: number): Power {
@@ -95,7 +95,7 @@ export function grossMw(value: number): GrossPower {
 /**
  * Gross power needed for `it` at `pue` (F9: gross = IT × PUE).
  *
- * @example Muskogee: 70 MW IT in 100 MW gross implies PUE ≈ 1.43 (DOMAIN.md F9)
+ * @example Muskogee: 70 MW IT in 100 MW gross [S17] implies PUE ≈ 1.43 (F9)
  * ```ts
  * import { grossFromIt, itMw, toMw } from "./power.ts";
  * import assert from "node:assert/strict";

@@ -8,7 +8,7 @@
 import { type Quantity, tag } from "./_brand.ts";
 import { finite, nonNegative } from "./checks.ts";
 
-/** Hours in a (non-leap) year, the basis of F5, F8 and F10 in DOMAIN.md. */
+/** Hours in a (non-leap) year, the basis of F5, F8 and F10. */
 export const HOURS_PER_YEAR = 8760;
 /** Days in a (non-leap) year, the basis of F4. */
 export const DAYS_PER_YEAR = 365;
@@ -32,7 +32,7 @@ export type BtcPerPhDay = Quantity<"BTC/PH/day">;
  * import { usdPerKwh } from "./prices.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(usdPerKwh(0.047), 0.047); // IMF proposed tax (DOMAIN.md §6)
+ * assert.equal(usdPerKwh(0.047), 0.047); // IMF proposed tax [S69]
  * assert.throws(() => usdPerKwh(-0.01), /usdPerKwh: expected a value >= 0/);
  * ```
  */
@@ -78,7 +78,7 @@ export function usdPerMwYear(value: number): UsdPerMwYear {
  * import { usdPerKwMonth } from "./prices.ts";
  * import assert from "node:assert/strict";
  *
- * assert.equal(usdPerKwMonth(184.06), 184.06); // CBRE H2 2024 asking rate (DOMAIN.md §3b)
+ * assert.equal(usdPerKwMonth(184.06), 184.06); // CBRE H2 2024 asking rate [S77]
  * ```
  */
 export function usdPerKwMonth(value: number): UsdPerKwMonth {

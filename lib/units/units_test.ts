@@ -40,7 +40,7 @@ Deno.test("hashrate and power at an efficiency are inverse (F3, F4)", () => {
   assert.equal(hashrateIn(ehs(1), "TH/s"), 1e6);
 });
 
-Deno.test("CORZ–CoreWeave: $3.5B over 12 years on 200 MW is $121.5/kW-month (DOMAIN.md §3b)", () => {
+Deno.test("CORZ–CoreWeave: $3.5B over 12 years on 200 MW is $121.5/kW-month (F6)", () => {
   const perMwYear = usdPerMwYear(3.5e9 / 12 / 200);
   assert.ok(Math.abs(perMwYear - 1_458_333.33) < 0.01);
   assert.ok(Math.abs(mwYearToKwMonth(perMwYear) - 121.53) < 0.01);
