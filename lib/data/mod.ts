@@ -17,3 +17,4 @@ export * from "./asic_prices.ts";
 export * from "./capex_per_mw.ts";
 export * from "./network_points.ts";
 export * from "./companies.ts";
+export * from "./asic_model_prices.ts";
