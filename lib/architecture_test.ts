@@ -1,7 +1,8 @@
 // The architecture of lib/, from Deno's own module graph (`deno info --json`): which folder
-// imports which. Three floors: the ground floor (units with calendar days, files) imports nothing
-// above it; the kit (the models, the house view, the deals, the dataset loaders, the charts)
-// imports no tool; the tools (ingest, notebook, report, cli, the chart gallery) sit on top.
+// imports which. Three floors: the ground floor (units with calendar days, files, the tests'
+// shared assertion) imports nothing above it; the kit (the models, the house view, the deals, the
+// dataset loaders, the charts) imports no tool; the tools (ingest, notebook, report, cli, the chart
+// gallery) sit on top.
 // `lib/data` holds the loaders only: no model, finance, chart or notebook module imports it, and
 // it imports only the ground floor. No two folders import each other, even through others.
 //
@@ -14,7 +15,7 @@ import assert from "node:assert/strict";
 const LIB = new URL("./", import.meta.url);
 const ROOT = new URL("../", import.meta.url);
 
-const GROUND = ["units", "files"];
+const GROUND = ["units", "files", "testing"];
 const KIT = [
   "chain",
   "mining",

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { categoryLabels, distinct, estimateWidth } from "./_category_axis.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 Deno.test("distinct: text or number values in order of first appearance", () => {
   const rows = [{ c: "b" }, { c: 2 }, { c: "b" }, { c: "2" }, { c: "a" }];
@@ -38,10 +39,9 @@ Deno.test("categoryLabels: slanted when a word is too long or a label needs four
 });
 
 Deno.test("estimateWidth: wide, capital, narrow and other letters, in ems of the font size", () => {
-  const close = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
-  close(estimateWidth("W", 10), 9.5);
-  close(estimateWidth("A7$", 10), 21.6);
-  close(estimateWidth("il.", 10), 9.6);
-  close(estimateWidth("ab", 9), 10.8);
+  assertAlmostEquals(estimateWidth("W", 10), 9.5, 1e-9);
+  assertAlmostEquals(estimateWidth("A7$", 10), 21.6, 1e-9);
+  assertAlmostEquals(estimateWidth("il.", 10), 9.6, 1e-9);
+  assertAlmostEquals(estimateWidth("ab", 9), 10.8, 1e-9);
   assert.equal(estimateWidth("", 10), 0);
 });

@@ -2,12 +2,10 @@ import assert from "node:assert/strict";
 import { jPerTh, ths, usd, w } from "../units/mod.ts";
 import type { FleetPlan } from "./fleet_plan.ts";
 import { fleetSchedule } from "./fleet_schedule.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-9) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 // S19: 95 TH/s at 3,250 W (data/asic_models.csv Antminer S19); S21: 200 TH/s at 17.5 J/TH [S60].
 const plan: FleetPlan = {
@@ -39,12 +37,12 @@ Deno.test("fleetSchedule: a reference plan computed by hand", async (t) => {
       [...s.installedThs],
       [95e3, 95e3, 95e3, 195e3, 195e3, 157e3, 157e3, 157e3, 1e5, 1e5, 1e5, 1e5],
     );
-    close(s.powerW[0]!, 3.25e6);
-    close(s.powerW[3]!, 5.0e6);
-    close(s.powerW[5]!, 3.7e6);
-    close(s.powerW[8]!, 1.75e6);
-    close(s.efficiencyJPerTh[3]!, 5.0e6 / 195e3);
-    close(s.efficiencyJPerTh[11]!, 17.5);
+    assertAlmostEquals(s.powerW[0]!, 3.25e6, TOLERANCE);
+    assertAlmostEquals(s.powerW[3]!, 5.0e6, TOLERANCE);
+    assertAlmostEquals(s.powerW[5]!, 3.7e6, TOLERANCE);
+    assertAlmostEquals(s.powerW[8]!, 1.75e6, TOLERANCE);
+    assertAlmostEquals(s.efficiencyJPerTh[3]!, 5.0e6 / 195e3, TOLERANCE);
+    assertAlmostEquals(s.efficiencyJPerTh[11]!, 17.5, TOLERANCE);
   });
   await t.step("deliveries, retirements and units", () => {
     assert.equal(s.deliveredThs[3], 100_000);
@@ -57,15 +55,15 @@ Deno.test("fleetSchedule: a reference plan computed by hand", async (t) => {
   await t.step("capex, depreciation and write-offs", () => {
     assert.deepEqual([...s.capexUsd], [0, 1.4e6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const expected = [95, 95, 95, 145, 145, 107, 107, 107, 50, 50, 50, 50].map((k) => k * 1e3);
-    s.depreciationUsd.forEach((v, m) => close(v, expected[m]!));
-    close(s.writeOffUsd[5]!, 190_000);
-    close(s.writeOffUsd[8]!, 114_000);
+    s.depreciationUsd.forEach((v, m) => assertAlmostEquals(v, expected[m]!, TOLERANCE));
+    assertAlmostEquals(s.writeOffUsd[5]!, 190_000, TOLERANCE);
+    assertAlmostEquals(s.writeOffUsd[8]!, 114_000, TOLERANCE);
   });
   await t.step("invariant: cost = depreciation + write-offs + book value left", () => {
     // S19: all of the $950k is gone by month 8; S21: $1.4M − 9 months × $50k = $950k left.
     const charged = s.depreciationUsd.reduce((a, b) => a + b) +
       s.writeOffUsd.reduce((a, b) => a + b);
-    close(charged + 950_000, 950_000 + 1.4e6);
+    assertAlmostEquals(charged + 950_000, 950_000 + 1.4e6, TOLERANCE);
   });
 });
 
@@ -81,7 +79,7 @@ Deno.test("fleetSchedule: retirements take the oldest units first", () => {
   });
   // Month 3: the 10 installed units (book 100 − 3 × 10 = $70 each) and 5 of the new ones (cost
   // $200, 2 months of $20 → $160 each) go: 700 + 800 = $1,500.
-  close(s.writeOffUsd[3]!, 1_500);
+  assertAlmostEquals(s.writeOffUsd[3]!, 1_500, TOLERANCE);
   assert.equal(s.units[0]!.units[3], 5);
   // A purchase with lag 0 hashes in its order month and counts as delivered.
   assert.equal(s.deliveredThs[1], 2_000);

@@ -2,12 +2,10 @@ import assert from "node:assert/strict";
 import { btc, ehs, grossMw, jPerTh, ths, usd, w } from "../units/mod.ts";
 import type { MinerCompany } from "./miner_company.ts";
 import { projectMiner } from "./miner_projection.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-12) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-12 of the expected value, or 1e-12 absolute below 1. */
+const TOLERANCE = { absolute: 1e-12, relative: 1e-12 };
 
 const company: MinerCompany = {
   grossPower: grossMw(50),
@@ -41,28 +39,28 @@ Deno.test("projectMiner: a month computed by hand", () => {
   // Fleet: 5,000 × 95 + 5,000 × 200 = 1.475 EH/s; 16.25 + 17.5 = 33.75 MW.
   // Share 1.475 ÷ 1,000 = 0.1475%; 4,380 blocks × 3.125 BTC × 0.001475 = 20.1891 BTC.
   const mined = 0.001475 * 4_380 * 3.125;
-  close(p.production.share[0]!, 0.001475);
-  close(p.production.btcMined[0]!, mined);
-  close(p.btcReceived[0]!, mined * 0.98);
+  assertAlmostEquals(p.production.share[0]!, 0.001475, TOLERANCE);
+  assertAlmostEquals(p.production.btcMined[0]!, mined, TOLERANCE);
+  assertAlmostEquals(p.btcReceived[0]!, mined * 0.98, TOLERANCE);
   // Costs: power 33,750 kW × 730 h × $0.05 = $1,231,875; pool 2% of revenue; hosting
   // 33.75 MW × $10k = $337,500; SG&A $200k; depreciation $24M ÷ 24 = $1M.
   const revenue = mined * 100_000;
   const cash = 1_231_875 + 0.02 * revenue + 337_500 + 200_000;
-  close(p.costs.cashCostUsd[0]!, cash);
-  close(p.ebitdaUsd[0]!, revenue - cash);
-  close(p.allInCostPerBtc[0]!, (cash + 1e6) / mined);
-  close(p.cashExpensesUsd[0]!, 1_231_875 + 337_500 + 200_000);
-  close(p.cashFlowUsd[0]!, revenue - cash);
+  assertAlmostEquals(p.costs.cashCostUsd[0]!, cash, TOLERANCE);
+  assertAlmostEquals(p.ebitdaUsd[0]!, revenue - cash, TOLERANCE);
+  assertAlmostEquals(p.allInCostPerBtc[0]!, (cash + 1e6) / mined, TOLERANCE);
+  assertAlmostEquals(p.cashExpensesUsd[0]!, 1_231_875 + 337_500 + 200_000, TOLERANCE);
+  assertAlmostEquals(p.cashFlowUsd[0]!, revenue - cash, TOLERANCE);
   // After the 2028 halving (month 22) the S19 no longer pays its power at $100k (see the next
   // test) and is switched off: only the S21's 1 EH/s mines, 0.1% × 4,380 × 1.5625 BTC.
-  close(p.production.btcMined[30]!, 0.001 * 4_380 * 1.5625);
+  assertAlmostEquals(p.production.btcMined[30]!, 0.001 * 4_380 * 1.5625, TOLERANCE);
   // Kept on, the whole fleet mines half as much at the same share.
   const on = projectMiner({
     company: { ...company, switchOffAtLoss: false },
     btcPriceUsd: 100_000,
     networkHashrateThs: ehs(1_000),
   });
-  close(on.production.btcMined[30]!, mined / 2);
+  assertAlmostEquals(on.production.btcMined[30]!, mined / 2, TOLERANCE);
 });
 
 Deno.test("projectMiner switches off models whose coins do not pay their power", async (t) => {
@@ -77,7 +75,7 @@ Deno.test("projectMiner switches off models whose coins do not pay their power",
     assert.equal(p.production.btcMined[2], 0);
     assert.equal(p.allInCostPerBtc[2], Infinity);
     // Hosting and SG&A are still paid in the idle month.
-    close(p.costs.cashCostUsd[2]!, 337_500 + 200_000);
+    assertAlmostEquals(p.costs.cashCostUsd[2]!, 337_500 + 200_000, TOLERANCE);
   });
   await t.step("unless told to keep everything on", () => {
     const p = projectMiner({
@@ -107,7 +105,7 @@ Deno.test("projectMiner: BTC mined = share × issuance as the fleet changes", ()
     mined += p.production.btcMined[m]!;
     expected += (p.operatingThs[m]! / network[m]!) * p.production.issuanceBtc[m]!;
   }
-  close(mined, expected);
+  assertAlmostEquals(mined, expected, TOLERANCE);
   assert.equal(p.operatingThs[5], 1_475_000 + 400_000);
   assert.equal(p.operatingThs[10], 1_400_000);
 });

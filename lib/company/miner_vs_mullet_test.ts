@@ -13,12 +13,10 @@ import type { MinerCompany } from "./miner_company.ts";
 import { projectMiner } from "./miner_projection.ts";
 import { minerVsMullet } from "./miner_vs_mullet.ts";
 import { simulateTreasury } from "./treasury.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-9) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const MONTHS = 48;
 const company: MinerCompany = {
@@ -95,16 +93,20 @@ Deno.test("the pure miner matches projectMiner, npv and simulateTreasury path by
       networkHashrateThs: row(networkHashrate, p),
     });
     const cash = row(r.pure.cashFlow, p);
-    projection.cashFlowUsd.forEach((v, m) => close(cash[m]!, v));
+    projection.cashFlowUsd.forEach((v, m) => assertAlmostEquals(cash[m]!, v, TOLERANCE));
     // Month m's flow at the end of month m: t = m + 1 months.
     const value = npv(monthlyFlows([0, ...projection.cashFlowUsd]), { rate: 0.12 });
-    close(r.pure.npvUsd[p]!, value);
+    assertAlmostEquals(r.pure.npvUsd[p]!, value, TOLERANCE);
     const treasury = simulateTreasury(projection, {
       policy,
       debtRateAnnual: 0.08,
       opening: company.balanceSheet!,
     });
-    close(r.pure.treasury.endEquityUsd[p]!, treasury.equityUsd[MONTHS - 1]!);
+    assertAlmostEquals(
+      r.pure.treasury.endEquityUsd[p]!,
+      treasury.equityUsd[MONTHS - 1]!,
+      TOLERANCE,
+    );
   }
 });
 
@@ -120,7 +122,7 @@ Deno.test("the mullet: the same company with part of the MW in AI from month 0",
   // 40 MW gross at PUE 1.25 = 32 MW IT; $1.8M × 32 ÷ 12 of rent a month from month 12, at the
   // modified-gross NOI margin; $320M of build spread over months 0–11.
   assert.equal(site.aiItMw, 32);
-  close(site.aiCapex.reduce((a, b) => a + b), 320e6);
+  assertAlmostEquals(site.aiCapex.reduce((a, b) => a + b), 320e6, TOLERANCE);
   for (const p of [3, 150]) {
     const projection = projectMiner({
       company,
@@ -133,15 +135,19 @@ Deno.test("the mullet: the same company with part of the MW in AI from month 0",
       const mining = 0.6 * (projection.ebitdaUsd[m]! + 1.5e6) - 1.5e6;
       const expected = mining + site.aiEbitda[m]! - 0.6 * projection.capexUsd[m]! -
         site.aiCapex[m]!;
-      close(cash[m]!, expected);
+      assertAlmostEquals(cash[m]!, expected, TOLERANCE);
     }
   }
-  close(r.mullet.btcMined, 0.6 * r.pure.btcMined);
-  close(r.hashrateShareGivenUp, 0.4 * r.pure.meanShare);
-  r.mullet.shareByMonth.forEach((s, m) => close(s, 0.6 * r.pure.shareByMonth[m]!));
+  assertAlmostEquals(r.mullet.btcMined, 0.6 * r.pure.btcMined, TOLERANCE);
+  assertAlmostEquals(r.hashrateShareGivenUp, 0.4 * r.pure.meanShare, TOLERANCE);
+  r.mullet.shareByMonth.forEach((s, m) =>
+    assertAlmostEquals(s, 0.6 * r.pure.shareByMonth[m]!, TOLERANCE)
+  );
   const wins = r.npvDifferenceUsd.filter((d) => d > 0).length / 200;
   assert.equal(r.mulletWinsProbability, wins);
-  r.npvDifferenceUsd.forEach((d, p) => close(d, r.mullet.npvUsd[p]! - r.pure.npvUsd[p]!));
+  r.npvDifferenceUsd.forEach((d, p) =>
+    assertAlmostEquals(d, r.mullet.npvUsd[p]! - r.pure.npvUsd[p]!, TOLERANCE)
+  );
 });
 
 Deno.test("cash-flow volatility is the dispersion across paths", () => {
@@ -203,9 +209,10 @@ Deno.test("terminal value and the sum of the parts, computed by hand", () => {
     aiEbitda: new Float64Array(MONTHS),
     cashFlow: projection.cashFlowUsd,
   }, terminal);
-  close(
+  assertAlmostEquals(
     withTerminal.pure.npvMeanUsd - without.pure.npvMeanUsd,
     pureTerminal / 1.12 ** (MONTHS / 12),
+    TOLERANCE,
   );
   // Sum of the parts of the mullet: 500 BTC at $120k; forward mining EBITDA (months 0–11) × 6;
   // run-rate NOI of 32 MW IT × $1.8M × 85% (modified gross) ÷ 8%; net debt $50M − $20M plus
@@ -222,12 +229,17 @@ Deno.test("terminal value and the sum of the parts, computed by hand", () => {
     uncontractedMw: 0,
     netDebtUsd: 30e6 + 320e6,
   });
-  close(withTerminal.mullet.sumOfTheParts!.equityValueUsd, expected.equityValueUsd);
-  close(withTerminal.mullet.forwardMiningEbitdaUsd, forwardMining);
+  assertAlmostEquals(
+    withTerminal.mullet.sumOfTheParts!.equityValueUsd,
+    expected.equityValueUsd,
+    TOLERANCE,
+  );
+  assertAlmostEquals(withTerminal.mullet.forwardMiningEbitdaUsd, forwardMining, TOLERANCE);
   const pureValue = withTerminal.pure.sumOfTheParts!;
-  close(
+  assertAlmostEquals(
     pureValue.equityValueUsd,
     500 * 120_000 + 6 * withTerminal.pure.forwardMiningEbitdaUsd - 30e6,
+    TOLERANCE,
   );
 });
 
@@ -239,7 +251,9 @@ Deno.test("the comparison table reads mullet − pure on every row", () => {
   const rows = minerVsMulletTable(r);
   assert.equal(rows.length, 14);
   for (const { pure, mullet, difference } of rows) {
-    if (!Number.isNaN(pure)) close(difference, mullet - pure);
+    if (!Number.isNaN(pure)) {
+      assertAlmostEquals(difference, mullet - pure, TOLERANCE);
+    }
   }
   const share = rows.find((x) => x.metric.startsWith("Network hashrate share"))!;
   assert.match(share.differenceText, /^-0\.\d{3} pp$/);

@@ -3,12 +3,10 @@ import { subsidyBetweenBtc } from "../chain/subsidy.ts";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { ehs } from "../units/mod.ts";
 import { minerProduction, networkIssuance, shareToHoldProduction } from "./production.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-12) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-12 of the expected value, or 1e-12 absolute below 1. */
+const TOLERANCE = { absolute: 1e-12, relative: 1e-12 };
 
 // Height on 2026-06-01, the last day of data/btc_daily.csv.
 const START = 952_053;
@@ -23,7 +21,11 @@ Deno.test("networkIssuance matches the subsidy schedule summed block by block", 
   for (let m = 0; m < 60; m++) {
     const from = START + m * BLOCKS_PER_MONTH + 1;
     const to = START + (m + 1) * BLOCKS_PER_MONTH;
-    close(n.issuanceBtc[m]!, subsidyBetweenBtc(from, to) + BLOCKS_PER_MONTH * fees, 1e-12);
+    assertAlmostEquals(
+      n.issuanceBtc[m]!,
+      subsidyBetweenBtc(from, to) + BLOCKS_PER_MONTH * fees,
+      TOLERANCE,
+    );
   }
 });
 
@@ -59,9 +61,9 @@ Deno.test("minerProduction: BTC mined over a period = share × network issuance"
       mined += p.btcMined[m]!;
       issued += p.issuanceBtc[m]!;
     }
-    close(mined, 0.0123 * issued, 1e-12);
+    assertAlmostEquals(mined, 0.0123 * issued, TOLERANCE);
   }
-  p.share.forEach((s) => close(s, 0.0123));
+  p.share.forEach((s) => assertAlmostEquals(s, 0.0123, TOLERANCE));
 });
 
 Deno.test("minerProduction: a halving halves production at a constant share", async (t) => {
@@ -74,10 +76,10 @@ Deno.test("minerProduction: a halving halves production at a constant share", as
       feesBtcPerBlock: 0,
     });
     // 1% × 4,380 blocks × 3.125 BTC = 136.875 BTC a month before; 68.4375 after month 22.
-    close(p.btcMined[0]!, 136.875);
-    close(p.btcMined[21]!, 136.875);
-    close(p.btcMined[23]!, 68.4375);
-    close(p.btcMined[35]! / p.btcMined[0]!, 0.5);
+    assertAlmostEquals(p.btcMined[0]!, 136.875, TOLERANCE);
+    assertAlmostEquals(p.btcMined[21]!, 136.875, TOLERANCE);
+    assertAlmostEquals(p.btcMined[23]!, 68.4375, TOLERANCE);
+    assertAlmostEquals(p.btcMined[35]! / p.btcMined[0]!, 0.5, TOLERANCE);
     // The halving month mixes both subsidies.
     assert.ok(p.btcMined[22]! < 136.875 && p.btcMined[22]! > 68.4375);
   });
@@ -88,7 +90,7 @@ Deno.test("minerProduction: a halving halves production at a constant share", as
       startHeight: START,
       feesBtcPerBlock: 0.05,
     });
-    close(p.btcMined[30]! / p.btcMined[0]!, 1.6125 / 3.175);
+    assertAlmostEquals(p.btcMined[30]! / p.btcMined[0]!, 1.6125 / 3.175, TOLERANCE);
   });
 });
 
@@ -103,7 +105,7 @@ Deno.test("the share needed to hold production flat doubles through a halving", 
     // The 2032 halving: 1.5625 → 0.78125; with 0.1 BTC of fees (1.6625 ÷ 0.88125).
     const later = shareToHoldProduction({ share: 0.015, height: 1_100_000, feesBtcPerBlock: 0.1 });
     assert.equal(later.halvingHeight, 1_260_000);
-    close(later.multiple, 1.6625 / 0.88125);
+    assertAlmostEquals(later.multiple, 1.6625 / 0.88125, TOLERANCE);
   });
   await t.step("minerProduction.flatShare and flatHashrateThs", () => {
     const network = Float64Array.from({ length: 36 }, (_, m) => ehs(900) * 1.01 ** m);
@@ -113,11 +115,13 @@ Deno.test("the share needed to hold production flat doubles through a halving", 
       startHeight: START,
       feesBtcPerBlock: 0,
     });
-    close(p.flatShare[0]!, 0.01);
-    close(p.flatShare[30]!, 0.02);
-    close(p.flatHashrateThs[30]!, 0.02 * network[30]!);
+    assertAlmostEquals(p.flatShare[0]!, 0.01, TOLERANCE);
+    assertAlmostEquals(p.flatShare[30]!, 0.02, TOLERANCE);
+    assertAlmostEquals(p.flatHashrateThs[30]!, 0.02 * network[30]!, TOLERANCE);
     // Holding the flat share would mine month 0's BTC in every month.
-    p.flatShare.forEach((s, m) => close(s * p.issuanceBtc[m]!, p.btcMined[0]!));
+    p.flatShare.forEach((s, m) =>
+      assertAlmostEquals(s * p.issuanceBtc[m]!, p.btcMined[0]!, TOLERANCE)
+    );
   });
 });
 

@@ -8,12 +8,10 @@ import {
   TREASURY_POLICY_KINDS,
   type TreasuryPolicy,
 } from "./treasury_policy.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-9) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 type Series = { readonly [K in keyof Required<TreasuryInputs>]: Float64Array };
 
@@ -60,10 +58,14 @@ Deno.test("treasury invariants hold for every policy, limit and path", async (t)
           for (let m = 0; m < 60; m++) {
             const price = inputs.btcPriceUsd[m]!;
             // Equity is holdings at market + cash − debt.
-            close(r.equityUsd[m]!, r.btcHeld[m]! * price + r.cashUsd[m]! - r.debtUsd[m]!);
+            assertAlmostEquals(
+              r.equityUsd[m]!,
+              r.btcHeld[m]! * price + r.cashUsd[m]! - r.debtUsd[m]!,
+              TOLERANCE,
+            );
             // Coins: what was held + received − sold.
             held += inputs.btcReceived[m]! - r.btcSold[m]!;
-            close(r.btcHeld[m]!, held);
+            assertAlmostEquals(r.btcHeld[m]!, held, TOLERANCE);
             // Cash: every inflow and outflow accounted for.
             cash += r.saleProceedsUsd[m]! + inputs.otherIncomeUsd[m]! + r.debtDrawnUsd[m]! -
               r.debtRepaidUsd[m]! - inputs.cashExpensesUsd[m]! - inputs.capexUsd[m]! -
@@ -99,7 +101,7 @@ Deno.test("hold-all never sells when debt is available", () => {
       opening: OPENING,
     });
     assert.ok(r.btcSold.every((sold) => sold === 0));
-    close(r.btcHeld[59]!, 100 + inputs.btcReceived.reduce((a, b) => a + b));
+    assertAlmostEquals(r.btcHeld[59]!, 100 + inputs.btcReceived.reduce((a, b) => a + b), TOLERANCE);
     assert.equal(r.firstSaleBelowCostMonth, undefined);
   }
 });
@@ -178,9 +180,9 @@ Deno.test("interest on debt, computed by hand", () => {
     allInCostPerBtc: [1, 1],
   }, { policy: { kind: "hold-all" }, debtRateAnnual: 0.12, opening: { debtUsd: usd(1.2e6) } });
   const monthly = 1.12 ** (1 / 12) - 1;
-  close(r.interestUsd[0]!, 1.2e6 * monthly);
-  close(r.debtUsd[1]!, 1.2e6 * (1 + monthly) ** 2);
-  close(r.peakDebtUsd, r.debtUsd[1]!);
+  assertAlmostEquals(r.interestUsd[0]!, 1.2e6 * monthly, TOLERANCE);
+  assertAlmostEquals(r.debtUsd[1]!, 1.2e6 * (1 + monthly) ** 2, TOLERANCE);
+  assertAlmostEquals(r.peakDebtUsd, r.debtUsd[1]!, TOLERANCE);
 });
 
 Deno.test("policySaleBtc interprets the data, never below 0 or above the holding", () => {

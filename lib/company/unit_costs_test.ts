@@ -3,12 +3,10 @@ import { costPerBtc } from "../mining/cost_per_btc.ts";
 import { DAYS_PER_MONTH } from "../site/site_cash_flows.ts";
 import { btcPerPhDay, jPerTh, usdPerKwh } from "../units/mod.ts";
 import { type MiningCosts, unitCosts } from "./unit_costs.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (actual: number, expected: number, tolerance = 1e-12) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)),
-    `${actual} ≠ ${expected}`,
-  );
+/** 1e-12 of the expected value, or 1e-12 absolute below 1. */
+const TOLERANCE = { absolute: 1e-12, relative: 1e-12 };
 
 const costs: MiningCosts = {
   powerPrice: [0.04, 0.05],
@@ -32,20 +30,24 @@ Deno.test("unitCosts: a reference case computed by hand", () => {
   //   hosting 24 MW × $4,000                 = $96,000
   //   SG&A                                    = $250,000
   //   cash = $1,051,760 → $52,588 per BTC; all-in + $600,000 = $1,651,760 → $82,588 per BTC.
-  close(c.powerUsd[0]!, 665_760);
-  close(c.poolFeeUsd[0]!, 40_000);
-  close(c.hostingUsd[0]!, 96_000);
-  close(c.cashExpensesUsd[0]!, 665_760 + 96_000 + 250_000);
-  close(c.cashCostPerBtc[0]!, 52_588);
-  close(c.allInCostPerBtc[0]!, 82_588);
-  close(c.powerPerBtc[0]! + c.poolFeePerBtc[0]! + c.hostingPerBtc[0]! + c.sgaPerBtc[0]!, 52_588);
-  close(c.depreciationPerBtc[0]!, 30_000);
+  assertAlmostEquals(c.powerUsd[0]!, 665_760, TOLERANCE);
+  assertAlmostEquals(c.poolFeeUsd[0]!, 40_000, TOLERANCE);
+  assertAlmostEquals(c.hostingUsd[0]!, 96_000, TOLERANCE);
+  assertAlmostEquals(c.cashExpensesUsd[0]!, 665_760 + 96_000 + 250_000, TOLERANCE);
+  assertAlmostEquals(c.cashCostPerBtc[0]!, 52_588, TOLERANCE);
+  assertAlmostEquals(c.allInCostPerBtc[0]!, 82_588, TOLERANCE);
+  assertAlmostEquals(
+    c.powerPerBtc[0]! + c.poolFeePerBtc[0]! + c.hostingPerBtc[0]! + c.sgaPerBtc[0]!,
+    52_588,
+    TOLERANCE,
+  );
+  assertAlmostEquals(c.depreciationPerBtc[0]!, 30_000, TOLERANCE);
   // Month 1 mines nothing: costs still run, and a cost per BTC has no finite value.
-  close(c.powerUsd[1]!, 24_000 * 0.95 * 730 * 0.05);
+  assertAlmostEquals(c.powerUsd[1]!, 24_000 * 0.95 * 730 * 0.05, TOLERANCE);
   assert.equal(c.poolFeeUsd[1], 0);
   assert.equal(c.allInCostPerBtc[1], Infinity);
   // Over the period: both months' costs over month 0's 20 BTC.
-  close(c.periodAllInCostPerBtc, (1_651_760 + c.allInCostUsd[1]!) / 20);
+  assertAlmostEquals(c.periodAllInCostPerBtc, (1_651_760 + c.allInCostUsd[1]!) / 20, TOLERANCE);
 });
 
 Deno.test("unitCosts agrees with lib/mining costPerBtc in a steady state", () => {
@@ -78,23 +80,27 @@ Deno.test("unitCosts agrees with lib/mining costPerBtc in a steady state", () =>
     hostingUsdPerMwMonth: 0,
     sgaUsdPerMonth: 3 * DAYS_PER_MONTH,
   });
-  close(ours.allInCostPerBtc[0]!, price, 1e-12);
+  assertAlmostEquals(ours.allInCostPerBtc[0]!, price, TOLERANCE);
   // Cash cost: costPerBtc's is per coin kept; ours is per coin mined, plus the pool's cut.
-  close((ours.cashCostPerBtc[0]! - ours.poolFeePerBtc[0]!) / (1 - poolFee), reference.cashCostUsd);
-  close(ours.powerPerBtc[0]! / (1 - poolFee), reference.powerCostUsd);
+  assertAlmostEquals(
+    (ours.cashCostPerBtc[0]! - ours.poolFeePerBtc[0]!) / (1 - poolFee),
+    reference.cashCostUsd,
+    TOLERANCE,
+  );
+  assertAlmostEquals(ours.powerPerBtc[0]! / (1 - poolFee), reference.powerCostUsd, TOLERANCE);
 });
 
 Deno.test("unitCosts: machines switched off save power, not hosting", () => {
   const inputs = { btcMined: [10], btcPriceUsd: 80_000, powerW: [20e6], depreciationUsd: [0] };
   const all = unitCosts(inputs, costs);
   const half = unitCosts({ ...inputs, runningPowerW: [10e6] }, costs);
-  close(half.powerUsd[0]!, all.powerUsd[0]! / 2);
+  assertAlmostEquals(half.powerUsd[0]!, all.powerUsd[0]! / 2, TOLERANCE);
   assert.equal(half.hostingUsd[0], all.hostingUsd[0]);
   // A hosting fee on MW hashing only: half the machines off, half the fee; at 50%, three quarters.
   const fee = unitCosts({ ...inputs, runningPowerW: [10e6] }, { ...costs, hostingWhileOff: 0 });
-  close(fee.hostingUsd[0]!, all.hostingUsd[0]! / 2);
+  assertAlmostEquals(fee.hostingUsd[0]!, all.hostingUsd[0]! / 2, TOLERANCE);
   const some = unitCosts({ ...inputs, runningPowerW: [10e6] }, { ...costs, hostingWhileOff: 0.5 });
-  close(some.hostingUsd[0]!, all.hostingUsd[0]! * 0.75);
+  assertAlmostEquals(some.hostingUsd[0]!, all.hostingUsd[0]! * 0.75, TOLERANCE);
   assert.throws(
     () => unitCosts(inputs, { ...costs, hostingWhileOff: 2 }),
     /hostingWhileOff: expected a fraction between 0 and 1, got 2/,

@@ -8,6 +8,7 @@ import { blockSubsidyBtc, subsidyBetweenBtc } from "../chain/subsidy.ts";
 import { BTC_DAILY_SCHEMA, btcDailyFromCsv, loadBtcDaily } from "./btc_daily.ts";
 import { CsvError } from "./csv.ts";
 import { nextIsoDay } from "../units/calendar.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const daily = await loadBtcDaily();
 
@@ -37,13 +38,6 @@ function meanEhs(from: string, to: string): number {
   }
   assert.ok(n > 0, `no days in ${from} .. ${to}`);
   return sum / n;
-}
-
-function assertClose(actual: number, expected: number, tolerance: number, what: string) {
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `${what}: ${actual} is not within ${tolerance} of ${expected}`,
-  );
 }
 
 Deno.test("snapshot: range, size and columns", () => {
@@ -139,13 +133,18 @@ Deno.test("snapshot: difficulty = hashrate × 1e12 × 86400 ÷ (blocks × 2^32) 
   assert.ok(worst <= 1e-9);
   // Cross-check with the protocol's difficulty (same epoch all day): 181.543 from block
   // 68,544 (2010-07-16), and 86,388,558,925,171 for blocks 838,656 .. 840,671 (April 2024).
-  assertClose(
+  assertAlmostEquals(
     daily.difficulty[at("2010-07-18")]!,
     181.5432893640505,
     181.5432893640505 * 1e-6,
     "2010",
   );
-  assertClose(daily.difficulty[at("2024-04-18")]!, 86_388_558_925_171, 86.4e12 * 1e-6, "2024");
+  assertAlmostEquals(
+    daily.difficulty[at("2024-04-18")]!,
+    86_388_558_925_171,
+    86.4e12 * 1e-6,
+    "2024",
+  );
 });
 
 Deno.test("snapshot: hashprice identities on every row", () => {
@@ -177,22 +176,22 @@ Deno.test("snapshot: every value is finite and within its schema bound", () => {
 
 Deno.test("snapshot: hashrate levels quoted in SOURCES.md (Coin Metrics, EH/s)", async (t) => {
   await t.step("2021 mean 145.2", () => {
-    assertClose(meanEhs("2021-01-01", "2021-12-31"), 145.2, 0.5, "2021");
+    assertAlmostEquals(meanEhs("2021-01-01", "2021-12-31"), 145.2, 0.5, "2021");
   });
   await t.step("July 2021 (China ban) low 100.3", () => {
-    assertClose(meanEhs("2021-07-01", "2021-07-31"), 100.3, 0.5, "Jul-2021");
+    assertAlmostEquals(meanEhs("2021-07-01", "2021-07-31"), 100.3, 0.5, "Jul-2021");
   });
   await t.step("Q4-2024 mean 737.8", () => {
-    assertClose(meanEhs("2024-10-01", "2024-12-31"), 737.8, 1, "Q4-2024");
+    assertAlmostEquals(meanEhs("2024-10-01", "2024-12-31"), 737.8, 1, "Q4-2024");
   });
   await t.step("Q4-2025 mean 1071.4", () => {
-    assertClose(meanEhs("2025-10-01", "2025-12-31"), 1071.4, 1, "Q4-2025");
+    assertAlmostEquals(meanEhs("2025-10-01", "2025-12-31"), 1071.4, 1, "Q4-2025");
   });
   await t.step("March 2026 mean 975.4", () => {
     // SOURCES.md computed this from the full export, which ends on 2026-03-22; the snapshot
     // extends March to the 31st from the API pull, which raises the calendar-month mean.
-    assertClose(meanEhs("2026-03-01", "2026-03-22"), 975.4, 1, "Mar 1-22, 2026");
-    assertClose(meanEhs("2026-03-01", "2026-03-31"), 980.8, 1, "Mar 2026, whole month");
+    assertAlmostEquals(meanEhs("2026-03-01", "2026-03-22"), 975.4, 1, "Mar 1-22, 2026");
+    assertAlmostEquals(meanEhs("2026-03-01", "2026-03-31"), 980.8, 1, "Mar 2026, whole month");
   });
 });
 

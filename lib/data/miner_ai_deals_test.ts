@@ -16,6 +16,7 @@ import {
   minerAiDealsFromCsv,
   STRUCTURES,
 } from "./miner_ai_deals.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const deals = await loadMinerAiDeals();
 
@@ -23,13 +24,6 @@ function deal(id: string): MinerAiDeal {
   const found = deals.find((d) => d.deal_id === id);
   assert.ok(found, `${id} is not in data/miner_ai_deals.csv`);
   return found;
-}
-
-function assertClose(actual: number, expected: number, tolerance: number, what: string) {
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `${what}: ${actual} is not within ${tolerance} of ${expected}`,
-  );
 }
 
 /** The rows that have a single base-term value, a term and a MW figure (checked by hand). */
@@ -71,7 +65,7 @@ Deno.test("snapshot: Core Scientific–CoreWeave, 200 MW for $3.5B over 12 years
   assert.equal(Math.round(corz.usd_per_mw_year), 1_458_333); // 1.458M per MW-year
   assert.equal(corz.usd_per_kw_month.toFixed(1), "121.5");
   // Consistent with the ~$290M a year reported for it [S11][S12]: ÷ 200 MW = 1.45.
-  assertClose(corz.usd_per_mw_year, 290e6 / 200, 0.01e6, "against ~$290M/yr");
+  assertAlmostEquals(corz.usd_per_mw_year, 290e6 / 200, 0.01e6, "against ~$290M/yr");
 });
 
 Deno.test("snapshot: F6 of other contracts, by hand from their stated terms", async (t) => {
@@ -87,8 +81,8 @@ Deno.test("snapshot: F6 of other contracts, by hand from their stated terms", as
   for (const [id, millions, kwMonth, tolerance] of table) {
     await t.step(id, () => {
       const d = deal(id);
-      assertClose(d.usd_per_mw_year / 1e6, millions, 0.0005, `${id} $M/MW-yr`);
-      assertClose(d.usd_per_kw_month, kwMonth, tolerance, `${id} $/kW-month`);
+      assertAlmostEquals(d.usd_per_mw_year / 1e6, millions, 0.0005, `${id} $M/MW-yr`);
+      assertAlmostEquals(d.usd_per_kw_month, kwMonth, tolerance, `${id} $/kW-month`);
     });
   }
 });
@@ -115,8 +109,8 @@ Deno.test("snapshot: F6 of contracts added in the 2026 refresh, from their state
     await t.step(id, () => {
       const d = deal(id);
       assert.deepEqual([d.capacity_mw, d.contract_value_usd, d.term_years], [mw, usd, years]);
-      assertClose(d.usd_per_mw_year, perMwYear, 0.1, `${id} $/MW-yr`);
-      assertClose(d.usd_per_kw_month, perKwMonth, 0.005, `${id} $/kW-month`);
+      assertAlmostEquals(d.usd_per_mw_year, perMwYear, 0.1, `${id} $/MW-yr`);
+      assertAlmostEquals(d.usd_per_kw_month, perKwMonth, 0.005, `${id} $/kW-month`);
     });
   }
   await t.step("IREN–NVIDIA is GPU cloud on an unstated MW basis, not a comparable rent", () => {
@@ -156,8 +150,8 @@ Deno.test("snapshot: every derived value equals TCV ÷ years ÷ MW (÷ 1000 ÷ 1
     if (Number.isNaN(d.usd_per_mw_year)) continue;
     const perMwYear = d.contract_value_usd / d.term_years / d.capacity_mw;
     const perKwMonth = perMwYear / 1000 / 12;
-    assertClose(d.usd_per_mw_year, perMwYear, 1e-9 * perMwYear, d.deal_id);
-    assertClose(d.usd_per_kw_month, perKwMonth, 1e-9 * perKwMonth, d.deal_id);
+    assertAlmostEquals(d.usd_per_mw_year, perMwYear, 1e-9 * perMwYear, d.deal_id);
+    assertAlmostEquals(d.usd_per_kw_month, perKwMonth, 1e-9 * perKwMonth, d.deal_id);
   }
   assert.deepEqual(
     deals.filter((d) => !Number.isNaN(d.usd_per_mw_year)).map((d) => d.deal_id),

@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
 import { decliningBalanceDepreciation, straightLineDepreciation } from "./depreciation.ts";
-
-const close = (actual: number | undefined, expected: number, tolerance = 1e-9) =>
-  assert.ok(
-    actual !== undefined && Math.abs(actual - expected) <= tolerance,
-    `expected ${expected}, got ${actual}`,
-  );
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 Deno.test("straight line", async (t) => {
   await t.step("Excel SLN example: (30,000 − 7,500) / 10 = 2,250 a year", () => {
@@ -19,7 +14,7 @@ Deno.test("straight line", async (t) => {
   await t.step("monthly over 5 years: 60 periods, sum = cost − salvage", () => {
     const s = straightLineDepreciation({ cost: 1_000_000, lifeYears: 5, periodsPerYear: 12 });
     assert.equal(s.periods, 60);
-    close(s.depreciation.reduce((a, b) => a + b, 0), 1_000_000, 1e-6);
+    assertAlmostEquals(s.depreciation.reduce((a, b) => a + b, 0)!, 1_000_000, 1e-6);
     assert.equal(s.bookValue[59], 0);
   });
   await t.step("fractional life with a whole number of periods", () => {
@@ -42,7 +37,7 @@ Deno.test("declining balance", async (t) => {
       switchToStraightLine: false,
     });
     assert.equal(ddb.depreciation[0], 480);
-    close(ddb.depreciation[9], 2_400 * 0.8 ** 9 - 300);
+    assertAlmostEquals(ddb.depreciation[9]!, 2_400 * 0.8 ** 9 - 300, 1e-9);
     assert.equal(ddb.depreciation[9]!.toFixed(2), "22.12");
     const factor15 = decliningBalanceDepreciation({
       cost: 2_400,
@@ -51,7 +46,7 @@ Deno.test("declining balance", async (t) => {
       factor: 1.5,
       switchToStraightLine: false,
     });
-    close(factor15.depreciation[1], 306);
+    assertAlmostEquals(factor15.depreciation[1]!, 306, 1e-9);
   });
   await t.step("Excel DDB stops at salvage: 10,000 cost, 1,000 salvage, 5 years", () => {
     // 4,000, 2,400, 1,440, 864, then only 296 (book 1,296 → 1,000).
@@ -61,14 +56,16 @@ Deno.test("declining balance", async (t) => {
       lifeYears: 5,
       switchToStraightLine: false,
     });
-    [4_000, 2_400, 1_440, 864, 296].forEach((d, i) => close(ddb.depreciation[i], d));
+    [4_000, 2_400, 1_440, 864, 296].forEach((d, i) =>
+      assertAlmostEquals(ddb.depreciation[i]!, d, 1e-9)
+    );
   });
   await t.step("with the switch (VDB) book value reaches salvage exactly at the end", () => {
     // DDB on 1,000 over 5 years with no salvage: 400, 240, 144; then straight line on the
     // remaining 216 over 2 years (108 > 86.4).
     const vdb = decliningBalanceDepreciation({ cost: 1_000, lifeYears: 5 });
-    [400, 240, 144, 108, 108].forEach((d, i) => close(vdb.depreciation[i], d));
-    close(vdb.bookValue[4], 0);
+    [400, 240, 144, 108, 108].forEach((d, i) => assertAlmostEquals(vdb.depreciation[i]!, d, 1e-9));
+    assertAlmostEquals(vdb.bookValue[4]!, 0, 1e-9);
     const noSwitch = decliningBalanceDepreciation({
       cost: 1_000,
       lifeYears: 5,
@@ -79,7 +76,7 @@ Deno.test("declining balance", async (t) => {
   await t.step("invariant: total never exceeds cost − salvage, book never below salvage", () => {
     for (const factor of [1, 1.5, 2, 3]) {
       const s = decliningBalanceDepreciation({ cost: 500, salvage: 50, lifeYears: 7, factor });
-      close(s.depreciation.reduce((a, b) => a + b, 0), 450);
+      assertAlmostEquals(s.depreciation.reduce((a, b) => a + b, 0)!, 450, 1e-9);
       assert.ok(s.bookValue.every((b) => b >= 50 - 1e-9));
     }
   });

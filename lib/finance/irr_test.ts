@@ -4,42 +4,45 @@ import { ConvergenceError } from "./convergence_error.ts";
 import { irr, xirr } from "./irr.ts";
 import { npv } from "./npv.ts";
 import { createRng } from "./rng.ts";
-
-const close = (actual: number, expected: number, tolerance: number) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `expected ${expected} ± ${tolerance}, got ${actual}`,
-  );
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const timed = (amounts: number[]): CashFlow[] => amounts.map((amount, t) => ({ t, amount }));
 
 Deno.test("irr reproduces rates known in closed form", async (t) => {
   await t.step("[-100, 110] is 10%", () => {
-    close(irr(timed([-100, 110])), 0.1, 1e-12);
+    assertAlmostEquals(irr(timed([-100, 110])), 0.1, 1e-12);
   });
   await t.step("[-100, 0, 121] is 10%", () => {
-    close(irr(timed([-100, 0, 121])), 0.1, 1e-12);
+    assertAlmostEquals(irr(timed([-100, 0, 121])), 0.1, 1e-12);
   });
   await t.step("a level annuity priced at 8% has an IRR of 8%", () => {
     // Payment on 1,000 over 5 years at 8%: 1000 × 0.08 / (1 − 1.08^−5) = 250.456…
     const payment = (1000 * 0.08) / (1 - 1.08 ** -5);
-    close(irr(timed([-1000, payment, payment, payment, payment, payment])), 0.08, 1e-12);
+    assertAlmostEquals(
+      irr(timed([-1000, payment, payment, payment, payment, payment])),
+      0.08,
+      1e-12,
+    );
   });
   await t.step("monthly flows give the annual effective rate", () => {
     // 1% a month for 24 months on 1,000: annual rate 1.01^12 − 1.
     const payment = (1000 * 0.01) / (1 - 1.01 ** -24);
     const amounts = [-1000, ...Array<number>(24).fill(payment)];
-    close(irr(timed(amounts), { periodsPerYear: 12 }), 1.01 ** 12 - 1, 1e-11);
-    close(irr(monthlyFlows(amounts)), 1.01 ** 12 - 1, 1e-11);
+    assertAlmostEquals(irr(timed(amounts), { periodsPerYear: 12 }), 1.01 ** 12 - 1, 1e-11);
+    assertAlmostEquals(irr(monthlyFlows(amounts)), 1.01 ** 12 - 1, 1e-11);
   });
   await t.step("losses and extreme rates inside the documented bracket", () => {
-    close(irr(timed([-100, 50])), -0.5, 1e-12);
-    close(irr(timed([-1, 0.0002])), -0.9998, 1e-12);
-    close(irr(timed([-1, 5_000])), 4_999, 1e-8);
-    close(irr([{ t: 0, amount: -100 }, { t: 30, amount: 100 * 1.07 ** 30 }]), 0.07, 1e-12);
+    assertAlmostEquals(irr(timed([-100, 50])), -0.5, 1e-12);
+    assertAlmostEquals(irr(timed([-1, 0.0002])), -0.9998, 1e-12);
+    assertAlmostEquals(irr(timed([-1, 5_000])), 4_999, 1e-8);
+    assertAlmostEquals(
+      irr([{ t: 0, amount: -100 }, { t: 30, amount: 100 * 1.07 ** 30 }]),
+      0.07,
+      1e-12,
+    );
   });
   await t.step("flows out of time order give the same rate", () => {
-    close(irr([{ t: 1, amount: 110 }, { t: 0, amount: -100 }]), 0.1, 1e-12);
+    assertAlmostEquals(irr([{ t: 1, amount: 110 }, { t: 0, amount: -100 }]), 0.1, 1e-12);
   });
 });
 
@@ -116,7 +119,7 @@ Deno.test("irr throws ConvergenceError with reason and flows summary", async (t)
       assert.match(error.message, /no sign change in NPV between rates -0.9999 and 10000/);
       return true;
     });
-    close(irr(timed([-1, 1_000_000]), { high: 2e6 }), 999_999, 1e-3);
+    assertAlmostEquals(irr(timed([-1, 1_000_000]), { high: 2e6 }), 999_999, 1e-3);
   });
   await t.step("multiple IRRs (10% and 20%), resolved by a narrower bracket", () => {
     const flows = timed([-100, 230, -132]);
@@ -127,8 +130,8 @@ Deno.test("irr throws ConvergenceError with reason and flows summary", async (t)
       assert.match(error.message, /at rates 0\.1, 0\.2;/);
       return true;
     });
-    close(irr(flows, { high: 0.15 }), 0.1, 1e-12);
-    close(irr(flows, { low: 0.15 }), 0.2, 1e-12);
+    assertAlmostEquals(irr(flows, { high: 0.15 }), 0.1, 1e-12);
+    assertAlmostEquals(irr(flows, { low: 0.15 }), 0.2, 1e-12);
   });
   await t.step("every flow at the same time: NPV does not depend on the rate", () => {
     const sameTime = [{ t: 1, amount: -5 }, { t: 1, amount: 5 }];
@@ -179,11 +182,11 @@ Deno.test("xirr", async (t) => {
       { date: "2009-04-01", amount: 2_750 },
     ];
     const rate = xirr(flows);
-    close(rate, 0.373362535, 5e-9);
+    assertAlmostEquals(rate, 0.373362535, 5e-9);
     // Verified numerically: the XNPV sum at that rate is zero (days 0, 60, 303, 411, 456).
     const days = [0, 60, 303, 411, 456];
     const sum = flows.reduce((s, f, i) => s + f.amount / (1 + rate) ** (days[i]! / 365), 0);
-    close(sum, 0, 1e-8);
+    assertAlmostEquals(sum, 0, 1e-8);
   });
   await t.step("on yearly dates with 365-day years it agrees with irr", () => {
     const amounts = [-1_000, 300, 400, 500];
@@ -191,10 +194,10 @@ Deno.test("xirr", async (t) => {
       date,
       amount: amounts[i]!,
     }));
-    close(xirr(dated), irr(timed(amounts)), 1e-12);
+    assertAlmostEquals(xirr(dated), irr(timed(amounts)), 1e-12);
   });
   await t.step("across a leap year Actual/365 counts 366/365 of a year", () => {
     const dated = [{ date: "2024-01-01", amount: -100 }, { date: "2025-01-01", amount: 110 }];
-    close(xirr(dated), 1.1 ** (365 / 366) - 1, 1e-12);
+    assertAlmostEquals(xirr(dated), 1.1 ** (365 / 366) - 1, 1e-12);
   });
 });

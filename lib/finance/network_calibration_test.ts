@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { networkCalibration } from "./network_calibration.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
-const close = (a: number, b: number, tol = 1e-12) =>
-  Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
+/** 1e-12 of the expected value, or 1e-12 absolute below 1. */
+const TOLERANCE = { absolute: 1e-12, relative: 1e-12 };
+
 const days = (n: number) =>
   Array.from(
     { length: n },
@@ -40,11 +42,13 @@ Deno.test("real data: the same numbers as a plain re-computation written out her
     });
     return Math.exp(365 * (n * sty - st * sy) / (n * stt - st * st)) - 1;
   };
-  assert.ok(close(c.hashrate, avg(hashrate.slice(-30))));
-  assert.ok(close(c.hashrateGrowthAnnual, growth(hashrate), 1e-8));
-  assert.ok(close(c.priceGrowthAnnual, growth(price), 1e-8));
-  assert.ok(
-    close(c.excessHashrateGrowthAnnual, (1 + growth(hashrate)) / (1 + growth(price)) - 1, 1e-8),
+  assertAlmostEquals(c.hashrate, avg(hashrate.slice(-30)), TOLERANCE);
+  assertAlmostEquals(c.hashrateGrowthAnnual, growth(hashrate), { absolute: 1e-8, relative: 1e-8 });
+  assertAlmostEquals(c.priceGrowthAnnual, growth(price), { absolute: 1e-8, relative: 1e-8 });
+  assertAlmostEquals(
+    c.excessHashrateGrowthAnnual,
+    (1 + growth(hashrate)) / (1 + growth(price)) - 1,
+    { absolute: 1e-8, relative: 1e-8 },
   );
   // Over the four years to 2026-06-01 the network grew about 5% a year slower than the price
   // (end-point means had said 9% faster), with a standard error of about 2.5 points: the trend is
@@ -57,7 +61,10 @@ Deno.test("real data: the same numbers as a plain re-computation written out her
   assert.ok(c.excessHashrateGrowthStdErr > 0.02 && c.excessHashrateGrowthStdErr < 0.03);
   const returns = price.slice(1).map((p, i) => Math.log(p / price[i]!));
   assert.equal(returns.length, 1460);
-  assert.ok(close(c.btcVolAnnual, sd(returns) * Math.sqrt(365), 1e-10));
+  assertAlmostEquals(c.btcVolAnnual, sd(returns) * Math.sqrt(365), {
+    absolute: 1e-10,
+    relative: 1e-10,
+  });
   const months: number[] = [];
   for (let end = hashrate.length; end >= 30; end -= 30) {
     months.push(avg(hashrate.slice(end - 30, end)));
@@ -65,7 +72,10 @@ Deno.test("real data: the same numbers as a plain re-computation written out her
   months.reverse();
   assert.equal(months.length, Math.floor(1461 / 30));
   const changes = months.slice(1).map((v, i) => Math.log(v / months[i]!));
-  assert.ok(close(c.hashrateVolAnnual, sd(changes) * Math.sqrt(365 / 30), 1e-10));
+  assertAlmostEquals(c.hashrateVolAnnual, sd(changes) * Math.sqrt(365 / 30), {
+    absolute: 1e-10,
+    relative: 1e-10,
+  });
   // Plausible magnitudes for Bitcoin (not a reference value): a volatile price, a growing network.
   assert.ok(c.btcVolAnnual > 0.2 && c.btcVolAnnual < 1.5);
   assert.ok(c.hashrateGrowthAnnual > 0);
@@ -76,8 +86,9 @@ Deno.test("trend growth is exact on exponential series, with no standard error",
   const price_usd = Array.from({ length: n }, (_, i) => 60_000 * 1.5 ** (i / 365));
   const hashrate_ths = Array.from({ length: n }, (_, i) => 6e8 * 2 ** (i / 365));
   const c = networkCalibration({ date: days(n), price_usd, hashrate_ths }, { lookbackYears: 1.9 });
-  assert.ok(close(c.priceGrowthAnnual, 0.5, 1e-10) && close(c.hashrateGrowthAnnual, 1, 1e-10));
-  assert.ok(close(c.excessHashrateGrowthAnnual, 1 / 3, 1e-10));
+  assertAlmostEquals(c.priceGrowthAnnual, 0.5, { absolute: 1e-10, relative: 1e-10 });
+  assertAlmostEquals(c.hashrateGrowthAnnual, 1, { absolute: 1e-10, relative: 1e-10 });
+  assertAlmostEquals(c.excessHashrateGrowthAnnual, 1 / 3, { absolute: 1e-10, relative: 1e-10 });
   assert.ok(c.priceGrowthStdErr < 1e-9 && c.excessHashrateGrowthStdErr < 1e-9);
 });
 
@@ -100,7 +111,7 @@ Deno.test("the Newey–West error grows with autocorrelated residuals; no lags i
   const meat = u.reduce((a, v) => a + v * v, 0) +
     2 * 0.5 * u.slice(1).reduce((a, v, t) => a + v * u[t]!, 0);
   const expected = 365 * Math.exp(365 * b) * Math.sqrt(meat) / sxx;
-  assert.ok(close(white.hashrateGrowthStdErr, expected, 1e-9));
+  assertAlmostEquals(white.hashrateGrowthStdErr, expected, { absolute: 1e-9, relative: 1e-9 });
 });
 
 Deno.test("volatility of alternating ±a daily log returns is a·√(n ÷ (n − 1))·√365", () => {
@@ -112,7 +123,11 @@ Deno.test("volatility of alternating ±a daily log returns is a·√(n ÷ (n −
     lookbackYears: 364 / 365,
   });
   const returns = 364; // 182 of each sign: their mean is 0
-  assert.ok(close(c.btcVolAnnual, a * Math.sqrt(returns / (returns - 1)) * Math.sqrt(365)));
+  assertAlmostEquals(
+    c.btcVolAnnual,
+    a * Math.sqrt(returns / (returns - 1)) * Math.sqrt(365),
+    TOLERANCE,
+  );
   assert.equal(c.hashrateVolAnnual, 0);
   assert.equal(c.hashrateGrowthAnnual, 0);
 });
@@ -130,7 +145,7 @@ Deno.test("hashrate volatility from n-day means; meanDays changes the blocks", (
   const ten = networkCalibration(daily, { lookbackYears: 190 / 365, meanDays: 10 });
   const changes = 18; // 19 blocks of 10 days in the 191-day window; 9 changes of each sign
   const expected = Math.LN2 * Math.sqrt(changes / (changes - 1)) * Math.sqrt(36.5);
-  assert.ok(close(ten.hashrateVolAnnual, expected));
+  assertAlmostEquals(ten.hashrateVolAnnual, expected, TOLERANCE);
   const twenty = networkCalibration(daily, { lookbackYears: 190 / 365, meanDays: 20 });
   assert.equal(twenty.hashrateVolAnnual, 0);
   assert.equal(ten.btcVolAnnual, 0);

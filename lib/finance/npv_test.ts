@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { monthlyFlows } from "./cash_flow.ts";
 import { npv, xnpv } from "./npv.ts";
-
-const close = (actual: number, expected: number, tolerance = 1e-9) =>
-  assert.ok(
-    Math.abs(actual - expected) <= tolerance,
-    `expected ${expected} ± ${tolerance}, got ${actual}`,
-  );
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 // Microsoft's XIRR/XNPV documentation example (support.microsoft.com, "XNPV function"):
 // XNPV(0.09, …) = 2,086.65.
@@ -21,13 +16,14 @@ const MICROSOFT_FLOWS = [
 Deno.test("npv discounts annually at (1 + rate)^t, t = 0 undiscounted", async (t) => {
   await t.step("hand-computed: -1000 now, 600 in 1 year, 600 in 2 years at 10%", () => {
     const expected = -1000 + 600 / 1.1 + 600 / 1.21; // 41.3223…
-    close(
+    assertAlmostEquals(
       npv([{ t: 0, amount: -1000 }, { t: 1, amount: 600 }, { t: 2, amount: 600 }], { rate: 0.1 }),
       expected,
+      1e-9,
     );
   });
   await t.step("fractional years: 100 in 6 months at 21% is 100 / 1.1", () => {
-    close(npv([{ t: 0.5, amount: 100 }], { rate: 0.21 }), 100 / 1.1);
+    assertAlmostEquals(npv([{ t: 0.5, amount: 100 }], { rate: 0.21 }), 100 / 1.1, 1e-9);
   });
   await t.step("month indices with periodsPerYear: 12 equal years from monthlyFlows", () => {
     const amounts = Array.from({ length: 61 }, (_, m) => (m === 0 ? -5_000 : 120));
@@ -36,18 +32,22 @@ Deno.test("npv discounts annually at (1 + rate)^t, t = 0 undiscounted", async (t
       periodsPerYear: 12,
     });
     const viaYears = npv(monthlyFlows(amounts), { rate: 0.08 });
-    close(viaMonths, viaYears, 1e-9);
+    assertAlmostEquals(viaMonths, viaYears, 1e-9);
     // Independent: the monthly rate equivalent to 8% a year, and an annuity of 60 payments.
     const monthly = 1.08 ** (1 / 12) - 1;
-    close(viaYears, -5_000 + 120 * (1 - (1 + monthly) ** -60) / monthly, 1e-8);
+    assertAlmostEquals(viaYears, -5_000 + 120 * (1 - (1 + monthly) ** -60) / monthly, 1e-8);
   });
   await t.step("a zero rate sums the amounts; negative rates above -100% compound up", () => {
-    close(npv([{ t: 0, amount: -3 }, { t: 7, amount: 5 }], { rate: 0 }), 2);
-    close(npv([{ t: 1, amount: 100 }], { rate: -0.5 }), 200);
+    assertAlmostEquals(npv([{ t: 0, amount: -3 }, { t: 7, amount: 5 }], { rate: 0 }), 2, 1e-9);
+    assertAlmostEquals(npv([{ t: 1, amount: 100 }], { rate: -0.5 }), 200, 1e-9);
   });
   await t.step("order of flows does not matter", () => {
     const flows = [{ t: 2, amount: 50 }, { t: 0, amount: -80 }, { t: 1, amount: 40 }];
-    close(npv(flows, { rate: 0.07 }), npv([...flows].reverse(), { rate: 0.07 }), 1e-12);
+    assertAlmostEquals(
+      npv(flows, { rate: 0.07 }),
+      npv([...flows].reverse(), { rate: 0.07 }),
+      1e-12,
+    );
   });
 });
 
@@ -71,13 +71,13 @@ Deno.test("xnpv matches Microsoft's documented example and Actual/365", async (t
       (sum, f, i) => sum + f.amount / 1.09 ** (days[i]! / 365),
       0,
     );
-    close(xnpv(MICROSOFT_FLOWS, { rate: 0.09 }), expected, 1e-9);
+    assertAlmostEquals(xnpv(MICROSOFT_FLOWS, { rate: 0.09 }), expected, 1e-9);
     assert.equal(xnpv(MICROSOFT_FLOWS, { rate: 0.09 }).toFixed(2), "2086.65");
   });
   await t.step("a later valuation date compounds the value forward", () => {
     const atStart = xnpv(MICROSOFT_FLOWS, { rate: 0.09 });
     const ayearLater = xnpv(MICROSOFT_FLOWS, { rate: 0.09, valuationDate: "2009-01-01" });
-    close(ayearLater, atStart * 1.09 ** (366 / 365), 1e-8);
+    assertAlmostEquals(ayearLater, atStart * 1.09 ** (366 / 365), 1e-8);
   });
   await t.step("dated flows going backwards are an error", () => {
     assert.throws(

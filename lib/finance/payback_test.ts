@@ -1,27 +1,22 @@
 import assert from "node:assert/strict";
 import type { CashFlow } from "./cash_flow.ts";
 import { paybackPeriod } from "./payback.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const timed = (amounts: number[]): CashFlow[] => amounts.map((amount, t) => ({ t, amount }));
-const close = (actual: number | undefined, expected: number, tolerance = 1e-12) =>
-  assert.ok(
-    actual !== undefined && Math.abs(actual - expected) <= tolerance,
-    `expected ${expected}, got ${actual}`,
-  );
-
 Deno.test("simple payback interpolates inside the paying period", async (t) => {
   await t.step("1,000 out, 300/400/500 back: cumulative -700, -300, +200 → 2 + 300/500", () => {
-    close(paybackPeriod(timed([-1000, 300, 400, 500])), 2.6);
+    assertAlmostEquals(paybackPeriod(timed([-1000, 300, 400, 500]))!, 2.6, 1e-12);
   });
   await t.step("without interpolation it is the time of the flow that pays back", () => {
     assert.equal(paybackPeriod(timed([-1000, 300, 400, 500]), { interpolate: false }), 3);
   });
   await t.step("exactly zero cumulative counts as paid back", () => {
-    close(paybackPeriod(timed([-100, 50, 50])), 2);
+    assertAlmostEquals(paybackPeriod(timed([-100, 50, 50]))!, 2, 1e-12);
   });
   await t.step("month indices with periodsPerYear return years", () => {
     const flows = timed([-1_000, ...Array<number>(24).fill(100)]);
-    close(paybackPeriod(flows, { periodsPerYear: 12 }), 10 / 12);
+    assertAlmostEquals(paybackPeriod(flows, { periodsPerYear: 12 })!, 10 / 12, 1e-12);
   });
 });
 
@@ -31,8 +26,8 @@ Deno.test("discounted payback discounts each flow before accumulating", () => {
   const flows = timed([-1000, 400, 400, 400, 400]);
   const d = [1, 2, 3, 4].map((year) => 400 / 1.1 ** year);
   const beforeYear4 = -1000 + d[0]! + d[1]! + d[2]!;
-  close(paybackPeriod(flows, { rate: 0.1 }), 3 + -beforeYear4 / d[3]!);
-  close(paybackPeriod(flows, { rate: 0.1 }), 3.01925, 1e-5);
+  assertAlmostEquals(paybackPeriod(flows, { rate: 0.1 })!, 3 + -beforeYear4 / d[3]!, 1e-12);
+  assertAlmostEquals(paybackPeriod(flows, { rate: 0.1 })!, 3.01925, 1e-5);
   // Discounting can only delay payback.
   assert.ok(paybackPeriod(flows, { rate: 0.1 })! > paybackPeriod(flows)!);
 });
@@ -47,7 +42,7 @@ Deno.test("payback: never, immediately, and after a later dip", async (t) => {
   });
   await t.step("a later capex that pushes the total below zero moves payback later", () => {
     // Cumulative: −100, 0, −50, +50 → pays back for good in year 3 (after −50, +100).
-    close(paybackPeriod(timed([-100, 100, -50, 100])), 2.5);
+    assertAlmostEquals(paybackPeriod(timed([-100, 100, -50, 100]))!, 2.5, 1e-12);
   });
 });
 

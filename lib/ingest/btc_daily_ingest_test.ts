@@ -33,6 +33,7 @@ import { CsvError } from "../data/csv.ts";
 import { nextIsoDay } from "../units/calendar.ts";
 import { GENESIS_DATE, type NetworkDay, networkDaysFromRecords } from "./network_days.ts";
 import { fileExists, quiet, withTempDir } from "./_testing.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Test fixtures: synthetic Coin Metrics exports
@@ -323,11 +324,18 @@ Deno.test("buildBtcDaily builds a tiny export into the three files", async () =>
       assert.equal(daily.subsidy_btc[i], 50 * blocks);
       assert.equal(daily.fees_btc[i], Number(d.FeeTotNtv));
       assert.equal(daily.price_usd[i], 100 + i);
-      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.abs(b);
-      assert.ok(close(daily.difficulty[i]!, (hashrate * 1e12 * 86400) / (blocks * 2 ** 32)));
+      assertAlmostEquals(daily.difficulty[i]!, (hashrate * 1e12 * 86400) / (blocks * 2 ** 32), {
+        relative: 1e-12,
+      });
       assert.ok(daily.difficulty[i]! > 1000 && daily.difficulty[i]! < 2000);
-      assert.ok(close(daily.hashprice_btc_per_ph_day[i]!, paid / (hashrate / 1000)));
-      assert.ok(close(daily.hashprice_usd_per_ph_day[i]!, (paid * (100 + i)) / (hashrate / 1000)));
+      assertAlmostEquals(daily.hashprice_btc_per_ph_day[i]!, paid / (hashrate / 1000), {
+        relative: 1e-12,
+      });
+      assertAlmostEquals(
+        daily.hashprice_usd_per_ph_day[i]!,
+        (paid * (100 + i)) / (hashrate / 1000),
+        { relative: 1e-12 },
+      );
     }
     assert.equal(height, 1728); // 4 × (143 + 144 + 145)
 

@@ -5,10 +5,7 @@ import { type Power, w } from "../units/power.ts";
 import { type UsdPerKwh, usdPerKwh, type UsdPerPhDay, usdPerPhDay } from "../units/prices.ts";
 import { asicEconomics, type AsicEconomicsOptions } from "./asic_economics.ts";
 import { miningPerMw } from "./mining_per_mw.ts";
-
-function assertClose(actual: number, expected: number, tolerance: number, what = ""): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} vs ${expected}`);
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const s21 = {
   hashrate: ths(200),
@@ -27,13 +24,13 @@ Deno.test("an S21 with uptime, pool fee, PUE and tax, computed by hand", () => {
   const revenue = 45 * 0.2 * 0.95 * 0.98; // $8.379
   const kwh = 3.5 * 24 * 0.95 * 1.1; // 87.78 kWh
   const power = kwh * 0.06;
-  assertClose(r.daily.revenueUsd, revenue, 1e-12);
-  assertClose(r.daily.powerCostUsd, power, 1e-12);
-  assertClose(r.energyKwhPerDay, kwh, 1e-12);
-  assertClose(r.daily.marginUsd, revenue - power, 1e-12);
-  assertClose(r.yearly.marginUsd, 365 * (revenue - power), 1e-9);
-  assertClose(r.marginFraction, (revenue - power) / revenue, 1e-12);
-  assertClose(r.breakevenPowerPriceUsdPerKwh, revenue / kwh - 0.01, 1e-12);
+  assertAlmostEquals(r.daily.revenueUsd, revenue, 1e-12);
+  assertAlmostEquals(r.daily.powerCostUsd, power, 1e-12);
+  assertAlmostEquals(r.energyKwhPerDay, kwh, 1e-12);
+  assertAlmostEquals(r.daily.marginUsd, revenue - power, 1e-12);
+  assertAlmostEquals(r.yearly.marginUsd, 365 * (revenue - power), 1e-9);
+  assertAlmostEquals(r.marginFraction, (revenue - power) / revenue, 1e-12);
+  assertAlmostEquals(r.breakevenPowerPriceUsdPerKwh, revenue / kwh - 0.01, 1e-12);
 });
 
 Deno.test("a spec by power equals the same spec by efficiency", () => {
@@ -59,7 +56,7 @@ Deno.test("invariant: at the breakeven power price the margin is zero, in every 
       { ...s21, powerPriceUsdPerKwh: r.breakevenPowerPriceUsdPerKwh },
       options,
     );
-    assertClose(atBreakeven.daily.marginUsd, 0, 1e-12, JSON.stringify(options));
+    assertAlmostEquals(atBreakeven.daily.marginUsd, 0, 1e-12, JSON.stringify(options));
   }
 });
 
@@ -69,10 +66,10 @@ Deno.test("curtailment: switched-off hours earn nothing, cost nothing and collec
     curtailment: { fraction: 0.1, creditUsdPerKwh: 0.2 },
   });
   const running = 0.9 * 0.9;
-  assertClose(r.daily.revenueUsd, 9 * running, 1e-12);
-  assertClose(r.daily.powerCostUsd, 84 * running * 0.05, 1e-12);
-  assertClose(r.daily.curtailmentCreditUsd, 84 * 0.9 * 0.1 * 0.2, 1e-12);
-  assertClose(
+  assertAlmostEquals(r.daily.revenueUsd, 9 * running, 1e-12);
+  assertAlmostEquals(r.daily.powerCostUsd, 84 * running * 0.05, 1e-12);
+  assertAlmostEquals(r.daily.curtailmentCreditUsd, 84 * 0.9 * 0.1 * 0.2, 1e-12);
+  assertAlmostEquals(
     r.daily.marginUsd,
     r.daily.revenueUsd + r.daily.curtailmentCreditUsd - r.daily.powerCostUsd,
     1e-12,
@@ -87,9 +84,9 @@ Deno.test("curtailment: switched-off hours earn nothing, cost nothing and collec
 Deno.test("1 MW of S21s a year matches miningPerMw (F4, F5)", () => {
   const oneMw = asicEconomics({ ...s21, hashrate: ths(1e6 / 17.5) });
   const perMw = miningPerMw(s21);
-  assertClose(oneMw.yearly.revenueUsd, perMw.revenuePerMinerMwYear, 1e-6);
-  assertClose(oneMw.yearly.powerCostUsd, perMw.powerCostPerMinerMwYear, 1e-6);
-  assertClose(oneMw.power, 1e6, 1e-6);
+  assertAlmostEquals(oneMw.yearly.revenueUsd, perMw.revenuePerMinerMwYear, 1e-6);
+  assertAlmostEquals(oneMw.yearly.powerCostUsd, perMw.powerCostPerMinerMwYear, 1e-6);
+  assertAlmostEquals(oneMw.power, 1e6, 1e-6);
 });
 
 Deno.test("bad inputs name the field and value", () => {

@@ -4,13 +4,7 @@ import { ehs, type Hashrate, ths } from "../units/hashrate.ts";
 import { type Btc, btc, type Usd, usd } from "../units/money.ts";
 import { usdPerKwh } from "../units/prices.ts";
 import { asicInvestment, type AsicInvestmentInputs, IrrError } from "./asic_investment.ts";
-
-function assertClose(actual: number, expected: number, relative: number, what = ""): void {
-  assert.ok(
-    Math.abs(actual - expected) <= relative * Math.max(Math.abs(expected), 1e-300),
-    `${what} ${actual} vs ${expected}`,
-  );
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const BLOCKS_PER_MONTH = 144 * 365 / 12; // 4,380
 const machine = {
@@ -41,9 +35,9 @@ Deno.test("a halving inside the life halves the subsidy part of revenue at a con
   }
   const before = r.months[0]!.revenueUsd - feePart;
   const after = r.months[6]!.revenueUsd - feePart;
-  assertClose(after, before / 2, 1e-12);
+  assertAlmostEquals(after, before / 2, { relative: 1e-12 });
   // By hand: 2.5e-7 × 4,380 blocks × 3.125 BTC × $100,000 = $342.1875 of subsidy a month.
-  assertClose(before, 342.1875, 1e-12);
+  assertAlmostEquals(before, 342.1875, { relative: 1e-12 });
 });
 
 Deno.test("a month straddling the halving blends the two subsidies by blocks", () => {
@@ -87,9 +81,14 @@ Deno.test("matches an independent month-by-month computation (growth, price path
         const margin = runs ? mined * prices[m - 1]! - cost : 0;
         const row = r.months[m - 1]!;
         assert.equal(row.running, runs, `running month ${m}`);
-        assertClose(row.btcMined, runs ? mined : 0, 1e-12, `BTC month ${m}`);
-        assertClose(row.powerCostUsd, runs ? cost : 0, 1e-12, `power month ${m}`);
-        assertClose(row.marginUsd, margin, 1e-12, `margin month ${m}`);
+        assertAlmostEquals(row.btcMined, runs ? mined : 0, { relative: 1e-12 }, `BTC month ${m}`);
+        assertAlmostEquals(
+          row.powerCostUsd,
+          runs ? cost : 0,
+          { relative: 1e-12 },
+          `power month ${m}`,
+        );
+        assertAlmostEquals(row.marginUsd, margin, { relative: 1e-12 }, `margin month ${m}`);
         flows.push(margin);
         cumulative += margin;
         btcTotal += runs ? mined : 0;
@@ -97,12 +96,12 @@ Deno.test("matches an independent month-by-month computation (growth, price path
       }
       assert.equal(r.purchasePriceUsd, price);
       assert.equal(r.paybackMonth, payback);
-      assertClose(r.netCashUsd, cumulative, 1e-9);
-      assertClose(r.totalBtcMined, btcTotal, 1e-12);
+      assertAlmostEquals(r.netCashUsd, cumulative, { relative: 1e-9 });
+      assertAlmostEquals(r.totalBtcMined, btcTotal, { relative: 1e-12 });
       // The IRR zeroes the NPV of the flows (NPV written out here, not the module's).
       const npv = (rate: number) => flows.reduce((sum, x, i) => sum + x / (1 + rate) ** i, 0);
       assert.ok(Math.abs(npv(r.irrMonthly!)) < 1e-8);
-      assertClose(r.irrAnnual!, (1 + r.irrMonthly!) ** 12 - 1, 1e-15);
+      assertAlmostEquals(r.irrAnnual!, (1 + r.irrMonthly!) ** 12 - 1, { relative: 1e-15 });
     });
   }
   await t.step("the cases are what they claim", () => {

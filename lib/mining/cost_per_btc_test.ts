@@ -3,13 +3,7 @@ import { loadBtcDaily } from "../data/btc_daily.ts";
 import { jPerTh } from "../units/efficiency.ts";
 import { type BtcPerPhDay, btcPerPhDay, usdPerKwh } from "../units/prices.ts";
 import { costPerBtc } from "./cost_per_btc.ts";
-
-function assertClose(actual: number, expected: number, relative: number, what = ""): void {
-  assert.ok(
-    Math.abs(actual - expected) <= relative * Math.abs(expected),
-    `${what} ${actual} vs ${expected}`,
-  );
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const s21 = {
   btcHashprice: btcPerPhDay(0.0005),
@@ -27,12 +21,12 @@ Deno.test("cash and all-in cost per BTC, computed by hand", () => {
   });
   const power = 24 * 17.5 * 0.04 * 1.1 * 0.9; // $16.632 per installed PH/s per day
   const earned = 0.0005 * 0.9 * 0.98; // 0.000441 BTC
-  assertClose(cost.btcPerPhDay, earned, 1e-15);
-  assertClose(cost.powerCostUsdPerPhDay, power, 1e-15);
-  assertClose(cost.cashCostUsdPerPhDay, power + 4, 1e-15);
-  assertClose(cost.powerCostUsd, power / earned, 1e-14);
-  assertClose(cost.cashCostUsd, (power + 4) / earned, 1e-14);
-  assertClose(cost.allInCostUsd, (power + 14) / earned, 1e-14);
+  assertAlmostEquals(cost.btcPerPhDay, earned, { relative: 1e-15 });
+  assertAlmostEquals(cost.powerCostUsdPerPhDay, power, { relative: 1e-15 });
+  assertAlmostEquals(cost.cashCostUsdPerPhDay, power + 4, { relative: 1e-15 });
+  assertAlmostEquals(cost.powerCostUsd, power / earned, { relative: 1e-14 });
+  assertAlmostEquals(cost.cashCostUsd, (power + 4) / earned, { relative: 1e-14 });
+  assertAlmostEquals(cost.allInCostUsd, (power + 14) / earned, { relative: 1e-14 });
 });
 
 Deno.test("Core Scientific Q4 2024: $0.033/TH/day cash hash cost ≈ $51,035 per BTC [S13]", async () => {
@@ -59,8 +53,13 @@ Deno.test("Core Scientific Q4 2024: $0.033/TH/day cash hash cost ≈ $51,035 per
     },
     { otherCashCostUsdPerPhDay: 33 - powerPerPhDay },
   );
-  assertClose(cost.cashCostUsdPerPhDay, 33, 1e-12);
-  assertClose(cost.cashCostUsd, 51_035, 0.05, "CORZ Q4 2024 cash cost per BTC");
+  assertAlmostEquals(cost.cashCostUsdPerPhDay, 33, { relative: 1e-12 });
+  assertAlmostEquals(
+    cost.cashCostUsd,
+    51_035,
+    { relative: 0.05 },
+    "CORZ Q4 2024 cash cost per BTC",
+  );
   // Power alone is well below the stated cash cost.
   assert.ok(cost.powerCostUsd < 0.7 * 51_035);
 });
@@ -68,12 +67,14 @@ Deno.test("Core Scientific Q4 2024: $0.033/TH/day cash hash cost ≈ $51,035 per
 Deno.test("invariants: uptime does not change the power cost per BTC; fixed costs rise as it falls", () => {
   const full = costPerBtc(s21);
   const partial = costPerBtc(s21, { uptime: 0.5 });
-  assertClose(partial.powerCostUsd, full.powerCostUsd, 1e-14);
+  assertAlmostEquals(partial.powerCostUsd, full.powerCostUsd, { relative: 1e-14 });
   const fixedFull = costPerBtc(s21, { otherCashCostUsdPerPhDay: 5 });
   const fixedPartial = costPerBtc(s21, { otherCashCostUsdPerPhDay: 5, uptime: 0.5 });
   assert.ok(fixedPartial.cashCostUsd > fixedFull.cashCostUsd);
   // A pool fee f divides the BTC earned by 1 − f.
-  assertClose(costPerBtc(s21, { poolFee: 0.2 }).cashCostUsd, full.cashCostUsd / 0.8, 1e-14);
+  assertAlmostEquals(costPerBtc(s21, { poolFee: 0.2 }).cashCostUsd, full.cashCostUsd / 0.8, {
+    relative: 1e-14,
+  });
   // All-in ≥ cash ≥ power.
   const all = costPerBtc(s21, { otherCashCostUsdPerPhDay: 1, depreciationUsdPerPhDay: 1 });
   assert.ok(all.allInCostUsd > all.cashCostUsd && all.cashCostUsd > all.powerCostUsd);

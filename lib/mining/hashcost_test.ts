@@ -15,16 +15,13 @@ import {
   breakevenPowerPrice,
   hashcost,
 } from "./hashcost.ts";
-
-function assertClose(actual: number, expected: number, tolerance: number, what = ""): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} vs ${expected}`);
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 Deno.test("hashcost = 24 × η × p × PUE, and a tax adds to the price (F3, computed by hand)", () => {
   const s19 = { efficiency: jPerTh(34.2), powerPriceUsdPerKwh: usdPerKwh(0.06) };
-  assertClose(hashcost(s19), 24 * 34.2 * 0.06, 1e-12); // $49.248
-  assertClose(hashcost(s19, { pue: 1.2 }), 24 * 34.2 * 0.06 * 1.2, 1e-12);
-  assertClose(
+  assertAlmostEquals(hashcost(s19), 24 * 34.2 * 0.06, 1e-12); // $49.248
+  assertAlmostEquals(hashcost(s19, { pue: 1.2 }), 24 * 34.2 * 0.06 * 1.2, 1e-12);
+  assertAlmostEquals(
     hashcost(s19, { taxUsdPerKwh: usdPerKwh(0.047) }),
     hashcost({ ...s19, powerPriceUsdPerKwh: usdPerKwh(0.107) }),
     1e-12,
@@ -47,7 +44,7 @@ Deno.test("invariant: at the breakeven power price the margin is zero", () => {
         const price = breakevenPowerPrice({ hashprice, efficiency }, options);
         const revenue = hp * (1 - (options.poolFee ?? 0));
         const margin = revenue - hashcost({ efficiency, powerPriceUsdPerKwh: price }, options);
-        assertClose(margin, 0, 1e-12 * hp, `HP ${hp}, η ${eff}`);
+        assertAlmostEquals(margin, 0, 1e-12 * hp, `HP ${hp}, η ${eff}`);
         // A cent above it loses money; a cent below it makes money.
         const above = hashcost(
           { efficiency, powerPriceUsdPerKwh: usdPerKwh(price + 0.01) },
@@ -65,7 +62,7 @@ Deno.test("the breakeven power price goes negative when the tax alone exceeds re
     { taxUsdPerKwh: usdPerKwh(0.089) },
   );
   // 20 ÷ (24 × 34.2) = 0.02437 $/kWh, less 0.089 of tax.
-  assertClose(price, 20 / (24 * 34.2) - 0.089, 1e-15);
+  assertAlmostEquals(price, 20 / (24 * 34.2) - 0.089, 1e-15);
   assert.ok(price < 0);
 });
 
@@ -78,10 +75,10 @@ Deno.test("invariant: at the breakeven BTC price, BTC revenue equals hashcost", 
   for (const options of [{}, { poolFee: 0.025, pue: 1.1 }] as BreakevenOptions[]) {
     const price = breakevenBtcPrice(inputs, options);
     const fee = options.poolFee ?? 0;
-    assertClose(0.00045 * (1 - fee) * price, hashcost(inputs, options), 1e-9);
+    assertAlmostEquals(0.00045 * (1 - fee) * price, hashcost(inputs, options), 1e-9);
   }
   // By hand: 24 × 21.5 × 0.045 = $23.22 a day ÷ 0.00045 BTC = $51,600.
-  assertClose(breakevenBtcPrice(inputs), 51_600, 1e-6);
+  assertAlmostEquals(breakevenBtcPrice(inputs), 51_600, 1e-6);
 });
 
 Deno.test("invariant: a machine at the breakeven efficiency has zero margin; better ones profit", () => {
@@ -89,8 +86,8 @@ Deno.test("invariant: a machine at the breakeven efficiency has zero margin; bet
   const powerPriceUsdPerKwh = usdPerKwh(0.055);
   const options = { pue: 1.1, taxUsdPerKwh: usdPerKwh(0.005) };
   const eff = breakevenEfficiency({ hashprice, powerPriceUsdPerKwh }, options);
-  assertClose(eff, 42 / (24 * 0.06 * 1.1), 1e-12);
-  assertClose(hashcost({ efficiency: eff, powerPriceUsdPerKwh }, options), 42, 1e-12);
+  assertAlmostEquals(eff, 42 / (24 * 0.06 * 1.1), 1e-12);
+  assertAlmostEquals(hashcost({ efficiency: eff, powerPriceUsdPerKwh }, options), 42, 1e-12);
   assert.ok(hashcost({ efficiency: jPerTh(eff - 1), powerPriceUsdPerKwh }, options) < 42);
 });
 

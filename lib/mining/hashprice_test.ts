@@ -10,14 +10,7 @@ import {
   hashpriceFromNetwork,
   TARGET_BLOCKS_PER_DAY,
 } from "./hashprice.ts";
-
-function assertClose(actual: number, expected: number, relative: number, what = ""): void {
-  const scale = Math.max(Math.abs(expected), Number.MIN_VALUE);
-  assert.ok(
-    Math.abs(actual - expected) <= relative * scale,
-    `${what} ${actual} vs ${expected} (relative ${relative})`,
-  );
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 Deno.test("constants: 1 PH/s for a day is 1e15 × 86,400 = 8.64e19 hashes; 144 blocks a day", () => {
   assert.equal(HASHES_PER_PH_DAY, 8.64e19);
@@ -41,8 +34,18 @@ Deno.test("the difficulty and network forms agree when hashrate = D × 2^32 × 1
         feesBtcPerBlock: btc(fees),
         btcPriceUsd: price,
       });
-      assertClose(fromNetwork.usdPerPhDay, fromDifficulty.usdPerPhDay, 1e-12, "USD");
-      assertClose(fromNetwork.btcPerPhDay, fromDifficulty.btcPerPhDay, 1e-12, "BTC");
+      assertAlmostEquals(
+        fromNetwork.usdPerPhDay,
+        fromDifficulty.usdPerPhDay,
+        { relative: 1e-12 },
+        "USD",
+      );
+      assertAlmostEquals(
+        fromNetwork.btcPerPhDay,
+        fromDifficulty.btcPerPhDay,
+        { relative: 1e-12 },
+        "BTC",
+      );
     }
   }
 });
@@ -71,8 +74,18 @@ Deno.test("reproduces the dataset's hashprice on real days (data/btc_daily.csv, 
         { blocksPerDay: daily.blocks[i]! },
       );
       for (const hp of [byDifficulty, byNetwork]) {
-        assertClose(hp.usdPerPhDay, daily.hashprice_usd_per_ph_day[i]!, 1e-9, `${date} USD`);
-        assertClose(hp.btcPerPhDay, daily.hashprice_btc_per_ph_day[i]!, 1e-9, `${date} BTC`);
+        assertAlmostEquals(
+          hp.usdPerPhDay,
+          daily.hashprice_usd_per_ph_day[i]!,
+          { relative: 1e-9 },
+          `${date} USD`,
+        );
+        assertAlmostEquals(
+          hp.btcPerPhDay,
+          daily.hashprice_btc_per_ph_day[i]!,
+          { relative: 1e-9 },
+          `${date} BTC`,
+        );
       }
     });
   }
@@ -94,7 +107,7 @@ Deno.test("the subsidy from lib/chain's schedule gives the same hashprice as the
     },
     { blocksPerDay: daily.blocks[i]! },
   );
-  assertClose(hp.usdPerPhDay, daily.hashprice_usd_per_ph_day[i]!, 1e-9);
+  assertAlmostEquals(hp.usdPerPhDay, daily.hashprice_usd_per_ph_day[i]!, { relative: 1e-9 });
 });
 
 Deno.test("fees per block and per day are the same input", () => {
@@ -105,27 +118,29 @@ Deno.test("fees per block and per day are the same input", () => {
   };
   const perBlock = hashpriceFromNetwork({ ...common, feesBtcPerBlock: btc(0.04) });
   const perDay = hashpriceFromNetwork({ ...common, feesBtcPerDay: btc(0.04 * 144) });
-  assertClose(perDay.usdPerPhDay, perBlock.usdPerPhDay, 1e-14);
+  assertAlmostEquals(perDay.usdPerPhDay, perBlock.usdPerPhDay, { relative: 1e-14 });
   // By hand: 144 × 3.165 BTC × $100,000 ÷ 700,000 PH/s = $65.1086
-  assertClose(perBlock.usdPerPhDay, (144 * 3.165 * 100_000) / 700_000, 1e-14);
+  assertAlmostEquals(perBlock.usdPerPhDay, (144 * 3.165 * 100_000) / 700_000, { relative: 1e-14 });
 });
 
 Deno.test("invariants: linear in price and reward, inverse in difficulty", () => {
   const base = { difficulty: 1e14, blockRewardBtc: btc(3.2), btcPriceUsd: usd(80_000) };
   const hp = hashpriceFromDifficulty(base).usdPerPhDay;
-  assertClose(
+  assertAlmostEquals(
     hashpriceFromDifficulty({ ...base, btcPriceUsd: usd(160_000) }).usdPerPhDay,
     2 * hp,
-    1e-14,
+    { relative: 1e-14 },
   );
-  assertClose(
+  assertAlmostEquals(
     hashpriceFromDifficulty({ ...base, blockRewardBtc: btc(1.6) }).usdPerPhDay,
     hp / 2,
-    1e-14,
+    { relative: 1e-14 },
   );
-  assertClose(hashpriceFromDifficulty({ ...base, difficulty: 2e14 }).usdPerPhDay, hp / 2, 1e-14);
+  assertAlmostEquals(hashpriceFromDifficulty({ ...base, difficulty: 2e14 }).usdPerPhDay, hp / 2, {
+    relative: 1e-14,
+  });
   // The BTC form has no price term.
-  assertClose(hashpriceFromDifficulty(base).btcPerPhDay * 80_000, hp, 1e-14);
+  assertAlmostEquals(hashpriceFromDifficulty(base).btcPerPhDay * 80_000, hp, { relative: 1e-14 });
 });
 
 Deno.test("bad inputs are RangeErrors or TypeErrors naming the field and value", () => {

@@ -3,10 +3,7 @@ import { type Efficiency, jPerTh } from "../units/efficiency.ts";
 import { usdPerKwh, usdPerPhDay } from "../units/prices.ts";
 import { IMF_MINING_TAX, taxPerMwYear } from "./imf_tax.ts";
 import { miningPerMw } from "./mining_per_mw.ts";
-
-function assertClose(actual: number, expected: number, tolerance: number, what = ""): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what} ${actual} vs ${expected}`);
-}
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
 
 const S21 = jPerTh(17.5); // Antminer S21, 17.5 J/TH [S60]
 
@@ -19,7 +16,7 @@ Deno.test("S21 at HP $38–50 earns $0.8–1.0M per miner MW-year (F4)", () => {
     });
     // Independent computation of F4: HP × (1e6 ÷ 17.5 ÷ 1000 PH/s) × 365 days.
     const revenue = hp * (1e6 / 17.5 / 1000) * 365;
-    assertClose(r.revenuePerMinerMwYear, revenue, 1e-6);
+    assertAlmostEquals(r.revenuePerMinerMwYear, revenue, 1e-6);
     assert.equal((r.revenuePerMinerMwYear / 1e6).toFixed(1), expected);
   }
   // The same range to two places: ~$0.80–1.04M.
@@ -36,7 +33,7 @@ Deno.test("a power cost of $0.26–0.35M per MW-year implies 3.0–4.0¢/kWh at 
       efficiency: S21,
       powerPriceUsdPerKwh: usdPerKwh(cents),
     });
-    assertClose(r.powerCostPerMinerMwYear, 8760 * 1000 * cents, 1e-6);
+    assertAlmostEquals(r.powerCostPerMinerMwYear, 8760 * 1000 * cents, 1e-6);
     assert.equal((r.powerCostPerMinerMwYear / 1e6).toFixed(2), expected);
   }
 });
@@ -49,11 +46,11 @@ Deno.test("PUE: power cost per miner MW scales by PUE; per gross MW divides by i
   };
   const plain = miningPerMw(inputs);
   const r = miningPerMw(inputs, { pue: 1.2 });
-  assertClose(r.revenuePerMinerMwYear, plain.revenuePerMinerMwYear, 1e-9);
-  assertClose(r.powerCostPerMinerMwYear, plain.powerCostPerMinerMwYear * 1.2, 1e-6);
-  assertClose(r.revenuePerGrossMwYear, plain.revenuePerMinerMwYear / 1.2, 1e-6);
-  assertClose(r.grossMarginPerGrossMwYear, r.grossMarginPerMinerMwYear / 1.2, 1e-6);
-  assertClose(
+  assertAlmostEquals(r.revenuePerMinerMwYear, plain.revenuePerMinerMwYear, 1e-9);
+  assertAlmostEquals(r.powerCostPerMinerMwYear, plain.powerCostPerMinerMwYear * 1.2, 1e-6);
+  assertAlmostEquals(r.revenuePerGrossMwYear, plain.revenuePerMinerMwYear / 1.2, 1e-6);
+  assertAlmostEquals(r.grossMarginPerGrossMwYear, r.grossMarginPerMinerMwYear / 1.2, 1e-6);
+  assertAlmostEquals(
     r.grossMarginPerMinerMwYear,
     r.revenuePerMinerMwYear - r.powerCostPerMinerMwYear,
     1e-6,
@@ -70,8 +67,8 @@ Deno.test("the IMF's $0.089 rate [S69] would take ~75–100% of S21 revenue at H
     const untaxed = miningPerMw(inputs);
     const taxed = miningPerMw(inputs, { taxUsdPerKwh: IMF_MINING_TAX.withAirPollution });
     const tax = taxed.powerCostPerMinerMwYear - untaxed.powerCostPerMinerMwYear;
-    assertClose(tax, taxPerMwYear(IMF_MINING_TAX.withAirPollution), 1e-6);
-    assertClose(tax / untaxed.revenuePerMinerMwYear, share, 0.01, `HP ${hp}`);
+    assertAlmostEquals(tax, taxPerMwYear(IMF_MINING_TAX.withAirPollution), 1e-6);
+    assertAlmostEquals(tax / untaxed.revenuePerMinerMwYear, share, 0.01, `HP ${hp}`);
   }
 });
 

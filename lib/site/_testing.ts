@@ -1,10 +1,6 @@
-// Shared by the site tests: a tolerance check and the sites they model.
+// Shared by the site tests: the sites they model.
 import { grossMw, jPerTh, usdPerKwh, usdPerMwYear } from "../units/mod.ts";
 import type { GpuCloudPlan, MonthlyValues, SitePlan } from "./site_plan.ts";
-
-/** `a` within `rel` of `b` (absolute below 1). */
-export const close = (a: number, b: number, rel = 1e-9): boolean =>
-  Math.abs(a - b) <= rel * Math.max(1, Math.abs(b));
 
 /** 300 MW: Core Scientific's fleet in the back, a colocation lease in the front. */
 export function coreScientificSite(horizonMonths: number, hashprice: MonthlyValues): SitePlan {

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { percentiles } from "../finance/percentiles.ts";
 import { bestSplit, siteCashFlows, siteNpv, type SitePlan, siteReturns } from "./mod.ts";
-import { close, coreScientificSite } from "./_testing.ts";
+import { coreScientificSite } from "./_testing.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const MONTHS = 60;
 const PLAN = coreScientificSite(MONTHS, 45);
@@ -31,11 +35,16 @@ Deno.test("each row's scenario NPVs are siteReturns' and siteNpv's on that path,
     for (let p = 0; p < PATHS; p++) {
       const flows = siteCashFlows(pathPlan(p), { aiShare: row.aiShare });
       off += flows.miningRunning.filter((on) => on === 0).length;
-      assert.ok(close(row.npvsUsd[p]!, siteReturns(flows, options).npvUsd), `${row.aiShare}, ${p}`);
-      assert.ok(close(row.npvsUsd[p]!, siteNpv(flows, options)));
+      assertAlmostEquals(
+        row.npvsUsd[p]!,
+        siteReturns(flows, options).npvUsd,
+        TOLERANCE,
+        `${row.aiShare}, ${p}`,
+      );
+      assertAlmostEquals(row.npvsUsd[p]!, siteNpv(flows, options), TOLERANCE);
     }
     const mean = row.npvsUsd.reduce((a, b) => a + b, 0) / PATHS;
-    assert.ok(close(row.npvMeanUsd, mean));
+    assertAlmostEquals(row.npvMeanUsd, mean, TOLERANCE);
   }
   assert.ok(off > 0); // the switch-off is exercised
 });

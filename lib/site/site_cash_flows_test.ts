@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { miningPerMw } from "../mining/mining_per_mw.ts";
 import { grossMw, jPerTh, usdPerKwh, usdPerMwYear, usdPerPhDay } from "../units/mod.ts";
 import { siteCashFlows, type SitePlan } from "./mod.ts";
-import { close } from "./_testing.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 // An S21 fleet (17.5 J/TH [S60]) at PUE 1.1 and 4¢ power: its hashcost (F3) is
 // 24 × 17.5 × 1.1 × 0.04 = $18.48 per PH/s per day.
@@ -72,8 +75,12 @@ Deno.test("switchOffAtLoss: false is the literal F5 margin, negative below the h
   const plan: SitePlan = { ...PLAN, mining: { ...PLAN.mining, otherOpexUsdPerMwMonth: 0 } };
   const runAll = siteCashFlows(literal(plan), { aiShare: 0 });
   const secondYear = (a: Float64Array) => sum(a.subarray(12, 24));
-  assert.ok(close(secondYear(runAll.miningEbitda), f5.grossMarginPerGrossMwYear * 100));
-  assert.ok(close(secondYear(runAll.miningRevenue), f5.revenuePerGrossMwYear * 100));
+  assertAlmostEquals(
+    secondYear(runAll.miningEbitda),
+    f5.grossMarginPerGrossMwYear * 100,
+    TOLERANCE,
+  );
+  assertAlmostEquals(secondYear(runAll.miningRevenue), f5.revenuePerGrossMwYear * 100, TOLERANCE);
   // Switched off, the same year is worth nothing, not a loss.
   assert.equal(secondYear(siteCashFlows(plan, { aiShare: 0 }).miningEbitda), 0);
 });

@@ -3,13 +3,17 @@ import { gbmPaths } from "../finance/gbm_paths.ts";
 import { hashratePaths } from "../finance/hashrate_paths.ts";
 import type { PathSet } from "../finance/path_set.ts";
 import { ehs, type UsdPerKwh } from "../units/mod.ts";
-import { close, coreScientificSite, H100_CLOUD } from "./_testing.ts";
+import { coreScientificSite, H100_CLOUD } from "./_testing.ts";
 import { hashpriceScenarios } from "./hashprice_scenarios.ts";
 import { siteCashFlows } from "./site_cash_flows.ts";
 import { siteNpv } from "./site_npv.ts";
 import { siteNpvPaths, type SiteNpvPathsOptions } from "./site_npv_paths.ts";
 import type { SitePlan } from "./site_plan.ts";
 import { siteReturns } from "./site_returns.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const MONTHS = 72;
 const PATHS = 40;
@@ -72,8 +76,10 @@ function assertSame(plan: SitePlan, options: SiteNpvPathsOptions, label: string)
   let losses = 0;
   for (const [p, f] of flows.entries()) {
     const npv = siteNpv(f, options);
-    assert.ok(
-      close(run.npvsUsd[p]!, npv, 1e-9),
+    assertAlmostEquals(
+      run.npvsUsd[p]!,
+      npv,
+      TOLERANCE,
       `${label}, path ${p}: ${run.npvsUsd[p]} vs ${npv}`,
     );
     // The same operations in the same order: bit for bit.
@@ -81,8 +87,18 @@ function assertSame(plan: SitePlan, options: SiteNpvPathsOptions, label: string)
     // Peak funding of the horizon's cash (no terminal value): siteReturns' (lib/finance
     // peakFundingNeed on dated flows).
     const returns = siteReturns(f, { discountRate: options.discountRate });
-    assert.ok(close(run.peakFundingUsd[p]!, returns.peakFundingUsd), `${label}, funding ${p}`);
-    assert.ok(close(run.capexUsd, returns.capexUsd), `${label}, capex`);
+    assertAlmostEquals(
+      run.peakFundingUsd[p]!,
+      returns.peakFundingUsd,
+      TOLERANCE,
+      `${label}, funding ${p}`,
+    );
+    assertAlmostEquals(
+      run.capexUsd,
+      returns.capexUsd,
+      TOLERANCE,
+      `${label}, capex`,
+    );
     let cumulative = 0;
     for (let m = 0; m < plan.horizonMonths; m++) {
       cumulative += f.cashFlow[m]!;

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { siteCashFlows, siteNpv, type SitePlan, siteReturns } from "./mod.ts";
-import { close, coreScientificSite, H100_CLOUD } from "./_testing.ts";
+import { coreScientificSite, H100_CLOUD } from "./_testing.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const MONTHS = 120;
 // A hashprice that halves after 22 months (the 2028 halving seen from mid-2026), so the fleet
@@ -18,7 +22,12 @@ Deno.test("siteNpv equals siteReturns' NPV (lib/finance npv on dated flows)", ()
         for (const terminal of [undefined, { aiEbitdaMultiple: 10, miningEbitdaMultiple: 3 }]) {
           const options = terminal === undefined ? { discountRate } : { discountRate, terminal };
           const expected = siteReturns(flows, options).npvUsd;
-          assert.ok(close(siteNpv(flows, options), expected), `${aiShare} at ${discountRate}`);
+          assertAlmostEquals(
+            siteNpv(flows, options),
+            expected,
+            TOLERANCE,
+            `${aiShare} at ${discountRate}`,
+          );
           checked++;
         }
       }
@@ -30,7 +39,7 @@ Deno.test("siteNpv equals siteReturns' NPV (lib/finance npv on dated flows)", ()
 Deno.test("siteNpv falls as the rate rises and is the plain sum at 0%", () => {
   const flows = siteCashFlows(PLAN, { aiShare: 0.2 });
   const total = flows.cashFlow.reduce((a, b) => a + b, 0);
-  assert.ok(close(siteNpv(flows, { discountRate: 0 }), total));
+  assertAlmostEquals(siteNpv(flows, { discountRate: 0 }), total, TOLERANCE);
   const npvs = [0.05, 0.1, 0.15].map((discountRate) => siteNpv(flows, { discountRate }));
   assert.ok(npvs[0]! > npvs[1]! && npvs[1]! > npvs[2]!);
 });

@@ -12,7 +12,11 @@ import {
   siteReturns,
   sumOfTheParts,
 } from "./mod.ts";
-import { close, H100_CLOUD } from "./_testing.ts";
+import { H100_CLOUD } from "./_testing.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+
+/** 1e-9 of the expected value, or 1e-9 absolute below 1. */
+const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const PLAN: SitePlan = {
   grossPower: grossMw(300),
@@ -44,9 +48,9 @@ Deno.test("all-mining: a year of the site equals F4/F5 per gross MW (miningPerMw
     powerPriceUsdPerKwh: usdPerKwh(0.04),
   }, { pue: 1.1 });
   const firstYear = (a: Float64Array) => sum(a.subarray(0, 12));
-  assert.ok(close(firstYear(flows.miningRevenue), f.revenuePerGrossMwYear * 300));
-  assert.ok(close(firstYear(flows.miningEbitda), f.grossMarginPerGrossMwYear * 300));
-  assert.ok(close(flows.miningPhs, f.phPerMw / 1.1 * 300));
+  assertAlmostEquals(firstYear(flows.miningRevenue), f.revenuePerGrossMwYear * 300, TOLERANCE);
+  assertAlmostEquals(firstYear(flows.miningEbitda), f.grossMarginPerGrossMwYear * 300, TOLERANCE);
+  assertAlmostEquals(flows.miningPhs, f.phPerMw / 1.1 * 300, TOLERANCE);
 });
 
 Deno.test("the IMF tax costs $0.047 × 8,760 MWh per gross mining MW-year (F10)", () => {
@@ -56,8 +60,8 @@ Deno.test("the IMF tax costs $0.047 × 8,760 MWh per gross mining MW-year (F10)"
     mining: { ...PLAN.mining, taxUsdPerKwh: IMF_MINING_TAX.direct },
   }, { aiShare: 0.5 });
   const perMwYear = (sum(base.miningEbitda) - sum(taxed.miningEbitda)) / 150 / 10;
-  assert.ok(close(perMwYear, 0.047 * 8_760_000)); // $411,720 ($0.41M, F10)
-  assert.ok(close(sum(taxed.miningTax) / 150 / 10, 0.047 * 8_760_000));
+  assertAlmostEquals(perMwYear, 0.047 * 8_760_000, TOLERANCE); // $411,720 ($0.41M, F10)
+  assertAlmostEquals(sum(taxed.miningTax) / 150 / 10, 0.047 * 8_760_000, TOLERANCE);
   assert.deepEqual(taxed.aiEbitda, base.aiEbitda); // the tax falls on mining electricity only
 });
 
@@ -76,11 +80,16 @@ Deno.test("colocation months follow the lease schedule after construction", () =
     const from = 18 + 12 * year;
     const rent = sum(flows.aiRevenue.subarray(from, Math.min(from + 12, 120)));
     const months = Math.min(12, 120 - from);
-    assert.ok(close(rent, lease.years[year]!.rentUsd * months / 12), `lease year ${year + 1}`);
+    assertAlmostEquals(
+      rent,
+      lease.years[year]!.rentUsd * months / 12,
+      TOLERANCE,
+      `lease year ${year + 1}`,
+    );
   }
   assert.equal(sum(flows.aiRevenue.subarray(0, 18)), 0);
-  assert.ok(close(sum(flows.aiCapex), 120 * 10e6)); // spread over the 18 construction months
-  assert.ok(close(flows.aiCapex[0]!, 120 * 10e6 / 18));
+  assertAlmostEquals(sum(flows.aiCapex), 120 * 10e6, TOLERANCE); // spread over the 18 construction months
+  assertAlmostEquals(flows.aiCapex[0]!, 120 * 10e6 / 18, TOLERANCE);
 });
 
 Deno.test("capex phasing spends the build cost month by month as given", () => {
@@ -103,7 +112,11 @@ Deno.test("while converting, the AI MW give up exactly the mining margin they wo
   const half = siteCashFlows(PLAN, { aiShare: 0.5 });
   const all = siteCashFlows(PLAN, { aiShare: 0 });
   for (let m = 0; m < 18; m++) {
-    assert.ok(close(half.foregoneMiningEbitda[m]! + half.miningEbitda[m]!, all.miningEbitda[m]!));
+    assertAlmostEquals(
+      half.foregoneMiningEbitda[m]! + half.miningEbitda[m]!,
+      all.miningEbitda[m]!,
+      TOLERANCE,
+    );
   }
   assert.equal(sum(half.foregoneMiningEbitda.subarray(18)), 0);
 });
@@ -113,9 +126,13 @@ Deno.test("cash flow is EBITDA less capex; NPV at 0% is its sum and falls as the
   for (let m = 0; m < 120; m++) {
     const expected = flows.miningEbitda[m]! + flows.aiEbitda[m]! - flows.miningCapex[m]! -
       flows.aiCapex[m]!;
-    assert.ok(close(flows.cashFlow[m]!, expected));
+    assertAlmostEquals(flows.cashFlow[m]!, expected, TOLERANCE);
   }
-  assert.ok(close(siteReturns(flows, { discountRate: 0 }).npvUsd, sum(flows.cashFlow)));
+  assertAlmostEquals(
+    siteReturns(flows, { discountRate: 0 }).npvUsd,
+    sum(flows.cashFlow),
+    TOLERANCE,
+  );
   const npvs = [0.05, 0.08, 0.12].map((r) => siteReturns(flows, { discountRate: r }).npvUsd);
   assert.ok(npvs[0]! > npvs[1]! && npvs[1]! > npvs[2]!);
   const r = siteReturns(flows, { discountRate: 0.08 });
@@ -129,7 +146,7 @@ Deno.test("GPU cloud: revenue is GPUs × price × hours × utilisation; GPUs are
   const plan: SitePlan = { ...PLAN, ai: H100_CLOUD };
   const flows = siteCashFlows(plan, { aiShare: 0.2 });
   const gpus = 60 / 1.2 * (1000 / 1.275);
-  assert.ok(close(flows.aiRevenue[12]!, gpus * 2 * 730 * 0.8));
+  assertAlmostEquals(flows.aiRevenue[12]!, gpus * 2 * 730 * 0.8, TOLERANCE);
   const buys = [...flows.aiCapex.entries()].filter(([m]) => m >= 11).filter(([, v]) => v > 0).map((
     [m],
   ) => m);
@@ -151,7 +168,7 @@ Deno.test("hashprice scenarios reproduce the snapshot's hashprice on a real day 
     startHeight: daily.height_end[i - 1]!,
     feesBtcPerBlock: daily.fees_btc[i]! / daily.blocks[i]!,
   }, { blocksPerDay: daily.blocks[i]! });
-  assert.ok(close(hp.paths[0]!, daily.hashprice_usd_per_ph_day[i]!));
+  assertAlmostEquals(hp.paths[0]!, daily.hashprice_usd_per_ph_day[i]!, TOLERANCE);
 });
 
 Deno.test("a loss-probability limit moves the split away from volatile mining", () => {
@@ -256,8 +273,13 @@ Deno.test("bestSplit's NPV, capex and funding need agree with siteReturns", () =
   const split = bestSplit(PLAN, { ...options, shares: [0, 0.35, 1] });
   for (const row of split.rows) {
     const r = siteReturns(siteCashFlows(PLAN, { aiShare: row.aiShare }), options);
-    assert.ok(close(row.npvMeanUsd, r.npvUsd), `share ${row.aiShare}`);
-    assert.ok(close(row.capexUsd, r.capexUsd));
-    assert.ok(close(row.peakFundingUsd, r.peakFundingUsd));
+    assertAlmostEquals(
+      row.npvMeanUsd,
+      r.npvUsd,
+      TOLERANCE,
+      `share ${row.aiShare}`,
+    );
+    assertAlmostEquals(row.capexUsd, r.capexUsd, TOLERANCE);
+    assertAlmostEquals(row.peakFundingUsd, r.peakFundingUsd, TOLERANCE);
   }
 });
