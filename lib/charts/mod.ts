@@ -3,9 +3,8 @@
  *
  * @module
  */
-export * from "./theme.ts";
+export { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT } from "./theme.ts";
 export * from "./time_series.ts";
-export * from "./font_metrics.ts";
 export * from "./render.ts";
 export * from "./exhibit.ts";
 export * from "./house_theme.ts";
@@ -20,4 +19,4 @@ export * from "./scatter.ts";
 export * from "./shaded_periods.ts";
 export * from "./show.ts";
 export * from "./literal_dollars.ts";
-export * from "./stated_quantities.ts";
+export { type QuantityFormat, statedQuantities, type StatedQuantity } from "./stated_quantities.ts";

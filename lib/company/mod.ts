@@ -7,13 +7,33 @@
  *
  * @module
  */
-export * from "./fleet_plan.ts";
+export type {
+  FleetPlan,
+  InstalledMachines,
+  MachineModel,
+  MachinePurchase,
+  MachineRetirement,
+  ModelSpec,
+  RetirementThreshold,
+} from "./fleet_plan.ts";
 export * from "./fleet_schedule.ts";
 export * from "./production.ts";
-export * from "./unit_costs.ts";
-export * from "./miner_company.ts";
+export {
+  type CheckedCosts,
+  HOURS_PER_MONTH,
+  type MiningCosts,
+  type UnitCostInputs,
+  type UnitCosts,
+  unitCosts,
+} from "./unit_costs.ts";
+export type { BalanceSheet, CheckedCompany, MinerCompany } from "./miner_company.ts";
 export * from "./miner_projection.ts";
-export * from "./treasury_policy.ts";
+export {
+  TREASURY_POLICY_KINDS,
+  TREASURY_POLICY_LABELS,
+  type TreasuryPolicy,
+  type TreasuryPolicyKind,
+} from "./treasury_policy.ts";
 export * from "./treasury.ts";
 export * from "./strategy_outcome.ts";
 export * from "./miner_vs_mullet.ts";

@@ -9,11 +9,33 @@ export * from "./frame.ts";
 export * from "./gpu_models.ts";
 export * from "./miner_ai_deals.ts";
 export * from "./revenue_intensity.ts";
-export * from "./gpu_price_kinds.ts";
+export {
+  DATE_PRECISIONS,
+  type DatePrecision,
+  GPU_NAMES,
+  GPU_PRICE_KINDS,
+  GPU_PRICE_PERIODS,
+  GPU_PRICE_UNITS,
+  type GpuName,
+  type GpuPriceKind,
+  type GpuPricePeriod,
+  type GpuPriceSelection,
+  type GpuPriceStatistic,
+  type GpuPriceUnit,
+  KIND_PERIODS,
+  KIND_UNITS,
+  PERIOD_STATISTICS,
+} from "./gpu_price_kinds.ts";
 export * from "./gpu_rental_prices.ts";
 export * from "./asic_models.ts";
 export * from "./asic_efficiency.ts";
-export * from "./asic_prices.ts";
+export {
+  ASIC_PRICES_PATH,
+  ASIC_PRICES_SCHEMA,
+  type AsicPrice,
+  asicPricesFromCsv,
+  loadAsicPrices,
+} from "./asic_prices.ts";
 export * from "./capex_per_mw.ts";
 export * from "./network_points.ts";
 export * from "./companies.ts";

@@ -19,7 +19,7 @@ export * from "./payback.ts";
 export * from "./moic.ts";
 export * from "./peak_funding.ts";
 export * from "./depreciation.ts";
-export * from "./rng.ts";
+export { createRng, DEFAULT_SEED, type Rng } from "./rng.ts";
 export * from "./path_set.ts";
 export * from "./gbm_paths.ts";
 export * from "./log_returns.ts";

@@ -6,7 +6,14 @@
  *
  * @module
  */
-export * from "./site_plan.ts";
+export type {
+  AiPlan,
+  ColocationPlan,
+  GpuCloudPlan,
+  MiningPlan,
+  MonthlyValues,
+  SitePlan,
+} from "./site_plan.ts";
 export * from "./site_cash_flows.ts";
 export * from "./site_returns.ts";
 export * from "./site_npv.ts";
