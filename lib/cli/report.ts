@@ -1,6 +1,6 @@
 /**
  * `deno task report [notebook…]`: render research notebooks to `reports/<name>.pdf` and
- * `.html`. Each notebook runs with the real Deno kernel unless its freeze hash matches; one
+ * `.html`, with the data behind each exhibit in `reports/<name>/exhibit-<n>.csv`. Each notebook runs with the real Deno kernel unless its freeze hash matches; one
  * Chromium prints every note, several pages at a time; every file is written atomically; the
  * exit code is 1, with a summary, when any note failed.
  *
@@ -23,6 +23,7 @@ import { sweepStaleTemps, writeFileAtomic } from "../files/write_atomic.ts";
 import { sweepStaleConnectionDirs } from "../notebook/kernel.ts";
 import { closeAllBrowsers, type PaperFormat, withBrowser } from "../report/browser.ts";
 import { findChromium } from "../report/chromium.ts";
+import { writeExhibitCsvs } from "../report/exhibit_files.ts";
 import { footerTemplate, headerTemplate } from "../report/note_html.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { printFailure, retireStaleNote } from "../report/note_failure.ts";
@@ -34,7 +35,8 @@ import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts
 
 const USAGE = `Usage: deno task report [notebook.ipynb …] [options]
 
-Renders research notebooks (default: every notebooks/*.ipynb) to <out>/<name>.pdf and .html.
+Renders research notebooks (default: every notebooks/*.ipynb) to <out>/<name>.pdf and .html,
+and the data behind each exhibit to <out>/<name>/exhibit-<n>.csv.
 A notebook is executed with the Deno kernel when its code, parameters, data, lib or Deno
 changed since its outputs were saved (its freeze hash); otherwise its saved outputs are used.
 
@@ -238,6 +240,9 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
       }).catch((error) => {
         throw printFailure(note, error);
       });
+      if (stop.reason !== undefined) throw new StoppedError();
+      // The data first: the HTML links each exhibit to its CSV.
+      await writeExhibitCsvs(outDir, note.name, note.exhibitCsvs);
       if (stop.reason !== undefined) throw new StoppedError();
       await writeFileAtomic(join(outDir, `${note.name}.html`), note.html);
       if (stop.reason !== undefined) throw new StoppedError();

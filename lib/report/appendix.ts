@@ -53,6 +53,13 @@ export interface AppendixInputs {
   readonly parameters: readonly ParameterUsed[];
   /** The manifest. */
   readonly manifest: ReproducibilityManifest;
+  /** The CSV of each exhibit's data, as the note's folder holds them (path from the note's
+   * HTML), with the exhibit's label and row count. Default: none. */
+  readonly exhibitFiles?: readonly {
+    readonly file: string;
+    readonly label: string;
+    readonly rows: number;
+  }[];
   /** The house view the notes of the run share: its file, text and sha256. Default: none. */
   readonly houseView?: { readonly file: string; readonly text: string; readonly sha256: string };
 }
@@ -153,6 +160,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
  * assert.doesNotMatch(html, /Inputs/);
  * assert.match(html, /<td>Random seed<\/td><td>seed = 42<\/td>/);
  * assert.match(html, /<code>btc_daily.csv<\/code><\/td><td><code>ff<\/code>/);
+ * const withData = appendixHtml({ sourcesMd: "", datasets: [], parameters: [], manifest: { notebook: "n",
+ *   outputs: "executed for this note", freezeHash: "ab", libVersion: "0.1.0", gitCommit: "c", denoVersion: "2",
+ *   dataHashes: {} }, exhibitFiles: [{ file: "03/exhibit-1.csv", label: "Exhibit 1: Up", rows: 21 }] });
+ * assert.match(withData, /<td>Exhibit 1: Up<\/td><td><code>03\/exhibit-1.csv<\/code><\/td><td>21<\/td>/);
  * ```
  */
 export function appendixHtml(inputs: AppendixInputs): string {
@@ -196,10 +207,21 @@ export function appendixHtml(inputs: AppendixInputs): string {
   const sources = inputs.datasets.length === 0
     ? "<p>The notebook reads no dataset from <code>data/</code>.</p>"
     : inputs.datasets.map((d) => sourceSummary(inputs.sourcesMd, d)).join("\n");
+  const files = inputs.exhibitFiles ?? [];
+  const exhibitData = files.length === 0 ? "" : `<h3>Data behind the exhibits</h3>
+<p>Each exhibit's data ships beside this note as a CSV; its first lines (starting
+<code>#</code>) give the exhibit, its source, the date the data run to and each column's type.</p>
+${
+    table(
+      ["Exhibit", "File", "Rows"],
+      files.map((f) => [escapeHtml(f.label), code(f.file), String(f.rows)]),
+    )
+  }`;
   return `<section class="appendix">
 <h2>Appendix</h2>
 <h3>Data sources</h3>
 ${sources}
+${exhibitData}
 <h3>Parameters of this run</h3>
 ${parameters}
 ${house}

@@ -1,7 +1,7 @@
 /**
  * What a note that failed says and leaves behind. The last good PDF and HTML of a note are
- * renamed `<name>.stale.pdf` and `<name>.stale.html`, so nobody mistakes them for this run's
- * note; a note Chromium could not print names its largest output, the usual reason.
+ * renamed `<name>.stale.pdf` and `<name>.stale.html`, and the folder of its exhibits' CSVs
+ * `<name>.stale/`, so nobody mistakes them for this run's note; a note Chromium could not print names its largest output, the usual reason.
  *
  * @module
  */
@@ -10,7 +10,7 @@ import { formatBytes, MAX_OUTPUT_BYTES, type OutputSize } from "../notebook/outp
 
 /**
  * Renames the previous `<outDir>/<name>.pdf` and `.html` to `<name>.stale.pdf` and
- * `.stale.html` (replacing older stale ones) and returns a sentence saying so, or `""` when
+ * `.stale.html`, and its data folder `<name>/` to `<name>.stale/` (replacing older stale ones) and returns a sentence saying so, or `""` when
  * there was no previous note. Never throws: a rename that fails is said instead.
  *
  * @example
@@ -24,25 +24,36 @@ import { formatBytes, MAX_OUTPUT_BYTES, type OutputSize } from "../notebook/outp
  * assert.equal(said, `The previous ${dir}/03_mullet.pdf is renamed 03_mullet.stale.pdf: it is not this run's note.`);
  * assert.equal(await Deno.readTextFile(`${dir}/03_mullet.stale.pdf`), "last run's note");
  * assert.equal(await retireStaleNote(dir, "03_mullet"), "");
+ * await Deno.mkdir(`${dir}/03_mullet`);
+ * await Deno.writeTextFile(`${dir}/03_mullet/exhibit-1.csv`, "last run's data");
+ * assert.match(await retireStaleNote(dir, "03_mullet"), /03_mullet\/ is renamed 03_mullet\.stale\//);
+ * assert.equal(await Deno.readTextFile(`${dir}/03_mullet.stale/exhibit-1.csv`), "last run's data");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
 export async function retireStaleNote(outDir: string, name: string): Promise<string> {
   const moved: string[] = [];
-  for (const ext of ["pdf", "html"]) {
-    const previous = join(outDir, `${name}.${ext}`);
+  for (const ext of ["pdf", "html", "/"]) {
+    const dir = ext === "/";
+    const previous = join(outDir, dir ? name : `${name}.${ext}`);
+    const stale = join(outDir, dir ? `${name}.stale` : `${name}.stale.${ext}`);
     try {
-      await Deno.rename(previous, join(outDir, `${name}.stale.${ext}`));
+      // A folder is not renamed over another: the older stale one goes first.
+      if (dir && (await Deno.stat(previous)).isDirectory) {
+        await Deno.remove(stale, { recursive: true }).catch(() => {});
+      }
+      await Deno.rename(previous, stale);
       moved.push(ext);
     } catch (error) {
       if (error instanceof Deno.errors.NotFound) continue;
-      return `The previous ${previous} could not be renamed ${name}.stale.${ext} ` +
+      return `The previous ${previous} could not be renamed ${stale} ` +
         `(${(error as Error).message}): it is NOT this run's note.`;
     }
   }
   if (moved.length === 0) return "";
-  const was = moved.map((ext) => `${name}.${ext}`).join(" and ");
-  const now = moved.map((ext) => `${name}.stale.${ext}`).join(" and ");
+  const named = (stem: string) => (ext: string) => ext === "/" ? `${stem}/` : `${stem}.${ext}`;
+  const was = moved.map(named(name)).join(" and ");
+  const now = moved.map(named(`${name}.stale`)).join(" and ");
   const verb = moved.length === 1 ? "is" : "are";
   return `The previous ${join(outDir, was)} ${verb} renamed ${now}: ${
     moved.length === 1 ? "it is" : "they are"

@@ -16,6 +16,8 @@ export interface NoteExhibit {
   readonly label: string;
   /** The exhibit as SVG markup, title and source line included. */
   readonly svg: string;
+  /** Relative link to the CSV of its data. Default: none. */
+  readonly dataHref?: string;
 }
 
 /**
@@ -81,6 +83,8 @@ section.appendix { break-before: page; }
 section.appendix h3 code { font-size: 9pt; }
 section.appendix .source { break-inside: avoid; font-size: 8pt; }
 a { color: ${HOUSE_COLORS.blue}; }
+.exhibit-data { font-size: 7.5pt; margin-top: 2pt; }
+@media print { .exhibit-data { display: none; } }
 .disclosure { color: #7A808A; font-size: 7pt; border-top: 1px solid #D5DAE1; margin-top: 12pt;
   padding-top: 4pt; }
 `;
@@ -90,8 +94,8 @@ export const CONTENTS_MIN_HEADINGS = 4;
 
 /** Everything the HTML document holds. */
 export interface NotePage {
-  /** The note, read from its notebook. */
-  readonly note: NotebookNote;
+  /** The note, read from its notebook (its exhibits' data go in files, not in the page). */
+  readonly note: Omit<NotebookNote, "exhibitData">;
   /** The appendix (see `appendixHtml`). */
   readonly appendixHtml: string;
   /** Short disclosure printed at the end (and in the footer). */
@@ -111,12 +115,21 @@ export interface NotePage {
  *
  * const html = renderExhibitHtml({ label: "Exhibit 2: Up & away", svg: "<svg></svg>" });
  * assert.equal(html, '<figure class="exhibit" aria-label="Exhibit 2: Up &amp; away"><svg></svg></figure>');
+ * const linked = renderExhibitHtml({ label: "Exhibit 2", svg: "<svg></svg>", dataHref: "01_hashprice/exhibit-2.csv" });
+ * assert.match(linked, /<a href="01_hashprice\/exhibit-2.csv" download>Data behind this exhibit \(CSV\)<\/a>/);
  * ```
  */
 export function renderExhibitHtml(exhibit: NoteExhibit): string {
+  // A link is navigation, which the note's policy leaves alone: the CSV opens from the HTML.
+  // The PDF drops it (a relative link there leads nowhere) and lists the files in its appendix.
+  const link = exhibit.dataHref === undefined
+    ? ""
+    : `<figcaption class="exhibit-data"><a href="${
+      escapeHtml(exhibit.dataHref)
+    }" download>Data behind this exhibit (CSV)</a></figcaption>`;
   return `<figure class="exhibit" aria-label="${
     escapeHtml(exhibit.label)
-  }">${exhibit.svg}</figure>`;
+  }">${exhibit.svg}${link}</figure>`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { stripAnsi } from "../notebook/ansi.ts";
 import { frontMatter } from "../notebook/front_matter.ts";
 import { cellSource, cellTags, type Notebook } from "../notebook/notebook.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { type ExhibitData, exhibitData } from "./exhibit_data.ts";
 import { escapeHtml, type NoteExhibit, renderExhibitHtml } from "./note_html.ts";
 
 /** A heading of the note's body, for the contents list. */
@@ -39,6 +40,8 @@ export interface NotebookNote {
   readonly bodyHtml: string;
   /** The body's second-level headings, in order. */
   readonly headings: readonly NoteHeading[];
+  /** The data behind each exhibit, in order (exhibit n is `exhibit-<n>.csv`). */
+  readonly exhibitData: readonly ExhibitData[];
 }
 
 /** Options of {@linkcode notebookNote}. */
@@ -47,6 +50,9 @@ export interface NotebookNoteOptions {
   readonly file: string;
   /** Date printed when the front matter has none, `YYYY-MM-DD`. Required. */
   readonly date: string;
+  /** Folder, relative to the note's HTML, of its exhibits' CSVs: each exhibit then links to
+   * `<dataDir>/exhibit-<n>.csv`. Default: no links. */
+  readonly dataDir?: string;
 }
 
 const VEGA_LITE = "application/vnd.vegalite.v5+json";
@@ -135,6 +141,7 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
   let lead: NoteExhibit | undefined;
   let exhibits = 0;
   let dataAsOf: string | undefined;
+  const data: ExhibitData[] = [];
   for (const [index, cell] of notebook.cells.entries()) {
     const tags = cellTags(cell);
     if (index === 0 || tags.includes("remove-cell") || cell.cell_type === "raw") continue;
@@ -175,9 +182,13 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
         ) {
           if (dataAsOf === undefined || day! > dataAsOf) dataAsOf = day;
         }
+        data.push(exhibitData(output.data[VEGA_LITE], where));
         const exhibit = {
           label: stripAnsi(text(output.data["text/plain"])),
           svg: scopeSvgIds(text(output.data["image/svg+xml"]), `exhibit${exhibits}`),
+          ...(options.dataDir === undefined
+            ? {}
+            : { dataHref: `${options.dataDir}/${exhibitCsvName(exhibits)}` }),
         };
         if (lead === undefined) lead = exhibit;
         else parts.push(renderExhibitHtml(exhibit));
@@ -210,5 +221,21 @@ export function notebookNote(notebook: Notebook, options: NotebookNoteOptions): 
     ...(lead === undefined ? {} : { lead }),
     bodyHtml,
     headings,
+    exhibitData: data,
   };
+}
+
+/**
+ * The file name of exhibit `n`'s data in its note's folder.
+ *
+ * @example
+ * ```ts
+ * import { exhibitCsvName } from "./notebook_note.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(exhibitCsvName(3), "exhibit-3.csv");
+ * ```
+ */
+export function exhibitCsvName(n: number): string {
+  return `exhibit-${n}.csv`;
 }

@@ -41,7 +41,8 @@ import {
 import { katexCss } from "./katex_css.ts";
 import { hasMath } from "./markdown.ts";
 import { noteName } from "./note_plan.ts";
-import { notebookNote } from "./notebook_note.ts";
+import { exhibitCsvName, notebookNote } from "./notebook_note.ts";
+import { exhibitCsv } from "./exhibit_data.ts";
 import { checkNoteRequirements } from "./note_requirements.ts";
 import { renderNoteHtml } from "./note_html.ts";
 import type { ProjectFacts } from "./project_facts.ts";
@@ -91,6 +92,9 @@ export interface PreparedNote {
   readonly executed: boolean;
   /** The notebook's largest output, for a message if printing fails. */
   readonly largestOutput?: OutputSize;
+  /** The CSV of each exhibit's data, to go in the note's folder `<outDir>/<name>/` under
+   * `file` (the HTML links them there). */
+  readonly exhibitCsvs: readonly { readonly file: string; readonly csv: string }[];
 }
 
 async function readIfExists(path: string): Promise<Notebook | undefined> {
@@ -256,7 +260,16 @@ export async function prepareNote(
     { notebook: source, bytes, declared },
     options,
   );
-  const note = notebookNote(await withExhibitSvgs(notebook), { file, date: options.date });
+  const name = noteName(file, options.parameterSet?.label);
+  const note = notebookNote(await withExhibitSvgs(notebook), {
+    file,
+    date: options.date,
+    dataDir: encodeURIComponent(name),
+  });
+  const exhibitCsvs = note.exhibitData.map((data, i) => ({
+    file: exhibitCsvName(i + 1),
+    csv: exhibitCsv(data),
+  }));
   const known = Object.keys(facts.dataHashes).map((f) => f.replace(/\.csv$/, ""));
   const appendix = appendixHtml({
     sourcesMd: facts.sourcesMd,
@@ -271,6 +284,11 @@ export async function prepareNote(
       denoVersion: facts.denoVersion,
       dataHashes: facts.dataHashes,
     },
+    exhibitFiles: note.exhibitData.map((data, i) => ({
+      file: `${name}/${exhibitCsvName(i + 1)}`,
+      label: data.label,
+      rows: data.rows.length,
+    })),
     houseView: {
       file: facts.houseView.file,
       text: facts.houseView.text,
@@ -285,11 +303,12 @@ export async function prepareNote(
     ...(math ? { extraCss: await katexCss() } : {}),
   });
   return {
-    name: noteName(file, options.parameterSet?.label),
+    name,
     title: note.title,
     date: note.date,
     html,
     executed: outputs === "executed for this note",
     ...withLargest(largestOutput(notebook)),
+    exhibitCsvs,
   };
 }

@@ -9,6 +9,7 @@ import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded } from "./_testing.ts";
 import { packFixture } from "./pack_fixture.ts";
 import { exhibitPageProblems, exhibitTitles } from "./_exhibit_pages.ts";
+import { parseExhibitCsv } from "./exhibit_data.ts";
 import type { ProcessRow } from "../cli/process_table.ts";
 import {
   type DescendantWatch,
@@ -169,7 +170,7 @@ Deno.test("a notebook becomes a note: cover, markdown, math, exhibits, appendix;
     assert.match(first.stdout, /fixture\.pdf \(executed/);
     assert.deepEqual(
       [...Deno.readDirSync(dir)].map((e) => e.name).sort(),
-      ["fixture.html", "fixture.pdf", "notebooks"],
+      ["fixture", "fixture.html", "fixture.pdf", "notebooks"],
       "no temporary file is left",
     );
     const pages = await assertPrintable(`${dir}/fixture.pdf`, dir);
@@ -181,7 +182,9 @@ Deno.test("a notebook becomes a note: cover, markdown, math, exhibits, appendix;
       assert.match(pages[0]!, /2026-06-01 · data as of 2026-06-01 · mullet research · IREN/);
       assert.match(pages[0]!, /KEY TAKEAWAYS[\s\S]*The subsidy is 3\.125 BTC at height 840000/);
       assert.match(pages[0]!, /Exhibit 1: The subsidy fell 16-fold/);
-      assert.doesNotMatch(pages.slice(1).join(""), /Exhibit 1:/, "the lead exhibit is shown once");
+      // The appendix names every exhibit beside its CSV; the body does not draw the lead again.
+      const body = pages.slice(1).join("").split("Data behind the exhibits")[0]!;
+      assert.doesNotMatch(body, /Exhibit 1:/, "the lead exhibit is shown once");
       assert.match(all, /Exhibit 2: A second exhibit in the body/);
     });
 
@@ -208,6 +211,31 @@ Deno.test("a notebook becomes a note: cover, markdown, math, exhibits, appendix;
       assert.match(all, /Random seed\s+seed = 42/);
       assert.match(all, /Git commit\s+[0-9a-f]{40}/);
       assert.match(all, /btc_daily\.csv\s+[0-9a-f]{64}/);
+    });
+
+    await t.step("each exhibit's data: a CSV beside the note, linked and listed", async () => {
+      assert.deepEqual(
+        [...Deno.readDirSync(`${dir}/fixture`)].map((e) => e.name).sort(),
+        ["exhibit-1.csv", "exhibit-2.csv"],
+      );
+      const first = await Deno.readTextFile(`${dir}/fixture/exhibit-1.csv`);
+      assert.match(
+        first,
+        /^# Exhibit 1: The subsidy fell 16-fold\n(?:# Subtitle: .*\n)?# Source: Bitcoin Core, mullet analysis\n# Data as of 2026-06-01\n/,
+      );
+      assert.deepEqual(parseExhibitCsv(first, "exhibit-1.csv"), [
+        { era: "First", btc: 50 },
+        { era: "Fifth", btc: 3.125 },
+      ]);
+      const second = await Deno.readTextFile(`${dir}/fixture/exhibit-2.csv`);
+      assert.deepEqual(parseExhibitCsv(second, "exhibit-2.csv"), [
+        { era: "A", btc: 1 },
+        { era: "B", btc: 2 },
+      ]);
+      assert.match(html, /<a href="fixture\/exhibit-1\.csv" download>/);
+      assert.match(html, /<a href="fixture\/exhibit-2\.csv" download>/);
+      assert.match(all, /Data behind the exhibits/);
+      assert.match(all, /Exhibit 2: A second exhibit in the body\s+fixture\/exhibit-2\.csv\s+2/);
     });
 
     await t.step("the executed notebook is saved in place with its freeze hash", async () => {
@@ -279,6 +307,8 @@ Deno.test("a broken notebook: named cell and error, executed copy beside it, las
   await withFixture(broken, async (dir, file) => {
     await Deno.writeTextFile(`${dir}/fixture.pdf`, "last run's PDF");
     await Deno.writeTextFile(`${dir}/fixture.html`, "last run's HTML");
+    await Deno.mkdir(`${dir}/fixture`);
+    await Deno.writeTextFile(`${dir}/fixture/exhibit-1.csv`, "last run's data");
     const { code: status, stderr } = await report(dir, [file]);
     assert.equal(status, 1);
     assert.match(
@@ -289,13 +319,14 @@ Deno.test("a broken notebook: named cell and error, executed copy beside it, las
     assert.match(stderr, /1 of 1 notes failed/);
     assert.deepEqual(
       [...Deno.readDirSync(dir)].map((e) => e.name).sort(),
-      ["fixture.stale.html", "fixture.stale.pdf", "notebooks"],
-      "no current PDF: last run's note is renamed stale",
+      ["fixture.stale", "fixture.stale.html", "fixture.stale.pdf", "notebooks"],
+      "no current PDF or data: last run's note and its CSVs are renamed stale",
     );
     assert.equal(await Deno.readTextFile(`${dir}/fixture.stale.pdf`), "last run's PDF");
+    assert.equal(await Deno.readTextFile(`${dir}/fixture.stale/exhibit-1.csv`), "last run's data");
     assert.match(
       stderr,
-      /The previous .*fixture\.pdf and fixture\.html are renamed fixture\.stale\.pdf and fixture\.stale\.html: they are not this run's note\./,
+      /The previous .*fixture\.pdf and fixture\.html and fixture\/ are renamed fixture\.stale\.pdf and fixture\.stale\.html and fixture\.stale\/: they are not this run's note\./,
     );
     assert.deepEqual(
       [...Deno.readDirSync(`${dir}/notebooks`)].map((e) => e.name).sort(),
