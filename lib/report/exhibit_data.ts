@@ -111,7 +111,8 @@ function cellValue(value: unknown): string | number | boolean | null {
 
 /**
  * The data behind one exhibit, from the Vega-Lite spec an `Exhibit` displays (title with the
- * label and subtitle, the chart, then the source line); `where` names it in errors.
+ * label and subtitle, the chart, then the source line), or from a bare chart; `where` names it
+ * in errors.
  *
  * @example
  * ```ts
@@ -128,27 +129,31 @@ function cellValue(value: unknown): string | number | boolean | null {
  * assert.equal(data.asOf, "2026-06-01");
  * assert.deepEqual(data.columns, ["era", "btc"]);
  * assert.deepEqual(data.rows, [{ era: "First", btc: 50 }, { era: "Fifth", btc: null }]);
- * assert.throws(() => exhibitData({ mark: "bar" }, "note.ipynb: cell 4"), /note.ipynb: cell 4: .*exhibit/);
+ * assert.deepEqual(exhibitData({ data: { values: [{ a: 1 }] }, mark: "bar" }, "n").rows, [{ a: 1 }]);
+ * assert.throws(() => exhibitData([], "note.ipynb: cell 4"), /note.ipynb: cell 4: .*not an object/);
  * ```
  */
 export function exhibitData(spec: unknown, where: string): ExhibitData {
-  const concat = isObject(spec) ? spec["vconcat"] : undefined;
-  const title = isObject(spec) ? spec["title"] : undefined;
-  const label = isObject(title) ? title["text"] : title;
-  const chart = Array.isArray(concat) ? concat[0] : undefined;
-  const sourceMark = Array.isArray(concat) && isObject(concat[1]) ? markOf(concat[1]) : {};
-  const sourceLine = sourceMark["text"];
-  if (typeof label !== "string" || !isObject(chart) || typeof sourceLine !== "string") {
+  if (!isObject(spec)) {
     throw new TypeError(
-      `${where}: cannot read the data of this exhibit: expected the spec of an Exhibit ` +
-        `(a title, the chart and its source line in a vconcat)`,
+      `${where}: cannot read the data of this exhibit: its spec is not an object`,
     );
   }
+  // An Exhibit's spec: title, then the chart and its source line in a vconcat. A bare chart
+  // (no chrome) is read as the chart itself, with no source.
+  const concat = spec["vconcat"];
+  const title = spec["title"];
+  const titleText = isObject(title) ? title["text"] : title;
+  const label = typeof titleText === "string" ? titleText : "";
+  const chrome = Array.isArray(concat) && isObject(concat[0]) && isObject(concat[1]);
+  const chart = chrome ? concat[0] as Spec : spec;
+  const sourceText = chrome ? markOf(concat[1] as Spec)["text"] : undefined;
+  const sourceLine = typeof sourceText === "string" ? sourceText : "";
   const number = Number(/^Exhibit (\d+):/.exec(label)?.[1] ?? NaN);
   const source = /^Source: (.*?)\.? Data as of/.exec(sourceLine)?.[1] ??
     sourceLine.replace(/^Source: /, "").replace(/\.$/, "");
   const asOf = /Data as of (\d{4}-\d{2}-\d{2})/.exec(sourceLine)?.[1] ?? "";
-  const datasets = isObject(spec) && isObject(spec["datasets"]) ? spec["datasets"] : {};
+  const datasets = isObject(spec["datasets"]) ? spec["datasets"] : {};
   const raw = chartRows(chart, {
     ...datasets,
     ...(isObject(chart["datasets"]) ? chart["datasets"] : {}),
