@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { message, warn } from "./_messages.ts";
 
 /** d3-format's own specifier grammar: [[fill]align][sign][symbol][0][width][,][.precision][~][type]. */
 const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
@@ -86,7 +87,7 @@ export function cosmeticWarner(
   return (value, option, fallback, ok) => {
     if (value === undefined) return fallback;
     if (ok(value)) return value;
-    console.warn(`${builder}: ${option} ${show(value)} is out of range; using ${show(fallback)}`);
+    warn(message.optionOutOfRange(builder, option, show(value), show(fallback)));
     return fallback;
   };
 }
@@ -260,9 +261,7 @@ function finite(value: unknown, option: string, where: string): number {
 export function sizeOption(option: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (isSize(value)) return value;
-  console.warn(
-    `Ignoring ${option}: expected a number > 0, got ${String(value)}; using ${fallback}`,
-  );
+  warn(message.sizeOutOfRange(option, value, fallback));
   return fallback;
 }
 
@@ -288,10 +287,6 @@ export function formatOption(option: string, format: string | undefined, fallbac
   // d3's grammar, and a type d3 knows ("" when none): `D3_TYPES.includes("")` holds.
   const type = isD3Format(format) ? D3_FORMAT.exec(format)![10] ?? "" : undefined;
   if (type !== undefined && D3_TYPES.includes(type)) return format;
-  console.warn(
-    `Ignoring ${option}: expected a d3 number format, got ${
-      JSON.stringify(format)
-    }; using "${fallback}"`,
-  );
+  warn(message.badNumberFormat(option, format, fallback));
   return fallback;
 }

@@ -11,6 +11,7 @@ import { LABEL_LINE_HEIGHT, type LabelBox, placeLabels, type Plot } from "./_lab
 import { wrapText } from "./_text_wrap.ts";
 import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts";
 import { HOUSE_FONT_FILES } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Font size (px) of the labels. */
 const FONT_SIZE = 10;
@@ -158,7 +159,7 @@ export function scatterLabels(
 export function lineCountOption(value: number | undefined): number {
   if (value === undefined) return 3;
   if (Number.isInteger(value) && value >= 1) return value;
-  console.warn(`Ignoring labelLines: expected a whole number ≥ 1, got ${String(value)}; using 3`);
+  warn(message.badLabelLines(value, 3));
   return 3;
 }
 
@@ -183,10 +184,7 @@ export function labelMeasure(): (text: string) => number {
       labelFont = readFontMetrics(Deno.readFileSync(HOUSE_FONT_FILES[400]));
     } catch (error) {
       labelFont = null;
-      console.warn(
-        `Cannot read ${HOUSE_FONT_FILES[400]} (${(error as Error).message}): ` +
-          "placing scatter labels with estimated widths",
-      );
+      warn(message.labelFontUnreadable(HOUSE_FONT_FILES[400], (error as Error).message));
     }
   }
   const font = labelFont;

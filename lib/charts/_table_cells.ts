@@ -7,6 +7,7 @@
  */
 import { formatPercent, formatUsd } from "../units/format.ts";
 import { cell, cosmeticWarner, show } from "./_checks.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Named cell formats: see {@linkcode TableColumn}. */
 export const TABLE_FORMATS = ["usd", "percent", "number", "text"] as const;
@@ -63,11 +64,7 @@ export function columnCells<Row extends object>(
   const numeric = values.every((v) => isMissing(v) || typeof v === "number");
   let format = column.format ?? (numeric ? "number" : "text");
   if (typeof format !== "function" && !(TABLE_FORMATS as readonly unknown[]).includes(format)) {
-    console.warn(
-      `tableSpec: columns[${c}].format ${JSON.stringify(format)} is not one of ${
-        TABLE_FORMATS.join(", ")
-      } or a function; using ${numeric ? "number" : "text"}`,
-    );
+    warn(message.unknownTableFormat(c, format, TABLE_FORMATS, numeric ? "number" : "text"));
     format = numeric ? "number" : "text";
   }
   const texts = values.map((value, i) => {

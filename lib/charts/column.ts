@@ -12,6 +12,7 @@ import { categoryLabels, distinct } from "./_category_axis.ts";
 import { cosmeticWarner, finiteAt, isD3Format, isSize, show } from "./_checks.ts";
 import { labelLayers, labelSpan, valueScale } from "./_value_labels.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** How several series share a category. */
 export const COLUMN_STACKS = ["grouped", "stacked"] as const;
@@ -99,7 +100,7 @@ export function columnSpec<Row extends object>(
     );
   }
   if (options.stack !== undefined && series === undefined) {
-    console.warn("columnSpec: stack has no effect without series; ignored");
+    warn(message.stackWithoutSeries());
   }
   const stacked = series !== undefined && options.stack === "stacked";
   if (!stacked) checkUnique(rows, x, series);
@@ -122,7 +123,7 @@ export function columnSpec<Row extends object>(
   const height = cosmetic(options.height, "height", defaultHeight, isSize);
   let highlight = options.highlight;
   if (highlight !== undefined && !categories.some((c) => String(c) === highlight)) {
-    console.warn(`columnSpec: highlight "${highlight}" is not a category of ${x}; ignored`);
+    warn(message.unknownHighlight(highlight, String(x)));
     highlight = undefined;
   }
 

@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { fieldValues, formatOption, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Colour schemes of {@linkcode heatmapSpec}: red–white–blue around zero, or light to navy. */
 export const HEATMAP_SCHEMES = ["diverging", "sequential"] as const;
@@ -242,10 +243,6 @@ function distinct(values: unknown[]): unknown[] {
 
 function checkScheme(scheme: HeatmapScheme | undefined): HeatmapScheme | undefined {
   if (scheme === undefined || HEATMAP_SCHEMES.includes(scheme)) return scheme;
-  console.warn(
-    `Ignoring scheme: expected "diverging" or "sequential", got ${
-      JSON.stringify(scheme)
-    }; using the default`,
-  );
+  warn(message.unknownHeatmapScheme(scheme));
   return undefined;
 }

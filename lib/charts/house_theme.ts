@@ -7,6 +7,7 @@
  */
 import type { Config } from "vega-lite";
 import schema from "vega-lite/build/vega-lite-schema.json" with { type: "json" };
+import { message } from "./_messages.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
 
 /** Every top-level key of Vega-Lite 5's `Config`, from its published JSON schema. */
@@ -43,7 +44,7 @@ export function houseTheme(overrides: Config, options: HouseThemeOptions = {}): 
   const merged: Record<string, unknown> = { ...HOUSE_CONFIG };
   for (const [key, value] of Object.entries(overrides)) {
     if (!CONFIG_KEYS.has(key)) {
-      warn(`mullet: unknown theme key "${key}" ignored; Vega-Lite's config has no such key`);
+      warn(message.unknownThemeKey(key));
       continue;
     }
     const base = merged[key];

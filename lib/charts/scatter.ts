@@ -27,6 +27,7 @@ import { axisScale } from "./_pixel_scale.ts";
 import { logTickFormat } from "./_log_ticks.ts";
 import { sizeLegend } from "./_size_legend.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Options for {@linkcode scatterSpec}. */
 export interface ScatterOptions<Row> {
@@ -159,22 +160,10 @@ export function scatterSpec<Row extends object>(
     { measure: labelMeasure(), maxWidth: labelWidth, maxLines: labelLines },
   );
   if (cut > 0) {
-    console.warn(
-      `scatterSpec: ${cut} ${
-        cut === 1 ? "label" : "labels"
-      } cut short with "…" (a name takes at most ${labelLines} ${
-        labelLines === 1 ? "line" : "lines"
-      } of ${labelWidth} px); the full names are in the points' tooltips`,
-    );
+    warn(message.scatterLabelsCut(cut, labelLines, labelWidth));
   }
   if (dropped.length > 0) {
-    console.warn(
-      `scatterSpec: no clear place for ${dropped.length} ${
-        dropped.length === 1 ? "label" : "labels"
-      }; left unlabelled${sizes === undefined ? "" : " (smallest first)"}: ${
-        dropped.map((d) => JSON.stringify(d)).join(", ")
-      }. Widen the chart or shorten the labels`,
-    );
+    warn(message.scatterLabelsDropped(dropped, sizes !== undefined));
   }
   const labels = placed.map((box) => ({
     text: box.lines.length === 1 ? box.lines[0]! : box.lines,

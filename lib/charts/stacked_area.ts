@@ -9,6 +9,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { isIsoDate } from "../units/calendar.ts";
 import { cell, cosmeticWarner, finiteAt, isD3Format, isSize, show, textAt } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_CONFIG } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Options for {@linkcode stackedAreaSpec}. */
 export interface StackedAreaOptions<Row> {
@@ -136,11 +137,7 @@ function stackOrder<Row>(
   if (requested === undefined) return names;
   const unknown = requested.filter((name) => !names.includes(name));
   if (unknown.length > 0) {
-    console.warn(
-      `stackedAreaSpec: order names ${
-        unknown.map((n) => JSON.stringify(n)).join(", ")
-      }, not a series of the rows; ignored`,
-    );
+    warn(message.unknownSeriesOrder(unknown));
   }
   const known = [...new Set(requested.filter((name) => names.includes(name)))];
   return [...known, ...names.filter((name) => !known.includes(name))];

@@ -22,8 +22,8 @@ import { type FontMetrics, readFontMetrics, textWidth } from "./font_metrics.ts"
 import { cosmeticWarner, isSize } from "./_checks.ts";
 import { columnCells, type TableColumn } from "./_table_cells.ts";
 import { tableLayout } from "./_table_layout.ts";
-import { ELLIPSIS } from "./_text_wrap.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Options for {@linkcode tableSpec}. */
 export interface TableOptions<Row> {
@@ -130,20 +130,12 @@ export function tableSpec<Row extends object>(
     measureTitle: (text) => textWidth(bold, text, FONT_SIZE),
   });
   if (needed > requested) {
-    console.warn(
-      `tableSpec: the columns need ${needed} px, more than width ${requested}; drawing ${needed} px wide`,
-    );
+    warn(message.tableTooWide(needed, requested));
   }
   wrapped.forEach((column, c) => {
     const cut = column.filter((w) => w.truncated).length;
     if (cut === 0) return;
-    console.warn(
-      `tableSpec: ${cut} ${cut === 1 ? "cell" : "cells"} of columns[${c}] (${
-        JSON.stringify(cells[c]!.title)
-      }) need more than ${maxLines} ${maxLines === 1 ? "line" : "lines"} at ${
-        widths[c]
-      } px; cut with "${ELLIPSIS}", the full text in the tooltip`,
-    );
+    warn(message.tableCellsCut(cut, c, cells[c]!.title, maxLines, widths[c]!));
   });
 
   const header: Cell[] = [];

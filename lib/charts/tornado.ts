@@ -10,6 +10,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { numberFormatDefaultLocale } from "vega-format";
 import { fieldValues, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
+import { message, warn } from "./_messages.ts";
 
 /** Options for {@linkcode tornadoSpec}. */
 export interface TornadoSpecOptions<Row> {
@@ -227,9 +228,7 @@ function checkFormat(format: string | undefined): string {
     numberFormat(format);
     return format;
   } catch {
-    console.warn(
-      `Ignoring xFormat: expected a d3 number format, got "${format}"; using "${fallback}"`,
-    );
+    warn(message.badNumberFormat("xFormat", format, fallback));
     return fallback;
   }
 }
