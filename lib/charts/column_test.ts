@@ -6,6 +6,7 @@ import { readFontMetrics, textWidth } from "./font_metrics.ts";
 import { renderSvg } from "./render.ts";
 import { HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
 import { assertRenders, roundedTo3Decimals, warnings } from "./_testing.ts";
+import { message } from "./_messages.ts";
 
 const BUSINESSES = [
   { business: "Self-mining", usdM: 0.9 },
@@ -355,18 +356,19 @@ Deno.test("columnSpec: cosmetic options out of range warn once and fall back", (
       highlight: "ASIC resale",
     }) as typeof spec;
   });
-  assert.equal(seen.length, 4, seen.join("\n"));
-  assert.match(seen[0]!, /yFormat "dollars" is out of range; using ",.0f"/);
-  assert.match(seen[1]!, /width -5 is out of range; using 680/);
-  assert.match(seen[2]!, /height NaN is out of range; using 260/);
-  assert.match(seen[3]!, /highlight "ASIC resale" is not a category of business; ignored/);
+  assert.deepEqual(seen, [
+    message.optionOutOfRange("columnSpec", "yFormat", '"dollars"', '",.0f"'),
+    message.optionOutOfRange("columnSpec", "width", "-5", "680"),
+    message.optionOutOfRange("columnSpec", "height", "NaN", "260"),
+    message.unknownHighlight("ASIC resale", "business"),
+  ]);
   assert.equal(spec!.width, 680);
   assert.equal(spec!.height, 260);
   assert.equal(spec!.encoding.y.axis.format, ",.0f");
   const once = warnings(() =>
     columnSpec(BUSINESSES, { x: "business", y: "usdM", stack: "stacked" })
   );
-  assert.deepEqual(once, ["columnSpec: stack has no effect without series; ignored"]);
+  assert.deepEqual(once, [message.stackWithoutSeries()]);
 });
 
 // An interface has no index signature, so `Row extends Record<string, unknown>` rejected it.

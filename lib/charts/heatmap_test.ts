@@ -6,6 +6,7 @@ import { heatmapSpec } from "./heatmap.ts";
 import { renderSvg } from "./render.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
+import { message } from "./_messages.ts";
 
 const ROWS = [
   { x: 1, y: 10, value: -50 },
@@ -210,8 +211,7 @@ Deno.test("heatmapSpec: a cosmetic option out of range warns once and keeps the 
   const seen = warnings(() => {
     spec = heatmapSpec(ROWS, { x: "x", y: "y", value: "value", height: 0 });
   });
-  assert.equal(seen.length, 1);
-  assert.match(seen[0]!, /Ignoring height: expected a number > 0, got 0; using 60/);
+  assert.deepEqual(seen, [message.sizeOutOfRange("height", 0, 60)]);
   assert.equal((spec as { height: number }).height, 60);
 
   const scheme = warnings(() => {
@@ -222,17 +222,16 @@ Deno.test("heatmapSpec: a cosmetic option out of range warns once and keeps the 
       scheme: "rainbow" as "diverging",
     });
   });
-  assert.equal(scheme.length, 1);
-  assert.match(scheme[0]!, /Ignoring scheme: expected "diverging" or "sequential", got "rainbow"/);
+  assert.deepEqual(scheme, [message.unknownHeatmapScheme("rainbow")]);
+  assert.equal(
+    scheme[0],
+    'Ignoring scheme: expected "diverging" or "sequential", got "rainbow"; using the default',
+  );
 
   const format = warnings(() => {
     spec = heatmapSpec(ROWS, { x: "x", y: "y", value: "value", format: "dollars" });
   });
-  assert.equal(format.length, 1);
-  assert.match(
-    format[0]!,
-    /Ignoring format: expected a d3 number format, got "dollars"; using ",\.0f"/,
-  );
+  assert.deepEqual(format, [message.badNumberFormat("format", "dollars", ",.0f")]);
   const text = (spec as unknown as { layer: { encoding: { text?: { format: string } } }[] })
     .layer[1]!.encoding.text!;
   assert.equal(text.format, ",.0f");

@@ -9,6 +9,7 @@ import { tableSpec } from "./table.ts";
 import { HOUSE_CONFIG } from "./theme.ts";
 import { renderSvg } from "./render.ts";
 import { assertRenders, roundedTo3Decimals, warnings } from "./_testing.ts";
+import { message } from "./_messages.ts";
 
 interface TextLayer {
   data: { values: { x: number; y: number; text: string | string[]; full?: string }[] };
@@ -324,12 +325,13 @@ Deno.test("tableSpec: cosmetic options out of range warn once and fall back", ()
       maxLines: 0,
     }) as unknown as typeof spec;
   });
-  assert.equal(seen.length, 5, seen.join("\n"));
-  assert.match(seen[0]!, /^tableSpec: rowHeight 4 is out of range; using 18$/);
-  assert.match(seen[1]!, /^tableSpec: maxLines 0 is out of range; using 3$/);
-  assert.match(seen[2]!, /columns\[0\]\.align "centre" is out of range; using "left"/);
-  assert.match(seen[3]!, /columns\[1\]\.format "MW" is not one of usd, percent, number, text/);
-  assert.match(seen[4]!, /the columns need \d+ px, more than width 40; drawing \d+ px wide/);
+  assert.deepEqual(seen, [
+    message.optionOutOfRange("tableSpec", "rowHeight", "4", "18"),
+    message.optionOutOfRange("tableSpec", "maxLines", "0", "3"),
+    message.optionOutOfRange("tableSpec", "columns[0].align", '"centre"', '"left"'),
+    message.unknownTableFormat(1, "MW", ["usd", "percent", "number", "text"], "number"),
+    message.tableTooWide(spec!.width, 40),
+  ]);
   assert.equal(spec!.height, 18 * 3 + 2);
   assert.ok(spec!.width > 40);
 });
