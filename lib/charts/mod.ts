@@ -20,3 +20,4 @@ export * from "./shaded_periods.ts";
 export * from "./show.ts";
 export * from "./literal_dollars.ts";
 export { type QuantityFormat, statedQuantities, type StatedQuantity } from "./stated_quantities.ts";
+export * from "./frame_display.ts";
