@@ -6,6 +6,7 @@ import { Exhibit } from "./exhibit.ts";
 import { fanChartSpec } from "./fan_chart.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
+import { message } from "./_messages.ts";
 
 const ROWS = [
   { step: 0, p5: 80, p25: 90, p50: 100, p75: 110, p95: 125.123456789 },
@@ -228,13 +229,11 @@ Deno.test("fanChartSpec: a cosmetic option out of range warns once and keeps the
       width: Infinity,
     });
   });
-  assert.equal(seen.length, 1);
-  assert.match(seen[0]!, /Ignoring width: expected a number > 0, got Infinity; using 680/);
+  assert.deepEqual(seen, [message.sizeOutOfRange("width", Infinity, 680)]);
   assert.equal((spec as { width: number }).width, 680);
 
   const format = warnings(() => {
     fanChartSpec(ROWS, { x: "step", bands: [["p5", "p95"]], median: "p50", yFormat: "USD" });
   });
-  assert.equal(format.length, 1);
-  assert.match(format[0]!, /Ignoring yFormat: expected a d3 number format, got "USD"/);
+  assert.deepEqual(format, [message.badNumberFormat("yFormat", "USD", ",.0f")]);
 });

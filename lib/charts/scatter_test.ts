@@ -7,6 +7,7 @@ import { readFontMetrics, textWidth } from "./font_metrics.ts";
 import { scatterSpec } from "./scatter.ts";
 import { HOUSE_COLORS, HOUSE_CONFIG, HOUSE_FONT_FILES } from "./theme.ts";
 import { assertExhibitRenders, roundedTo6Digits, warnings } from "./_testing.ts";
+import { message } from "./_messages.ts";
 
 const ROWS = [
   { deal: "CORZ / CoreWeave", mw: 200, rent: 1458333.3333 },
@@ -378,8 +379,8 @@ Deno.test("scatterSpec: labelWidth and labelLines out of range warn and keep the
     scatterSpec(ROWS, { ...OPTIONS, labelWidth: -5, labelLines: 1.5 });
   });
   assert.deepEqual(seen, [
-    "Ignoring labelWidth: expected a number > 0, got -5; using 170",
-    "Ignoring labelLines: expected a whole number ≥ 1, got 1.5; using 3",
+    message.sizeOutOfRange("labelWidth", -5, 170),
+    message.badLabelLines(1.5, 3),
   ]);
 });
 
@@ -488,13 +489,11 @@ Deno.test("scatterSpec: a cosmetic option out of range warns once and keeps the 
   const seen = warnings(() => {
     spec = scatterSpec(ROWS, { ...OPTIONS, height: -300 });
   });
-  assert.equal(seen.length, 1);
-  assert.match(seen[0]!, /Ignoring height: expected a number > 0, got -300; using 300/);
+  assert.deepEqual(seen, [message.sizeOutOfRange("height", -300, 300)]);
   assert.equal((spec as { height: number }).height, 300);
 
   const format = warnings(() => {
     scatterSpec(ROWS, { ...OPTIONS, yFormat: "$M" });
   });
-  assert.equal(format.length, 1);
-  assert.match(format[0]!, /Ignoring yFormat: expected a d3 number format, got "\$M"/);
+  assert.deepEqual(format, [message.badNumberFormat("yFormat", "$M", ",.0f")]);
 });
