@@ -85,7 +85,11 @@ export interface NextHalvingsOptions {
   /** Days at the end of the series whose mean block rate is projected. Default 90: long
    * enough to average out luck and retarget lag, short enough to reflect today's hashrate. */
   readonly windowDays?: number;
-  /** How many future halvings to estimate. Default 1. */
+  /**
+   * How many future halvings to estimate.
+   *
+   * @default 1
+   */
   readonly count?: number;
 }
 

@@ -51,7 +51,11 @@ const REPAIR_PASSES = 6;
 export interface LabelRequest extends LabelPoint {
   /** The label's sizes, preferred first (later ones smaller); at least one. */
   readonly sizes: readonly LabelSize[];
-  /** When labels must be shortened or left out, lower priorities go first. Default 0. */
+  /**
+   * When labels must be shortened or left out, lower priorities go first.
+   *
+   * @default 0
+   */
   readonly priority?: number;
 }
 

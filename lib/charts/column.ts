@@ -34,7 +34,11 @@ export interface ColumnOptions<Row> {
   readonly series?: keyof Row & string;
   /** How series share a category. Default `"grouped"` (ignored without `series`). */
   readonly stack?: ColumnStack;
-  /** Bars instead of columns: categories down the y axis. Default `false`. */
+  /**
+   * Bars instead of columns: categories down the y axis.
+   *
+   * @default false
+   */
   readonly horizontal?: boolean;
   /**
    * Value labels on the bars (a stack is labelled with its total). Default `true` for at most 12
@@ -43,9 +47,17 @@ export interface ColumnOptions<Row> {
   readonly valueLabels?: boolean;
   /** Value-axis title with units, e.g. `"USD per MW-year"`. Default: the `y` field name. */
   readonly yTitle?: string;
-  /** d3 number format of the value axis and labels. Default `",.0f"`. */
+  /**
+   * d3 number format of the value axis and labels.
+   *
+   * @default ",.0f"
+   */
   readonly yFormat?: string;
-  /** Category order. Default `"data"`. */
+  /**
+   * Category order.
+   *
+   * @default "data"
+   */
   readonly sort?: ColumnSort;
   /** A category drawn in the accent colour (with `series`: the others are faded). Default none. */
   readonly highlight?: string;

@@ -20,7 +20,11 @@ export interface FanHistory<Hist> {
   readonly x: keyof Hist & string;
   /** Value field. */
   readonly y: keyof Hist & string;
-  /** Legend text. Default `"Actual"`. */
+  /**
+   * Legend text.
+   *
+   * @default "Actual"
+   */
   readonly label?: string;
 }
 
@@ -38,13 +42,25 @@ export interface FanChartOptions<Row, Hist> {
   readonly xTitle?: string;
   /** Y-axis title with units. Default: the median field's name. */
   readonly yTitle?: string;
-  /** d3 number format for the y axis. Default `",.0f"`. */
+  /**
+   * d3 number format for the y axis.
+   *
+   * @default ",.0f"
+   */
   readonly yFormat?: string;
-  /** Log scale on y (all values must then be > 0). Default `false`. */
+  /**
+   * Log scale on y (all values must then be > 0).
+   *
+   * @default false
+   */
   readonly log?: boolean;
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;
-  /** Height in CSS pixels. Default 260. */
+  /**
+   * Height in CSS pixels.
+   *
+   * @default 260
+   */
   readonly height?: number;
 }
 

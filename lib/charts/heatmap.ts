@@ -31,7 +31,11 @@ export interface HeatmapOptions<Row> {
   readonly xFormat?: string;
   /** d3 number format of the y-axis labels (numeric y values only). Default: none. */
   readonly yFormat?: string;
-  /** d3 number format of the cell annotations. Default `",.0f"`. */
+  /**
+   * d3 number format of the cell annotations.
+   *
+   * @default ",.0f"
+   */
   readonly format?: string;
   /** Colour scheme. Default `"diverging"` (symmetric around 0) when values have both signs,
    * else `"sequential"` (lowest value lightest, through light blue and blue to navy). */

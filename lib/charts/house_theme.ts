@@ -19,7 +19,11 @@ const CONFIG_KEYS: ReadonlySet<string> = new Set(
 
 /** Options of {@linkcode houseTheme}. */
 export interface HouseThemeOptions {
-  /** Receives one message per unknown key. Default `console.warn`. */
+  /**
+   * Receives one message per unknown key.
+   *
+   * @default console.warn
+   */
   readonly warn?: (message: string) => void;
 }
 

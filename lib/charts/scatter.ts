@@ -45,7 +45,11 @@ export interface ScatterOptions<Row> {
   readonly size?: keyof Row & string;
   /** Title of the size legend, with units. Default: the size field's name. */
   readonly sizeTitle?: string;
-  /** d3 number format of the size legend; "G" (giga) is shown as "B" (billion). Default `".2~s"`. */
+  /**
+   * d3 number format of the size legend; "G" (giga) is shown as "B" (billion).
+   *
+   * @default ".2~s"
+   */
   readonly sizeFormat?: string;
   /** Series field colouring the points. Default: all navy. */
   readonly color?: keyof Row & string;
@@ -53,17 +57,37 @@ export interface ScatterOptions<Row> {
   readonly xTitle?: string;
   /** Y-axis title with units. Default: the field name. */
   readonly yTitle?: string;
-  /** d3 number format for the x axis. Default `",.0f"`. */
+  /**
+   * d3 number format for the x axis.
+   *
+   * @default ",.0f"
+   */
   readonly xFormat?: string;
-  /** d3 number format for the y axis. Default `",.0f"`. */
+  /**
+   * d3 number format for the y axis.
+   *
+   * @default ",.0f"
+   */
   readonly yFormat?: string;
-  /** Log scale on x. Default `false`. */
+  /**
+   * Log scale on x.
+   *
+   * @default false
+   */
   readonly logX?: boolean;
-  /** Log scale on y. Default `false`. */
+  /**
+   * Log scale on y.
+   *
+   * @default false
+   */
   readonly logY?: boolean;
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;
-  /** Height in CSS pixels. Default 300. */
+  /**
+   * Height in CSS pixels.
+   *
+   * @default 300
+   */
   readonly height?: number;
   /**
    * Widest line of a label in CSS pixels; a longer label wraps onto more lines. Default a

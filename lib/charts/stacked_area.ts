@@ -21,7 +21,11 @@ export interface StackedAreaOptions<Row> {
   readonly series: keyof Row & string;
   /** Y-axis title with units, e.g. `"MW (critical IT)"`. Default: the `y` field name. */
   readonly yTitle?: string;
-  /** d3 number format for the y axis. Default `",.0f"`. */
+  /**
+   * d3 number format for the y axis.
+   *
+   * @default ",.0f"
+   */
   readonly yFormat?: string;
   /**
    * Series from the bottom of the stack to the top; series it leaves out follow in order of
@@ -30,7 +34,11 @@ export interface StackedAreaOptions<Row> {
   readonly order?: readonly string[];
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;
-  /** Height in CSS pixels. Default 260. */
+  /**
+   * Height in CSS pixels.
+   *
+   * @default 260
+   */
   readonly height?: number;
 }
 

@@ -34,7 +34,11 @@ export interface TableOptions<Row> {
    * {@linkcode EXHIBIT_WIDTH}.twoColumn. A table that needs more is drawn wider, with a warning.
    */
   readonly width?: number;
-  /** Height in CSS pixels of a row of one line, at least 12; each wrapped line adds 12. Default 18. */
+  /**
+   * Height in CSS pixels of a row of one line, at least 12; each wrapped line adds 12.
+   *
+   * @default 18
+   */
   readonly rowHeight?: number;
   /**
    * Most lines a text cell wraps onto (a whole number ≥ 1). Longer text is cut with "…", with a

@@ -29,13 +29,21 @@ export interface TimeSeriesOptions<Row> {
   /** d3 number format for the y axis. Default `",.0f"`. On a log axis, a fixed-point format
    * gets the decimals its smallest tick needs. */
   readonly yFormat?: string;
-  /** Log scale on y. Default `false`. */
+  /**
+   * Log scale on y.
+   *
+   * @default false
+   */
   readonly log?: boolean;
   /** Event markers. Default none. */
   readonly events?: readonly EventMarker[];
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;
-  /** Height in CSS pixels. Default 260. */
+  /**
+   * Height in CSS pixels.
+   *
+   * @default 260
+   */
   readonly height?: number;
 }
 

@@ -24,11 +24,23 @@ export interface TornadoSpecOptions<Row> {
   readonly base: number;
   /** X-axis title with units, e.g. `"NPV, USD"`. Default: none. */
   readonly xTitle?: string;
-  /** d3 number format for the axis and the value labels. Default `",.0f"`. */
+  /**
+   * d3 number format for the axis and the value labels.
+   *
+   * @default ",.0f"
+   */
   readonly xFormat?: string;
-  /** Legend text of the low-input bars. Default `"Low input"`. */
+  /**
+   * Legend text of the low-input bars.
+   *
+   * @default "Low input"
+   */
   readonly lowLabel?: string;
-  /** Legend text of the high-input bars. Default `"High input"`. */
+  /**
+   * Legend text of the high-input bars.
+   *
+   * @default "High input"
+   */
   readonly highLabel?: string;
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;

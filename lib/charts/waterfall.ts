@@ -46,11 +46,19 @@ export interface WaterfallOptions<Row> {
   readonly totalLabel?: string | false;
   /** Value-axis title with units, e.g. `"USD m"`. Default: the `value` field name. */
   readonly yTitle?: string;
-  /** d3 number format of the value axis and labels. Default `",.0f"`. */
+  /**
+   * d3 number format of the value axis and labels.
+   *
+   * @default ",.0f"
+   */
   readonly yFormat?: string;
   /** Width in CSS pixels. Default {@linkcode EXHIBIT_WIDTH}.twoColumn. */
   readonly width?: number;
-  /** Height in CSS pixels. Default 260. */
+  /**
+   * Height in CSS pixels.
+   *
+   * @default 260
+   */
   readonly height?: number;
 }
 

@@ -33,7 +33,11 @@ export interface StopWatch {
 
 /** Options of {@linkcode watchForStop}. */
 export interface StopWatchOptions {
-  /** How often the starters are checked, ms. Default: 500. */
+  /**
+   * How often the starters are checked, ms.
+   *
+   * @default 500
+   */
   pollMs?: number;
 }
 

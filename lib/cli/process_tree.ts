@@ -74,7 +74,11 @@ export interface DescendantWatch {
 
 /** Options for {@linkcode watchDescendants}. */
 export interface WatchOptions {
-  /** Milliseconds between looks. Default 100. */
+  /**
+   * Milliseconds between looks.
+   *
+   * @default 100
+   */
   readonly intervalMs?: number;
 }
 

@@ -17,11 +17,23 @@ import { inMonth, monthlySeries } from "./_monthly.ts";
 
 /** Opening balance sheet. */
 export interface BalanceSheet {
-  /** BTC held. Default 0. */
+  /**
+   * BTC held.
+   *
+   * @default 0
+   */
   readonly btc?: Btc;
-  /** Cash, USD. Default 0. */
+  /**
+   * Cash, USD.
+   *
+   * @default 0
+   */
   readonly cashUsd?: Usd;
-  /** Debt, USD. Default 0. */
+  /**
+   * Debt, USD.
+   *
+   * @default 0
+   */
   readonly debtUsd?: Usd;
 }
 

@@ -54,7 +54,11 @@ export interface MinerVsMulletOptions extends NetworkIssuanceOptions {
   readonly discountRate: number;
   /** Annual interest rate on debt the treasury draws. Required (see `simulateTreasury`). */
   readonly debtRateAnnual: number;
-  /** Treasury policy of both strategies. Default `{ kind: "sell-all" }`. */
+  /**
+   * Treasury policy of both strategies.
+   *
+   * @default { kind: "sell-all" }
+   */
   readonly policy?: TreasuryPolicy;
   /** Debt limit, USD. Default `Infinity` (see `simulateTreasury`). */
   readonly debtLimitUsd?: number;

@@ -116,7 +116,11 @@ export interface MinerProductionInputs {
 
 /** Options of {@linkcode minerProduction}. */
 export interface MinerProductionOptions extends NetworkIssuanceOptions {
-  /** Month whose BTC output `flatShare` holds. Default 0. */
+  /**
+   * Month whose BTC output `flatShare` holds.
+   *
+   * @default 0
+   */
   readonly referenceMonth?: number;
 }
 

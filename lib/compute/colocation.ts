@@ -37,9 +37,17 @@ export interface ColocationLeaseInputs {
 
 /** Options of {@linkcode colocationLease}. */
 export interface ColocationLeaseOptions {
-  /** Annual rent escalator, e.g. 0.03. Default 0. */
+  /**
+   * Annual rent escalator, e.g. 0.03.
+   *
+   * @default 0
+   */
   readonly escalator?: number;
-  /** Lease structure. Default `"modified gross"`. */
+  /**
+   * Lease structure.
+   *
+   * @default "modified gross"
+   */
   readonly structure?: LeaseStructure;
   /** NOI ÷ rent. Default {@linkcode DEFAULT_NOI_MARGIN} for the structure. */
   readonly noiMargin?: number;

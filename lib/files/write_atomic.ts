@@ -91,7 +91,11 @@ const UNNAMED_WRITER_MS = 10 * 60_000;
 export interface SweepOptions {
   /** Whether the process `pid` still runs (e.g. from `ps`); a temporary file is kept unless `false`. */
   isRunning: (pid: number) => boolean | undefined;
-  /** Also remove this process's own temporary files (it is about to exit). Default: false. */
+  /**
+   * Also remove this process's own temporary files (it is about to exit).
+   *
+   * @default false
+   */
   includeOwn?: boolean;
 }
 

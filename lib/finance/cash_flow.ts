@@ -38,7 +38,11 @@ export const DAYS_PER_YEAR_ACT365 = 365;
 
 /** Options of {@linkcode monthlyFlows}. */
 export interface MonthlyFlowsOptions {
-  /** Month index of the first amount (0 = the valuation date). Default 0. */
+  /**
+   * Month index of the first amount (0 = the valuation date).
+   *
+   * @default 0
+   */
   readonly startMonth?: number;
 }
 

@@ -11,17 +11,29 @@ import { checkPeriodsPerYear } from "./_checks.ts";
 export interface StraightLineInputs {
   /** Cost of the asset (any currency unit, e.g. USD). Required, ≥ 0. */
   readonly cost: number;
-  /** Value left at the end of its life, 0 ≤ salvage ≤ cost. Default 0. */
+  /**
+   * Value left at the end of its life, 0 ≤ salvage ≤ cost.
+   *
+   * @default 0
+   */
   readonly salvage?: number;
   /** Useful life in years; `lifeYears × periodsPerYear` must be whole. Required. */
   readonly lifeYears: number;
-  /** Schedule periods per year (12 for monthly). Default 1. */
+  /**
+   * Schedule periods per year (12 for monthly).
+   *
+   * @default 1
+   */
   readonly periodsPerYear?: number;
 }
 
 /** Inputs of {@linkcode decliningBalanceDepreciation}. */
 export interface DecliningBalanceInputs extends StraightLineInputs {
-  /** Rate multiple over straight line: 2 is double-declining. Default 2. */
+  /**
+   * Rate multiple over straight line: 2 is double-declining.
+   *
+   * @default 2
+   */
   readonly factor?: number;
   /**
    * Switch to straight line over the remaining life once that charges more, so the asset reaches

@@ -29,7 +29,11 @@ export interface XirrOptions {
   readonly high?: number;
   /** Stop when the root is bracketed within this width of `ln(1 + rate)`. Default 1e-12. */
   readonly tolerance?: number;
-  /** Brent iterations allowed before a `ConvergenceError`. Default 100. */
+  /**
+   * Brent iterations allowed before a `ConvergenceError`.
+   *
+   * @default 100
+   */
   readonly maxIterations?: number;
 }
 

@@ -11,7 +11,11 @@ import { DEFAULT_PERCENTILES } from "./percentiles.ts";
 
 /** Options of {@linkcode percentileBands}. */
 export interface PercentileBandsOptions {
-  /** Percentiles to compute, each in [0, 100]. Default [5, 25, 50, 75, 95]. */
+  /**
+   * Percentiles to compute, each in [0, 100].
+   *
+   * @default [5, 25, 50, 75, 95]
+   */
   readonly percentiles?: readonly number[];
 }
 

@@ -36,7 +36,11 @@ export interface PowerCostOptions {
   /** Power usage effectiveness of the site (total ÷ miner power, F9). Default 1:
    * no overhead, the miner's own draw only. */
   readonly pue?: number;
-  /** A tax per kWh added to the power price, e.g. `IMF_MINING_TAX.direct`. Default 0. */
+  /**
+   * A tax per kWh added to the power price, e.g. `IMF_MINING_TAX.direct`.
+   *
+   * @default 0
+   */
   readonly taxUsdPerKwh?: UsdPerKwh;
 }
 

@@ -41,9 +41,17 @@ export interface Curtailment {
 
 /** Options of {@linkcode asicEconomics}. */
 export interface AsicEconomicsOptions extends PowerCostOptions {
-  /** Share of the time the machine is available, in (0, 1]. Default 1. */
+  /**
+   * Share of the time the machine is available, in (0, 1].
+   *
+   * @default 1
+   */
   readonly uptime?: number;
-  /** Share of revenue the pool keeps, in [0, 1). Default 0. */
+  /**
+   * Share of revenue the pool keeps, in [0, 1).
+   *
+   * @default 0
+   */
   readonly poolFee?: number;
   /** Curtailment within the available hours. Default none. */
   readonly curtailment?: Curtailment;

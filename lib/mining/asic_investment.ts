@@ -65,9 +65,17 @@ export type AsicInvestmentInputs = PurchasePrice & {
 
 /** Options of {@linkcode asicInvestment}. */
 export interface AsicInvestmentOptions extends PowerCostOptions {
-  /** Share of the time the machine runs, in (0, 1]. Default 1. */
+  /**
+   * Share of the time the machine runs, in (0, 1].
+   *
+   * @default 1
+   */
   readonly uptime?: number;
-  /** Share of revenue the pool keeps, in [0, 1). Default 0. */
+  /**
+   * Share of revenue the pool keeps, in [0, 1).
+   *
+   * @default 0
+   */
   readonly poolFee?: number;
   /** Blocks a day. Default {@linkcode TARGET_BLOCKS_PER_DAY} (144, the 600-second target). */
   readonly blocksPerDay?: number;

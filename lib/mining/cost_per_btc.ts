@@ -30,7 +30,11 @@ export interface CostPerBtcInputs {
 
 /** Options of {@linkcode costPerBtc}. */
 export interface CostPerBtcOptions extends PowerCostOptions {
-  /** Share of revenue the pool keeps, in [0, 1). Default 0. */
+  /**
+   * Share of revenue the pool keeps, in [0, 1).
+   *
+   * @default 0
+   */
   readonly poolFee?: number;
   /** Share of the time the installed hashrate runs, in (0, 1]. Power is paid only while it
    * runs. Default 1. */

@@ -11,7 +11,11 @@ import { createHeader, type JupyterMessage, type Signer } from "./_wire.ts";
 
 /** What a {@linkcode Call} waits for besides the reply. */
 export interface CallOptions {
-  /** Also wait for the request's `status: idle` on IOPub. Default: `false`. */
+  /**
+   * Also wait for the request's `status: idle` on IOPub.
+   *
+   * @default false
+   */
   waitIdle?: boolean;
   /** Sees every IOPub message whose parent is the request, in arrival order. */
   onIopub?(message: JupyterMessage): void;

@@ -49,7 +49,11 @@ export interface JupyterMessage<Content = Record<string, unknown>> {
 
 /** Options of {@linkcode createHeader}. */
 export interface HeaderOptions {
-  /** User name recorded in the header. Default: `"mullet"`. */
+  /**
+   * User name recorded in the header.
+   *
+   * @default "mullet"
+   */
   username?: string;
   /** Message id. Default: a fresh `crypto.randomUUID()`. */
   msgId?: string;

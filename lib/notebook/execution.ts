@@ -25,9 +25,17 @@ export interface ExecuteOptions {
    * in ms. Default: {@linkcode DEFAULT_INTERRUPT_GRACE_MS}.
    */
   interruptGraceMs?: number;
-  /** Keep ANSI escapes in `text/plain` data and stream text. Default: `false`. */
+  /**
+   * Keep ANSI escapes in `text/plain` data and stream text.
+   *
+   * @default false
+   */
   keepAnsi?: boolean;
-  /** Count this execution (`store_history`). Default: `true`. */
+  /**
+   * Count this execution (`store_history`).
+   *
+   * @default true
+   */
   storeHistory?: boolean;
 }
 

@@ -35,11 +35,19 @@ import { OutputCollector } from "./outputs.ts";
 
 /** Options of {@linkcode startKernel}. */
 export interface KernelOptions {
-  /** Working directory of the kernel; imports resolve through the nearest `deno.json`. Default: `Deno.cwd()`. */
+  /**
+   * Working directory of the kernel; imports resolve through the nearest `deno.json`.
+   *
+   * @default Deno.cwd()
+   */
   cwd?: string;
   /** Extra environment variables for the kernel, added to this process's. Default: none. */
   env?: Record<string, string>;
-  /** The `deno` binary. Default: `Deno.execPath()`. */
+  /**
+   * The `deno` binary.
+   *
+   * @default Deno.execPath()
+   */
   denoPath?: string;
   /** How long the kernel may take to answer `kernel_info_request`, in ms. Default: 30 000. */
   startTimeoutMs?: number;

@@ -25,15 +25,35 @@ export interface MiningPlan {
   readonly hashprice: MonthlyValues | UsdPerPhDay;
   /** Electricity price for mining, USD/kWh, before any tax. */
   readonly powerPrice: UsdPerKwh;
-  /** Tax on mining electricity, USD/kWh (e.g. `IMF_MINING_TAX.direct`). Default 0. */
+  /**
+   * Tax on mining electricity, USD/kWh (e.g. `IMF_MINING_TAX.direct`).
+   *
+   * @default 0
+   */
   readonly taxUsdPerKwh?: number;
-  /** Share of time the fleet is available. Default 1. */
+  /**
+   * Share of time the fleet is available.
+   *
+   * @default 1
+   */
   readonly uptime?: number;
-  /** Share of revenue the pool keeps. Default 0. */
+  /**
+   * Share of revenue the pool keeps.
+   *
+   * @default 0
+   */
   readonly poolFee?: number;
-  /** Share of running hours curtailed for the grid. Default 0. */
+  /**
+   * Share of running hours curtailed for the grid.
+   *
+   * @default 0
+   */
   readonly curtailedShare?: number;
-  /** Paid per kWh not drawn when curtailed (demand response, power sold back). Default 0. */
+  /**
+   * Paid per kWh not drawn when curtailed (demand response, power sold back).
+   *
+   * @default 0
+   */
   readonly curtailmentCreditUsdPerKwh?: number;
   /** Other cash operating cost per gross mining MW per month, USD. Default 0, which is the
    * margin of F5 (pool fees, SG&A and depreciation excluded). */
@@ -61,9 +81,17 @@ export interface ColocationPlan {
   readonly pue: number;
   /** First-year rent per IT MW-year. */
   readonly firstYearRent: UsdPerMwYear;
-  /** Annual rent escalator. Default 0. */
+  /**
+   * Annual rent escalator.
+   *
+   * @default 0
+   */
   readonly escalator?: number;
-  /** Lease structure. Default `"modified gross"`. */
+  /**
+   * Lease structure.
+   *
+   * @default "modified gross"
+   */
   readonly structure?: LeaseStructure;
   /** NOI ÷ rent. Default: the structure's `DEFAULT_NOI_MARGIN`. */
   readonly noiMargin?: number;
