@@ -653,15 +653,19 @@ Deno.test("a pack: one notebook over many parameter sets, a note per set, each f
         );
         assert.match(stderr, /saved as .*pack-XYZ\.failed\.ipynb; no note was made/);
         assert.match(stderr, /report: 1 of 4 notes failed \(pack-XYZ\); 3 written/);
+        // Each note's own folder holds the data behind its exhibits.
         assert.deepEqual(names(), [
           "bad.yaml",
           "notebooks",
+          "pack-APLD",
           "pack-APLD.html",
           "pack-APLD.ipynb",
           "pack-APLD.pdf",
+          "pack-CORZ",
           "pack-CORZ.html",
           "pack-CORZ.ipynb",
           "pack-CORZ.pdf",
+          "pack-WULF",
           "pack-WULF.html",
           "pack-WULF.ipynb",
           "pack-WULF.pdf",
