@@ -67,7 +67,7 @@ const htmlCell = (s: string) => escapeHtml(s).replaceAll("$", "<span>&#36;</span
  *
  * const bundle = frameBundle({ ticker: ["RIOT", "CLSK"], usd: new Float64Array([3.56, -0.9]), length: 2 },
  *   { formats: { usd: "usd" } });
- * assert.match(bundle["text/html"], /<td>RIOT<\/td><td><span>&#36;<\/span>3\.56<\/td>/);
+ * assert.match(bundle["text/html"], /<td>RIOT<\/td><td style="text-align: right"><span>&#36;<\/span>3\.56<\/td>/);
  * assert.match(bundle["text/plain"], /CLSK\s+-\$0\.90\n/);
  * assert.deepEqual(bundle["application/vnd.dataresource+json"].schema.fields,
  *   [{ name: "ticker", type: "string" }, { name: "usd", type: "number" }]);
@@ -102,10 +102,12 @@ export function frameBundle(frame: FrameLike, options: FrameBundleOptions = {}):
   const text = (r: unknown[]) => r.map((v, j) => cellText(v, options.formats?.[columns[j]!]));
   const shape = `${rows.length.toLocaleString("en-US")} rows × ${columns.length} columns`;
   const more = `… ${(rows.length - head.length - tail.length).toLocaleString("en-US")} more rows …`;
+  // Numbers line up on the right, as in every table of figures.
+  const align = (j: number) => (types[j] === "number" ? ' style="text-align: right"' : "");
   const tr = (cells: string[]) =>
-    `<tr>${cells.map((c) => `<td>${htmlCell(c)}</td>`).join("")}</tr>`;
+    `<tr>${cells.map((c, j) => `<td${align(j)}>${htmlCell(c)}</td>`).join("")}</tr>`;
   const html = `<table class="dataframe"><thead><tr>${
-    columns.map((c) => `<th>${htmlCell(c)}</th>`).join("")
+    columns.map((c, j) => `<th${align(j)}>${htmlCell(c)}</th>`).join("")
   }</tr></thead><tbody>${head.map((r) => tr(text(r))).join("")}${
     cut ? `<tr><td colspan="${columns.length}">${more}</td></tr>` : ""
   }${tail.map((r) => tr(text(r))).join("")}</tbody></table><p>${shape}</p>`;
