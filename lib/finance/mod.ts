@@ -32,3 +32,4 @@ export * from "./percentile_bands.ts";
 export * from "./tornado.ts";
 export * from "./scenario_grid.ts";
 export * from "./means.ts";
+export * from "./year_sums.ts";
