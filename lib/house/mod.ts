@@ -7,3 +7,4 @@
 export * from "./house_view.ts";
 export * from "./house_assumptions.ts";
 export * from "./house_values.ts";
+export * from "./house_fleet.ts";
