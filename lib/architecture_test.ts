@@ -27,12 +27,14 @@ const KIT = [
   "house",
   "deals",
   "data",
+  "frames", // each dataset as a danfo DataFrame by name: reads lib/data by design
   "charts",
 ];
 const TOOLS = ["ingest", "notebook", "report", "cli", "charts/gallery"];
 /** Folders that must never import `lib/data`: the models, finance, the charts, the notebook.
- * (`house`, `deals` and `coverage` read datasets' rows by design: the house view resolves its
- * deck against the data, the deals' analytics and the coverage universe work on dataset rows.) */
+ * (`house`, `deals`, `coverage` and `frames` read datasets' rows by design: the house view
+ * resolves its deck against the data, the deals' analytics and the coverage universe work on
+ * dataset rows, `frames` hands any dataset to a notebook as a DataFrame.) */
 const NO_DATA = ["chain", "mining", "compute", "site", "company", "finance", "charts"]
   .concat("notebook");
 

@@ -26,3 +26,4 @@ export * from "./house/mod.ts";
 export * from "./deals/mod.ts";
 export * from "./coverage/mod.ts";
 export * from "./data/mod.ts";
+export * from "./frames/mod.ts";
