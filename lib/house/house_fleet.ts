@@ -22,16 +22,19 @@ export interface FleetMachine {
 
 /** The fleet on a site. */
 export interface HouseFleet {
-  /** The three vintages as machines. */
+  /** The old vintage (the house view's `mining.fleet.old`). */
   readonly old: FleetMachine;
+  /** The current vintage. */
   readonly current: FleetMachine;
+  /** The vintage bought to replace the old machines. */
   readonly upgrade: FleetMachine;
   /** Share of the fleet's TH/s in old machines. */
   readonly oldShare: number;
   /** The fleet's TH/s on the site. */
   readonly fleetThs: number;
-  /** Whole machines of each vintage installed today. */
+  /** Whole old machines installed today. */
   readonly oldUnits: number;
+  /** Whole current machines installed today. */
   readonly currentUnits: number;
   /** Upgrade machines that draw the power of the old ones. */
   readonly upgradeUnits: number;
