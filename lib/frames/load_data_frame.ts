@@ -21,6 +21,9 @@ import {
   toDataFrame,
 } from "../data/mod.ts";
 
+/** The danfo DataFrame {@linkcode toDataFrame} makes (named apart from danfo's own class, so the API docs resolve without its Node typings). */
+export type DanfoFrame = Awaited<ReturnType<typeof toDataFrame>>;
+
 /** The datasets {@linkcode loadDataFrame} knows, by file name in `data/` without `.csv`. */
 export const DATASET_NAMES = [
   "btc_daily",
@@ -39,13 +42,12 @@ export type DatasetName = typeof DATASET_NAMES[number];
 /** A loader of rows made to give its DataFrame; each loader's row type is checked here. */
 const frameOf =
   <R extends FrameRow<R>>(load: (path?: string | URL) => Promise<readonly R[]>) =>
-  (path?: string | URL): Promise<import("danfojs").DataFrame> =>
-    load(path).then((rows) => toDataFrame(rows));
+  (path?: string | URL): Promise<DanfoFrame> => load(path).then((rows) => toDataFrame(rows));
 
 /** Each dataset's loader of rows, by the dataset's name. */
 const ROW_FRAMES: Record<
   Exclude<DatasetName, "btc_daily" | "gpu_rental_prices">,
-  (path?: string | URL) => Promise<import("danfojs").DataFrame>
+  (path?: string | URL) => Promise<DanfoFrame>
 > = {
   asic_models: frameOf(loadAsicModels),
   asic_prices: frameOf(loadAsicPrices),
@@ -88,17 +90,17 @@ export type LoadGpuPricesFrameOptions<K extends GpuPriceKind = GpuPriceKind> =
 export function loadDataFrame(
   name: "gpu_rental_prices",
   options: LoadGpuPricesFrameOptions,
-): Promise<import("danfojs").DataFrame>;
+): Promise<DanfoFrame>;
 /** Any other dataset as a DataFrame, from its file in `data/` or `options.path`. */
 export function loadDataFrame(
   name: Exclude<DatasetName, "gpu_rental_prices">,
   options?: LoadDataFrameOptions,
-): Promise<import("danfojs").DataFrame>;
-/** The dataset `name` as a DataFrame (see the first signature). */
+): Promise<DanfoFrame>;
+/** The dataset `name` as a DanfoFrame (see the first signature). */
 export async function loadDataFrame(
   name: DatasetName,
   options: LoadDataFrameOptions | LoadGpuPricesFrameOptions = {},
-): Promise<import("danfojs").DataFrame> {
+): Promise<DanfoFrame> {
   const valid = `datasets: ${DATASET_NAMES.map((n) => JSON.stringify(n)).join(", ")}`;
   if (!(DATASET_NAMES as readonly unknown[]).includes(name)) {
     throw new TypeError(`Unknown dataset ${JSON.stringify(name)}; ${valid}`);
