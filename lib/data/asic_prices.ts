@@ -6,7 +6,7 @@
  * @module
  */
 import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isIsoDate } from "../units/calendar.ts";
+import { isPartialIsoDate } from "../units/calendar.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
 export const ASIC_PRICES_SCHEMA = [
@@ -44,26 +44,6 @@ export type AsicPrice = {
     ? string
     : number;
 };
-
-/**
- * True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real month or day.
- *
- * @example
- * ```ts
- * import { isPartialIsoDate } from "./asic_prices.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isPartialIsoDate("2022-07"), true);
- * assert.equal(isPartialIsoDate("2021-05-07"), true);
- * assert.equal(isPartialIsoDate("2022-13"), false);
- * assert.equal(isPartialIsoDate("Jul 2022"), false);
- * ```
- */
-export function isPartialIsoDate(text: string): boolean {
-  if (/^\d{4}$/.test(text)) return true;
-  if (/^\d{4}-\d{2}$/.test(text)) return isIsoDate(`${text}-01`);
-  return isIsoDate(text);
-}
 
 /**
  * Parses the text of `data/asic_prices.csv`, checking that prices are positive, a range's high

@@ -7,12 +7,8 @@
  * pure parser's rejections.
  */
 import assert from "node:assert/strict";
-import {
-  ASIC_PRICES_SCHEMA,
-  asicPricesFromCsv,
-  isPartialIsoDate,
-  loadAsicPrices,
-} from "./asic_prices.ts";
+import { ASIC_PRICES_SCHEMA, asicPricesFromCsv, loadAsicPrices } from "./asic_prices.ts";
+import { isPartialIsoDate } from "../units/calendar.ts";
 import { CsvError } from "./csv.ts";
 
 const prices = await loadAsicPrices();

@@ -7,7 +7,7 @@
  * @module
  */
 import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isIsoDate } from "../units/calendar.ts";
+import { isPartialIsoDate } from "../units/calendar.ts";
 
 /**
  * What a figure measures: `build cost` (capex to build or complete a site), `retrofit cost`
@@ -100,11 +100,6 @@ export type CapexPerMw =
 
 /** Relative slack for `mid = (low + high) ÷ 2` after a CSV round trip. */
 const MID_TOLERANCE = 1e-12;
-
-function isPartialIsoDate(text: string): boolean {
-  if (/^\d{4}$/.test(text)) return true;
-  return isIsoDate(/^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
-}
 
 /**
  * Parses the text of `data/capex_per_mw.csv`, checking that `metric`, `asset`, `mw_basis` and

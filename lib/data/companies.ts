@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { CsvError, isIsoDate, parseCsv, quote, type Schema } from "./csv.ts";
+import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
+import { isPartialIsoDate } from "../units/calendar.ts";
 
 /** The unit of each metric family; the only unit a metric's value may be in. */
 export const COMPANY_UNITS = [
@@ -298,11 +299,6 @@ export function comparePreference(
   const dateB = lastDayOf(b.source_date);
   if (dateA !== dateB) return dateA > dateB ? -1 : 1;
   return 0;
-}
-
-function isPartialIsoDate(text: string): boolean {
-  if (/^\d{4}$/.test(text)) return true;
-  return isIsoDate(/^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
 }
 
 /**

@@ -8,7 +8,7 @@
  * @module
  */
 import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isPartialIsoDate } from "./asic_prices.ts";
+import { isPartialIsoDate } from "../units/calendar.ts";
 
 /**
  * Each metric and its one unit. Difficulty is in trillions (multiply by 1e12 for the protocol's

@@ -34,6 +34,27 @@ export function isIsoDate(text: string): boolean {
 }
 
 /**
+ * True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real year, month or day: a date as a
+ * source may state it, only as precisely as it knows.
+ *
+ * @example
+ * ```ts
+ * import { isPartialIsoDate } from "./calendar.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isPartialIsoDate("2022-07"), true);
+ * assert.equal(isPartialIsoDate("2021-05-07"), true);
+ * assert.equal(isPartialIsoDate("2022-13"), false);
+ * assert.equal(isPartialIsoDate("Jul 2022"), false);
+ * ```
+ */
+export function isPartialIsoDate(text: string): boolean {
+  if (/^\d{4}$/.test(text)) return true;
+  if (/^\d{4}-\d{2}$/.test(text)) return isIsoDate(`${text}-01`);
+  return isIsoDate(text);
+}
+
+/**
  * The day after `isoDay`.
  *
  * @example
