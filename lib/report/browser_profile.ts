@@ -10,8 +10,9 @@
  * @module
  */
 
-/** Tries, and the pause between them, to remove a profile synchronously on exit. */
-const SYNC_REMOVE_TRIES = 25;
+/** Tries, and the pause between them, to remove a profile synchronously on exit: up to 3 s, as a
+ * killed Chromium's helper processes can write into it for a while on a loaded machine. */
+const SYNC_REMOVE_TRIES = 150;
 const SYNC_REMOVE_PAUSE_MS = 20;
 import { join } from "node:path";
 
