@@ -2,13 +2,16 @@
  * Type-checks notebooks under the project's strict settings, as `deno check` checks `lib/`: each
  * notebook's code cells become one module (`lib/notebook/notebook_module.ts`) in a temporary
  * folder inside the project (so `@mullet/kit` and the import map resolve), and every error is
- * reported as notebook, cell and line. A `show()` that is not awaited is reported too.
+ * reported as notebook, cell and line. A `show()` that is not awaited is reported too, and so is
+ * a code cell that `deno fmt` would format differently (`deno fmt --check` cannot say it of a
+ * notebook: it reports every notebook unformatted until it has formatted it once, so each cell is
+ * formatted here as its own module, which is how `deno fmt` formats a notebook's cells).
  *
  *   deno run … lib/cli/check_notebooks.ts [notebook.ipynb …]   (default: notebooks/*.ipynb)
  *
  * @module
  */
-import { readNotebook } from "../notebook/notebook.ts";
+import { cellSource, readNotebook } from "../notebook/notebook.ts";
 import {
   type NotebookModule,
   notebookModule,
@@ -105,6 +108,7 @@ export async function checkNotebooks(
         });
       }
     }
+    problems.push(...await unformattedCells(files, root, dir));
     const result = await new Deno.Command(Deno.execPath(), {
       args: ["check", "--quiet", ...modules.keys()],
       cwd: root,
@@ -122,6 +126,52 @@ export async function checkNotebooks(
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+}
+
+/** The code cells that `deno fmt` (at the project's line width) would change, one problem each. */
+async function unformattedCells(
+  files: readonly string[],
+  root: string,
+  dir: string,
+): Promise<NotebookProblem[]> {
+  const cells: { file: string; cell: number; path: string; source: string }[] = [];
+  await Deno.mkdir(`${dir}/fmt`);
+  for (const [i, file] of files.entries()) {
+    const notebook = await readNotebook(file.startsWith("/") ? file : `${root}/${file}`);
+    for (const [index, cell] of notebook.cells.entries()) {
+      if (cell.cell_type !== "code") continue;
+      const source = `${cellSource(cell)}\n`;
+      const path = `${dir}/fmt/${i}_${index + 1}.ts`;
+      await Deno.writeTextFile(path, source);
+      cells.push({ file, cell: index + 1, path, source });
+    }
+  }
+  if (cells.length === 0) return [];
+  const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
+  const lineWidth: number = config.fmt?.lineWidth ?? 80;
+  const result = await new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--quiet", "--no-config", `--line-width=${lineWidth}`, `${dir}/fmt`],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!result.success) {
+    // A cell deno cannot parse: the type check names it with its line.
+    return [];
+  }
+  const problems: NotebookProblem[] = [];
+  for (const { file, cell, path, source } of cells) {
+    const formatted = await Deno.readTextFile(path);
+    if (formatted === source) continue;
+    const was = source.split("\n");
+    const line = formatted.split("\n").findIndex((text, k) => text !== was[k]) + 1;
+    problems.push({
+      file,
+      cell,
+      line,
+      message: "not formatted as deno fmt formats it: run `deno fmt notebooks/`",
+    });
+  }
+  return problems;
 }
 
 if (import.meta.main) {

@@ -74,6 +74,33 @@ Deno.test("a misspelt property and an unawaited show() are reported by notebook,
   }
 });
 
+Deno.test("a cell deno fmt would change is reported at its first changed line", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "mullet_check_nb_" });
+  try {
+    const file = `${dir}/unformatted.ipynb`;
+    await Deno.writeTextFile(
+      file,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          code("const a = 1;"),
+          { cell_type: "markdown", metadata: {}, source: "Between." },
+          code("const b = 2;\nconst c  =  a + b;\nconsole.log(c);"),
+        ],
+      }),
+    );
+    const { code: status, text } = await check([file]);
+    assert.equal(status, 1, text);
+    assert.match(text, new RegExp(`${file}: cell 3, line 2: not formatted as deno fmt formats it`));
+    assert.doesNotMatch(text, /cell 1/);
+    assert.match(text, /1 problem\(s\) in 1 notebook/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("the shipped notebooks type-check", async () => {
   const { code: status, text } = await check([]);
   assert.equal(status, 0, text);
