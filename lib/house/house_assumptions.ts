@@ -255,7 +255,11 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
 }
 
 /**
- * Loads a house view and the datasets and resolves it: what a notebook calls first.
+ * Loads a house view and the datasets and resolves it: what a notebook calls first. The network
+ * set-up every projection starts from comes from `data/btc_daily.csv` here, once: the calibration
+ * (`network`), fees per block, the block rate, the start price and the start height. A run's
+ * overrides (its `--param` values, `null` for the house's) are applied as
+ * {@linkcode overrideHouse} applies them; `path` `null` or absent reads `notebooks/house_view.yaml`.
  *
  * @example
  * ```ts
@@ -265,19 +269,26 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
  * const house = await loadHouseAssumptions();
  * assert.equal(house.ai.leaseDeal.deal_id, "HUT-FLUIDSTACK-2025-12");
  * assert.equal(house.powerPriceUsdPerKwh, 0.04);
+ * assert.ok(house.startHeight > 0 && house.blocksPerDay > 0 && house.feesBtcPerBlock > 0);
+ * const run = await loadHouseAssumptions(null, { btcStartUsd: 100_000, discountRate: null });
+ * assert.equal(run.btcPrice.startUsd, 100_000);
+ * assert.equal(run.discountRate, house.discountRate);
+ * await assert.rejects(loadHouseAssumptions(null, { powerPriceUsdPerKwh: -1 }),
+ *   /powerPriceUsdPerKwh: expected a value >= 0, got -1/);
  * ```
  */
 export async function loadHouseAssumptions(
-  path?: string | URL,
+  path?: string | URL | null,
+  overrides: HouseOverrides = {},
 ): Promise<HouseAssumptions> {
   const [view, daily, asicModels, deals, capex] = await Promise.all([
-    path === undefined ? loadHouseView() : loadHouseView(path),
+    path === undefined || path === null ? loadHouseView() : loadHouseView(path),
     loadBtcDaily(),
     loadAsicModels(),
     loadMinerAiDeals(),
     loadCapexPerMw(),
   ]);
-  return resolveHouseView(view, { daily, asicModels, deals, capex });
+  return overrideHouse(resolveHouseView(view, { daily, asicModels, deals, capex }), overrides);
 }
 
 /** Values a single run may set in place of the house view's. */
