@@ -21,3 +21,4 @@ export * from "./show.ts";
 export * from "./literal_dollars.ts";
 export { type QuantityFormat, statedQuantities, type StatedQuantity } from "./stated_quantities.ts";
 export * from "./frame_display.ts";
+export * from "./markdown_table.ts";
