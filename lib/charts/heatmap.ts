@@ -9,6 +9,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { fieldValues, formatOption, sizeOption } from "./_checks.ts";
 import { EXHIBIT_WIDTH, HOUSE_COLORS, HOUSE_CONFIG } from "./theme.ts";
 import { message, warn } from "./_messages.ts";
+import { findRoot } from "../finance/find_root.ts";
 
 /** Colour schemes of {@linkcode heatmapSpec}: red–white–blue around zero, or light to navy. */
 export const HEATMAP_SCHEMES = ["diverging", "sequential"] as const;
@@ -170,7 +171,8 @@ export function heatmapSpec<Row extends object>(
 /**
  * A Vega expression true where white text reads better than dark on the cell colour. The ramp
  * is piecewise linear in RGB, and luminance is monotone on each piece, so each piece is white
- * on one side of a cut found by bisection; the white stretches are merged into value tests.
+ * on one side of a cut where the two contrasts are equal (found by `findRoot`); the white
+ * stretches are merged into value tests.
  */
 function whiteTextTest(value: string, domain: readonly number[], range: readonly string[]): string {
   const white: [number, number][] = [];
@@ -181,20 +183,13 @@ function whiteTextTest(value: string, domain: readonly number[], range: readonly
   };
   for (let k = 0; k + 1 < domain.length; k++) {
     const [d0, d1] = [domain[k]!, domain[k + 1]!];
-    const at = (t: number) => whiteIsBetter(mix(range[k]!, range[k + 1]!, t));
-    const startWhite = at(0);
-    if (startWhite === at(1)) {
+    const advantage = (t: number) => whiteAdvantage(mix(range[k]!, range[k + 1]!, t));
+    const startWhite = advantage(0) > 0;
+    if (startWhite === advantage(1) > 0) {
       if (startWhite) add(d0, d1);
       continue;
     }
-    let lo = 0;
-    let hi = 1;
-    for (let i = 0; i < 40; i++) {
-      const mid = (lo + hi) / 2;
-      if (at(mid) === startWhite) lo = mid;
-      else hi = mid;
-    }
-    const cut = round(d0 + (d1 - d0) * hi);
+    const cut = round(d0 + (d1 - d0) * findRoot(advantage, { low: 0, high: 1 }));
     if (startWhite) add(d0, cut);
     else add(cut, d1);
   }
@@ -227,8 +222,9 @@ function mix(from: string, to: string, t: number): [number, number, number] {
   return [0, 1, 2].map((i) => a[i]! + (b[i]! - a[i]!) * t) as [number, number, number];
 }
 
-/** WCAG contrast of white against the colour beats that of the dark text colour. */
-function whiteIsBetter(color: readonly [number, number, number]): boolean {
+/** WCAG contrast of white on the colour minus that of the dark text colour: > 0 where white
+ * reads better. */
+function whiteAdvantage(color: readonly [number, number, number]): number {
   const luminance = (c: readonly number[]) => {
     const [r, g, b] = c.map((v) => {
       const s = v / 255;
@@ -238,7 +234,7 @@ function whiteIsBetter(color: readonly [number, number, number]): boolean {
   };
   const cell = luminance(color);
   const dark = luminance(rgb(DARK_TEXT));
-  return (1.05) / (cell + 0.05) > (cell + 0.05) / (dark + 0.05);
+  return (1.05) / (cell + 0.05) - (cell + 0.05) / (dark + 0.05);
 }
 
 function distinct(values: unknown[]): unknown[] {

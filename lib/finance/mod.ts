@@ -15,6 +15,7 @@ export * from "./cash_flow.ts";
 export * from "./convergence_error.ts";
 export * from "./npv.ts";
 export * from "./irr.ts";
+export * from "./find_root.ts";
 export * from "./payback.ts";
 export * from "./moic.ts";
 export * from "./peak_funding.ts";
