@@ -29,6 +29,8 @@ import { isRunCopy } from "../notebook/run_copies.ts";
 import { printFailure, retireStaleNote } from "../report/note_failure.ts";
 import { DISCLOSURE, type ExecuteMode, prepareNote } from "../report/prepare_note.ts";
 import { type PlannedNote, planNotes } from "../report/note_plan.ts";
+import { defaultNotes } from "../report/default_notes.ts";
+import { coveredTickers } from "../coverage/covered_tickers.ts";
 import { readProjectFacts } from "../report/project_facts.ts";
 import { parseShard, shardItems } from "../report/shard.ts";
 import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts";
@@ -36,7 +38,9 @@ import { describeStop, exitCode, type StopWatch, watchForStop } from "./_stop.ts
 const USAGE = `Usage: deno task report [notebook.ipynb …] [options]
 
 Renders research notebooks (default: every notebooks/*.ipynb) to <out>/<name>.pdf and .html,
-and the data behind each exhibit to <out>/<name>/exhibit-<n>.csv.
+and the data behind each exhibit to <out>/<name>/exhibit-<n>.csv. With no notebook named, a
+notebook whose front matter says "each: ticker" renders once per ticker the company model
+values, as <out>/<name>-<ticker>.pdf: the coverage pack.
 A notebook is executed with the Deno kernel when its code, parameters, data, lib or Deno
 changed since its outputs were saved (its freeze hash); otherwise its saved outputs are used.
 
@@ -49,6 +53,8 @@ Options:
   --shard i/n          render only every n-th note from the i-th (1-based), to split a run
                        across n machines
   --house FILE         read the shared assumptions from FILE instead of notebooks/house_view.yaml
+  --list               print the names of the notes the run would write (after --shard), one a
+                       line, and run nothing
   --execute            execute even when the freeze hash matches
   --no-execute         render the saved outputs, never start a kernel
   --out DIR            output directory (default: reports)
@@ -148,6 +154,7 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
       house: { type: "string" },
       execute: { type: "boolean" },
       "no-execute": { type: "boolean" },
+      list: { type: "boolean" },
       out: { type: "string" },
       paper: { type: "string" },
       "cell-timeout": { type: "string" },
@@ -190,13 +197,24 @@ async function main(args: string[], stop: StopWatch, progress: Progress): Promis
   }
   // Every note of the whole run is planned (and a pack checked) before the shard is taken, so
   // that every shard sees the same order and the same errors.
-  const planned = await planNotes({
-    notebooks,
-    params,
-    each: values.each ?? [],
-    ...(values.grid === undefined ? {} : { grid: values.grid }),
-  });
+  const isPack = values.each !== undefined || values.grid !== undefined;
+  const planned = positionals.length === 0 && !isPack
+    ? await defaultNotes(
+      notebooks,
+      async () => (await coveredTickers(values.house)).tickers,
+    )
+    : await planNotes({
+      notebooks,
+      params,
+      each: values.each ?? [],
+      ...(values.grid === undefined ? {} : { grid: values.grid }),
+    });
   const notes = shard === undefined ? planned : shardItems(planned, shard);
+  if (values.list) {
+    // What a job runner needs to size a pack: the notes, in the run's order, and nothing run.
+    for (const note of notes) console.log(note.name);
+    return 0;
+  }
   if (shard !== undefined) {
     console.log(
       `report: shard ${shard.index}/${shard.count}: ${notes.length} of ${planned.length} notes` +

@@ -1,6 +1,8 @@
 /**
  * Front matter, Quarto's convention: the notebook's first cell is a raw cell holding YAML
- * between `---` lines, with the note's title, subtitle, authors, date and tickers.
+ * between `---` lines, with the note's title, subtitle, authors, date and tickers; and, for a
+ * note written once and rendered per company, `each: ticker`: the parameter the default report
+ * run sets to each ticker the company model values.
  *
  * @module
  */
@@ -22,6 +24,11 @@ export interface FrontMatter {
   readonly tickers: readonly string[];
   /** Key takeaways for the cover box. */
   readonly takeaways: readonly string[];
+  /**
+   * The parameter that names a company, when the default report run is to render the note once
+   * per ticker the company model values (`each: ticker`). Default: the note renders once.
+   */
+  readonly each?: string;
 }
 
 function strings(value: unknown, field: string, file: string): string[] {
@@ -46,6 +53,11 @@ function strings(value: unknown, field: string, file: string): string[] {
  * const fm = frontMatter(nb, "01.ipynb");
  * assert.equal(fm.title, "Hashprice");
  * assert.deepEqual(fm.tickers, ["CORZ", "IREN"]);
+ * assert.equal(fm.each, undefined);
+ * const perCompany = { ...nb, cells: [{ ...nb.cells[0]!, source: "---\ntitle: One miner\neach: ticker\n---" }] };
+ * assert.equal(frontMatter(perCompany, "08.ipynb").each, "ticker");
+ * const bad = { ...nb, cells: [{ ...nb.cells[0]!, source: "---\ntitle: One miner\neach: [MARA]\n---" }] };
+ * assert.throws(() => frontMatter(bad, "08.ipynb"), /08.ipynb: front matter "each": expected the name of the parameter/);
  * assert.throws(() => frontMatter({ ...nb, cells: [] }, "x.ipynb"), /x.ipynb: expected a first raw cell/);
  * ```
  */
@@ -75,6 +87,13 @@ export function frontMatter(notebook: Notebook, file: string): FrontMatter {
     );
   }
   const subtitle = fields["subtitle"];
+  const each = fields["each"];
+  if (each !== undefined && (typeof each !== "string" || !/^[A-Za-z_$][\w$]*$/.test(each))) {
+    throw new TypeError(
+      `${file}: front matter "each": expected the name of the parameter that takes a ticker ` +
+        `(e.g. each: ticker), got ${JSON.stringify(each)}`,
+    );
+  }
   return {
     title: fields["title"],
     ...(typeof subtitle === "string" ? { subtitle } : {}),
@@ -82,5 +101,6 @@ export function frontMatter(notebook: Notebook, file: string): FrontMatter {
     ...(date === undefined ? {} : { date }),
     tickers: strings(fields["tickers"], "tickers", file),
     takeaways: strings(fields["takeaways"], "takeaways", file),
+    ...(each === undefined ? {} : { each }),
   };
 }

@@ -119,8 +119,8 @@ export function noteName(notebook: string, label?: string): string {
   return label === undefined ? name : `${name}-${label}`;
 }
 
-/** Two notebooks of one run (e.g. two folders' `x.ipynb`) would write one note's files. */
-function checkDistinctNames(notes: readonly PlannedNote[]): void {
+/** Throws when two notes of one run (e.g. two folders' `x.ipynb`) would write one note's files. */
+export function checkDistinctNames(notes: readonly PlannedNote[]): void {
   const seen = new Map<string, PlannedNote>();
   for (const note of notes) {
     const key = note.name.toLowerCase();

@@ -5,6 +5,7 @@ import { type Notebook, notebookToJson, readNotebook } from "../notebook/noteboo
 import { sha256Hex } from "../files/sha256.ts";
 import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
+import { coveredTickers } from "../coverage/covered_tickers.ts";
 import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded } from "./_testing.ts";
 import { packFixture } from "./pack_fixture.ts";
@@ -513,11 +514,12 @@ Deno.test("Letter paper, and bad options named", async () => {
 Deno.test("every research notebook renders from its saved outputs into a printable note", async () => {
   const dir = await Deno.makeTempDir({ prefix: "mullet-notes-" });
   try {
-    const { code: status, stdout, stderr } = await report(dir, ["--no-execute"]);
+    // Named, so that the per-company notebook renders once, from its own saved outputs.
+    const notebooks = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name)
+      .filter((n) => n.endsWith(".ipynb") && !isRunCopy(n)).map((n) => `notebooks/${n}`);
+    const { code: status, stdout, stderr } = await report(dir, ["--no-execute", ...notebooks]);
     assert.equal(status, 0, stderr);
     const pdfs = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".pdf"));
-    const notebooks = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name)
-      .filter((n) => n.endsWith(".ipynb") && !isRunCopy(n));
     assert.equal(pdfs.length, notebooks.length, stdout);
     for (const pdf of pdfs) {
       const pages = await assertPrintable(`${dir}/${pdf}`, dir);
@@ -527,6 +529,32 @@ Deno.test("every research notebook renders from its saved outputs into a printab
       const text = pages.join("\n");
       assert.match(text.slice(text.lastIndexOf("Appendix")), /House view[\s\S]*Reproducibility/);
     }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("with no notebook named, the run is the coverage pack: each notebook, and the per-company note once per valued ticker", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "mullet-default-" });
+  try {
+    const { tickers } = await coveredTickers();
+    const notebooks = [...Deno.readDirSync(`${ROOT}notebooks`)].map((e) => e.name)
+      .filter((n) => n.endsWith(".ipynb") && !isRunCopy(n)).map((n) => n.replace(".ipynb", ""))
+      .sort();
+    const listed = await report(dir, ["--list"]);
+    assert.equal(listed.code, 0, listed.stderr);
+    const expected = notebooks.flatMap((name) =>
+      name === "08_company" ? tickers.map((t) => `${name}-${t}`) : [name]
+    );
+    assert.deepEqual(listed.stdout.trim().split("\n"), expected);
+    assert.ok(tickers.length >= 2, tickers.join(","));
+    // A shard lists its share of the same order, and nothing is written.
+    const shard = await report(dir, ["--list", "--shard", "2/3"]);
+    assert.deepEqual(
+      shard.stdout.trim().split("\n"),
+      expected.filter((_, i) => i % 3 === 1),
+    );
+    assert.deepEqual([...Deno.readDirSync(dir)], []);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
