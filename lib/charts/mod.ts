@@ -17,6 +17,7 @@ export * from "./heatmap.ts";
 export * from "./fan_chart.ts";
 export * from "./scatter.ts";
 export * from "./shaded_periods.ts";
+export * from "./halving_marks.ts";
 export * from "./show.ts";
 export * from "./literal_dollars.ts";
 export { type QuantityFormat, statedQuantities, type StatedQuantity } from "./stated_quantities.ts";

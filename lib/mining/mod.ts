@@ -28,3 +28,5 @@ export * from "./imf_tax.ts";
 export * from "./fleet.ts";
 export * from "./asic_investment.ts";
 export * from "./network_power.ts";
+export * from "./hashprice_history.ts";
+export * from "./revenue_by_year.ts";

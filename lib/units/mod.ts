@@ -12,4 +12,5 @@ export * from "./power.ts";
 export * from "./efficiency.ts";
 export * from "./prices.ts";
 export * from "./format.ts";
+export * from "./format_number.ts";
 export * from "./calendar.ts";
