@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { wholeNumber } from "./checks.ts";
+import { positive, wholeNumber } from "./checks.ts";
 
 /**
  * A number with thousands separators and exactly `decimals` decimals (default 0): "1,207",
@@ -55,4 +55,23 @@ export function formatSignificant(value: number, digits = 3): string {
   }
   if (!Number.isFinite(value)) return String(value);
   return value.toLocaleString("en-US", { maximumSignificantDigits: digits });
+}
+
+/**
+ * How many times `base` a value is, as prose says it: one decimal below ten, none from ten up —
+ * "2.3×", "17×".
+ *
+ * @example
+ * ```ts
+ * import { formatMultiple } from "./format_number.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatMultiple(1.46e6, 633e3), "2.3×");
+ * assert.equal(formatMultiple(10.9e6, 633e3), "17×");
+ * assert.throws(() => formatMultiple(1, 0), /Cannot use base: expected a value > 0, got 0/);
+ * ```
+ */
+export function formatMultiple(value: number, base: number): string {
+  const ratio = value / positive("base", base);
+  return `${ratio.toFixed(ratio < 10 ? 1 : 0)}×`;
 }

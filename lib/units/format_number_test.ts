@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatNumber, formatSignificant } from "./format_number.ts";
+import { formatMultiple, formatNumber, formatSignificant } from "./format_number.ts";
 
 Deno.test("formatNumber: separators, fixed decimals, bad decimals", () => {
   assert.equal(formatNumber(3705), "3,705");
@@ -21,4 +21,13 @@ Deno.test("formatSignificant: any magnitude, no exponent", () => {
     () => formatSignificant(1, 22),
     /Cannot use digits: expected a whole number <= 21, got 22/,
   );
+});
+
+Deno.test("formatMultiple: one decimal below ten, none from ten, a base above zero", () => {
+  assert.equal(formatMultiple(3, 2), "1.5×");
+  assert.equal(formatMultiple(30.2e6, 7.84e6), "3.9×");
+  assert.equal(formatMultiple(15.5e6, 0.633e6), "24×");
+  assert.equal(formatMultiple(0, 5), "0.0×");
+  assert.throws(() => formatMultiple(1, -2), /Cannot use base: expected a value > 0, got -2/);
+  assert.throws(() => formatMultiple(1, NaN), /Cannot use base/);
 });
