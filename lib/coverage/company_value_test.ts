@@ -6,6 +6,12 @@ import { DEFAULT_NOI_MARGIN } from "../compute/colocation.ts";
 import { loadHouseAssumptions, overrideHouse } from "../house/house_assumptions.ts";
 import { houseMwValues } from "../house/house_values.ts";
 import { type CompanyInputs, companyValue, impliedAiUsdPerItMw } from "./company_value.ts";
+import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+import { loadCompanyFacts } from "../data/companies.ts";
+import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+import { companyFactsAsOf } from "./company_facts_as_of.ts";
+import { companyInputs } from "./company_inputs.ts";
+import { coveredTickers } from "./covered_tickers.ts";
 
 const house = await loadHouseAssumptions();
 const base: CompanyInputs = {
@@ -112,4 +118,29 @@ Deno.test("bad company inputs name the ticker, the field and the value", () => {
     () => companyValue({ ...base, leases: [{ ...base.leases[0]!, itMw: 0 }] }, house),
     /TEST\.leases\[0\]\.itMw/,
   );
+});
+
+Deno.test("a higher BTC price moves every valued company by what its parts imply", async () => {
+  const { asOf, tickers } = await coveredTickers();
+  const facts = await loadCompanyFacts();
+  const deals = await loadMinerAiDeals();
+  const up = overrideHouse(house, { btcStartUsd: house.btcPrice.startUsd * 1.1 });
+  assert.ok(tickers.length >= 2);
+  for (const ticker of tickers) {
+    const inputs = companyInputs(companyFactsAsOf(facts, { ticker, asOf }), deals, house).inputs!;
+    const v = companyValue(inputs, house);
+    const w = companyValue(inputs, up);
+    // BTC held moves in proportion; mining earns more BTC-priced revenue on the same costs.
+    assert.ok(Math.abs(part(w, "BTC held") - 1.1 * part(v, "BTC held")) < 1e-6, ticker);
+    assert.ok(part(w, "Mining") > part(v, "Mining"), ticker);
+    for (const fixed of ["AI leases", "AI pipeline", "Cash", "Debt"]) {
+      assert.equal(part(w, fixed), part(v, fixed), `${ticker} ${fixed}`);
+    }
+    // The value per share moves by the parts' change over the diluted shares.
+    if (w.dilutedShares === v.dilutedShares) {
+      const moved = w.parts.reduce((a, p, i) => a + p.valueUsd - v.parts[i]!.valueUsd, 0);
+      assertAlmostEquals(w.perShareUsd.mean - v.perShareUsd.mean, moved / v.dilutedShares, 1e-9);
+    }
+    assert.ok(w.perShareUsd.p50 > v.perShareUsd.p50, ticker);
+  }
 });

@@ -8,3 +8,4 @@ export * from "./company_inputs.ts";
 export * from "./tracker.ts";
 export * from "./company_facts_as_of.ts";
 export * from "./covered_tickers.ts";
+export * from "./value_bridge.ts";
