@@ -1,6 +1,6 @@
 /**
  * A pure self-miner against the mullet on the same company and the same price paths: the same
- * gross MW either all hashing, or split per the site model — AI in the front (`siteCashFlows`
+ * gross MW either all hashing, or split per the site model — AI in the front (`aiSegmentCashFlows`
  * of lib/site, from month 0) and mining in the back with the same fleet scaled to the MW left.
  * Both run the same treasury policy. Per path: monthly cash flow, BTC mined, network share,
  * NPV and the treasury; across paths: means, dispersion and percentiles for the comparison
@@ -16,12 +16,10 @@
  * @module
  */
 import type { PathSet } from "../finance/path_set.ts";
-import { siteCashFlows } from "../site/site_cash_flows.ts";
+import { aiSegmentCashFlows } from "../site/ai_segment_cash_flows.ts";
 import type { AiPlan, MonthlyValues } from "../site/site_plan.ts";
 import { type SiteReturnsOptions, terminalValue } from "../site/site_returns.ts";
 import { finite, fraction } from "../units/checks.ts";
-import { jPerTh } from "../units/efficiency.ts";
-import { usdPerKwh } from "../units/prices.ts";
 import { checkMinerCompany, type MinerCompany } from "./miner_company.ts";
 import { networkIssuance, type NetworkIssuanceOptions } from "./production.ts";
 import { compileTreasuryPolicy, type TreasuryPolicy } from "./treasury_policy.ts";
@@ -157,13 +155,12 @@ export function minerVsMullet(
     );
   }
 
-  // The AI front from the site model; only its AI series are read (mining is ours).
-  const site = siteCashFlows({
+  // The AI front from the site model (mining is ours).
+  const site = aiSegmentCashFlows(inputs.ai, {
     grossPower: inputs.company.grossPower,
     horizonMonths: months,
-    mining: { efficiency: jPerTh(1), pue: costs.pue, hashprice: 0, powerPrice: usdPerKwh(0) },
-    ai: inputs.ai,
-  }, { aiShare });
+    aiShare,
+  });
   const issuance = networkIssuance(
     { startHeight: inputs.company.startHeight, months, feesBtcPerBlock: company.feesBtcPerBlock },
     options,

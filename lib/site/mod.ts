@@ -15,9 +15,12 @@ export type {
   SitePlan,
 } from "./site_plan.ts";
 export * from "./site_cash_flows.ts";
+export * from "./ai_segment_cash_flows.ts";
 export * from "./site_returns.ts";
 export * from "./site_npv.ts";
 export * from "./site_npv_paths.ts";
 export * from "./hashprice_scenarios.ts";
 export * from "./best_split.ts";
 export * from "./sum_of_the_parts.ts";
+export * from "./split_study.ts";
+export * from "./split_rows.ts";

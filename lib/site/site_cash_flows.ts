@@ -7,22 +7,22 @@
  * hashprice × days × running share × (1 − pool fee); power and tax on gross kWh drawn; credits
  * on kWh curtailed. In a month whose running margin (revenue − power − tax + credits) is
  * negative the fleet is switched off (`switchOffAtLoss`, default true): that month has no
- * revenue, power, tax or credit, and only the other cash opex is paid. Colocation: rent per IT MW with annual escalators from the first rent
- * month; EBITDA = rent × NOI margin. GPU cloud: GPUs × price × hours × utilisation; costs are
- * power at PUE on every hour plus a share of revenue. All flows fall at the end of each month.
+ * revenue, power, tax or credit, and only the other cash opex is paid. The AI segment (a
+ * colocation lease or a GPU cloud) is `aiSegmentCashFlows`'. All flows fall at the end of each
+ * month.
  *
  * @module
  */
-import { DEFAULT_NOI_MARGIN } from "../compute/colocation.ts";
 import { fraction } from "../units/checks.ts";
 import { DAYS_PER_YEAR, HOURS_PER_YEAR } from "../units/prices.ts";
+import { aiSegmentCashFlows } from "./ai_segment_cash_flows.ts";
 import { checkSitePlan, type SitePlan, valueAt } from "./site_plan.ts";
 
 /** Days in an average month (365 ÷ 12), the basis of every monthly flow. */
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
-/** Float64 series in {@linkcode SiteCashFlows}. */
-const SERIES = 13;
+/** Float64 series of {@linkcode SiteCashFlows} besides the AI segment's. */
+const SERIES = 9;
 
 /** Monthly series of a site, USD per month unless noted; index 0 is the first month. */
 export interface SiteCashFlows {
@@ -130,7 +130,6 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const miningGrossMw = grossMw - aiGrossMw;
   const m = plan.mining;
   const ai = plan.ai;
-  const aiItMw = aiGrossMw / ai.pue;
 
   // Mining, per gross MW and month, before the hashprice: hashrate and energy.
   const phsPerGrossMw = 1e6 / m.pue / m.efficiency / 1000; // F4 on miner MW, then ÷ PUE
@@ -144,7 +143,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const switchOff = m.switchOffAtLoss ?? true;
   const opexWhileOff = m.otherOpexWhileOff ?? true;
 
-  // The 13 series share one buffer: one allocation instead of 13 (siteCashFlows runs once per
+  // The 9 series share one buffer: one allocation instead of 9 (siteCashFlows runs once per
   // scenario and split in bestSplit).
   const buffer = new ArrayBuffer(SERIES * months * 8 + months);
   let next = 0;
@@ -157,14 +156,17 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     curtailmentCredit: series(),
     miningOpex: series(),
     miningEbitda: series(),
-    aiRevenue: series(),
-    aiOpex: series(),
-    aiEbitda: series(),
     foregoneMiningEbitda: series(),
     miningCapex: series(),
-    aiCapex: series(),
     cashFlow: series(),
   };
+  // The AI segment does not depend on the mining.
+  const aiSegment = aiSegmentCashFlows(ai, {
+    grossPower: plan.grossPower,
+    horizonMonths: months,
+    aiShare,
+  });
+  const { aiRevenue, aiOpex, aiEbitda, aiCapex } = aiSegment;
   const aiStart = ai.constructionMonths;
   for (let month = 0; month < months; month++) {
     // Margin of one gross MW of mining this month.
@@ -194,60 +196,22 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   }
   out.miningCapex[0] = (m.capexUsdPerMw ?? 0) * miningGrossMw;
 
-  if (ai.kind === "colocation") {
-    const margin = ai.noiMargin ?? DEFAULT_NOI_MARGIN[ai.structure ?? "modified gross"];
-    spread(out.aiCapex, ai.capexUsdPerItMw * aiItMw, aiStart, ai.capexPhasing);
-    for (let month = aiStart; month < months; month++) {
-      const leaseYear = Math.floor((month - aiStart) / 12);
-      const rent = aiItMw * ai.firstYearRent * (1 + (ai.escalator ?? 0)) ** leaseYear / 12;
-      out.aiRevenue[month] = rent;
-      out.aiOpex[month] = rent * (1 - margin);
-      out.aiEbitda[month] = rent * margin;
-    }
-  } else {
-    const gpus = aiItMw * ai.gpusPerItMw;
-    spread(out.aiCapex, ai.facilityCapexUsdPerItMw * aiItMw, aiStart, ai.capexPhasing);
-    // GPUs are bought in the last construction month and again at the end of each life.
-    for (let buy = Math.max(0, aiStart - 1); buy < months; buy += ai.gpuLifeMonths) {
-      out.aiCapex[buy]! += gpus * ai.capexUsdPerGpu;
-    }
-    const powerPerMonth = aiGrossMw * kwhPerGrossMwMonth * ai.powerPrice;
-    for (let month = aiStart; month < months; month++) {
-      const price = valueAt(ai.priceUsdPerGpuHour, month, "ai.priceUsdPerGpuHour");
-      const revenue = gpus * price * HOURS_PER_MONTH * ai.utilisation;
-      const opex = powerPerMonth + revenue * ai.otherOpexShareOfRevenue;
-      out.aiRevenue[month] = revenue;
-      out.aiOpex[month] = opex;
-      out.aiEbitda[month] = revenue - opex;
-    }
-  }
   for (let month = 0; month < months; month++) {
-    out.cashFlow[month] = out.miningEbitda[month]! + out.aiEbitda[month]! -
-      out.miningCapex[month]! - out.aiCapex[month]!;
+    out.cashFlow[month] = out.miningEbitda[month]! + aiEbitda[month]! -
+      out.miningCapex[month]! - aiCapex[month]!;
   }
   return {
     aiShare,
     miningGrossMw,
     aiGrossMw,
-    aiItMw,
+    aiItMw: aiSegment.aiItMw,
     miningPhs: phsPerGrossMw * miningGrossMw,
     aiStartMonth: aiStart,
     miningRunning,
     ...out,
+    aiRevenue,
+    aiOpex,
+    aiEbitda,
+    aiCapex,
   };
-}
-
-/** Spreads `total` by `phasing`, or evenly over the first `months` months (month 0 when 0). */
-function spread(
-  target: Float64Array,
-  total: number,
-  months: number,
-  phasing: readonly number[] | undefined,
-): void {
-  if (phasing !== undefined) {
-    phasing.forEach((share, i) => (target[i]! += total * share));
-    return;
-  }
-  const n = Math.max(1, Math.min(months, target.length));
-  for (let i = 0; i < n; i++) target[i]! += total / n;
 }

@@ -241,7 +241,27 @@ export function checkSitePlan(plan: SitePlan): void {
       `Cannot use mining.switchOffAtLoss: expected true or false, got ${String(m.switchOffAtLoss)}`,
     );
   }
-  const ai = plan.ai;
+  checkAiPlan(plan.ai, months);
+}
+
+/**
+ * Validates the AI segment of a plan of `horizonMonths` months; throws a RangeError or TypeError
+ * naming the first bad field.
+ *
+ * @example
+ * ```ts
+ * import { checkAiPlan } from "./site_plan.ts";
+ * import { usdPerMwYear } from "../units/mod.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const ai = { kind: "colocation", pue: 1.3, firstYearRent: usdPerMwYear(1.5e6),
+ *   capexUsdPerItMw: 9e6, constructionMonths: 18 } as const;
+ * checkAiPlan(ai, 120);
+ * assert.throws(() => checkAiPlan({ ...ai, capexPhasing: [0.5, 0.4] }, 120), /summing to 1, got 0.9/);
+ * ```
+ */
+export function checkAiPlan(ai: AiPlan, horizonMonths: number): void {
+  const months = wholeNumber("horizonMonths", horizonMonths, 1);
   pueValue("ai.pue", ai.pue);
   wholeNumber("ai.constructionMonths", ai.constructionMonths);
   if (ai.capexPhasing !== undefined) checkPhasing(ai.capexPhasing, months);
