@@ -39,6 +39,18 @@ export interface BestSplitOptions extends SiteReturnsOptions {
   /** Percentiles of NPV (0–100) to report in each row's `npvPercentilesUsd`, in this order.
    * Default `[5, 50, 95]`, the same as `npvP5Usd`, `npvP50Usd` and `npvP95Usd`. */
   readonly percentiles?: readonly number[];
+  /** The share whose paths' cumulative cash to return (`cumulativeCash`): one of `shares`, or
+   * `"best"` for the best feasible share. Default none: no paths kept. */
+  readonly cumulativeCashAt?: number | "best";
+}
+
+/** Each path's cumulative cash at one share, from {@linkcode bestSplit}'s `cumulativeCashAt`. */
+export interface SplitPaths {
+  /** Share of gross MW in AI. */
+  readonly aiShare: number;
+  /** Each path's cumulative cash flow after each month, USD, row-major by path (as
+   * `siteNpvPaths`' `cumulativeCashUsd`). */
+  readonly cumulativeCashUsd: PathSet;
 }
 
 /** One share's outcome. */
@@ -78,6 +90,9 @@ export interface BestSplit {
   readonly best: SplitRow | undefined;
   /** Number of scenarios evaluated. */
   readonly scenarios: number;
+  /** The paths of the share named by `cumulativeCashAt`, when given (`undefined` for `"best"`
+   * when no share is feasible). */
+  readonly cumulativeCash?: SplitPaths | undefined;
 }
 
 /**
@@ -122,6 +137,9 @@ const SPLIT_PERCENTILES = [5, 50, 95] as const;
  * const row = bestSplit(plan, { discountRate: 0.08, shares: [0.5], percentiles: [10, 90] }).rows[0]!;
  * assert.deepEqual(row.npvPercentilesUsd, [row.npvP50Usd, row.npvP50Usd]);
  * assert.deepEqual(Array.from(row.npvsUsd), [row.npvMeanUsd]);
+ * // Each path's cumulative cash at one share, from the same run.
+ * const kept = bestSplit(plan, { discountRate: 0.08, shares: [0, 0.5], cumulativeCashAt: 0.5 });
+ * assert.equal(kept.cumulativeCash!.cumulativeCashUsd.steps, 120);
  * ```
  */
 export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit {
@@ -152,15 +170,27 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
     }
   });
   const levels = [...SPLIT_PERCENTILES, ...asked];
-  // Every scenario at once per share: the plan validated and discounted once (siteNpvPaths).
-  const rows: SplitRow[] = shares.map((aiShare) => {
-    const run = siteNpvPaths(plan, {
+  const keep = options.cumulativeCashAt;
+  if (keep !== undefined && keep !== "best" && !shares.includes(keep)) {
+    throw new RangeError(
+      `Cannot use cumulativeCashAt: expected one of the shares tried or "best", got ${keep}`,
+    );
+  }
+  const pathsAt = (aiShare: number, cumulativeCash: boolean) =>
+    siteNpvPaths(plan, {
       aiShare,
       discountRate: options.discountRate,
+      cumulativeCash,
       ...(options.terminal === undefined ? {} : { terminal: options.terminal }),
       ...(hp === undefined ? {} : { hashprice: hp }),
       ...(gpu === undefined ? {} : { gpuPrice: gpu }),
     });
+  let cumulativeCash: SplitPaths | undefined;
+  // Every scenario at once per share: the plan validated and discounted once (siteNpvPaths).
+  const rows: SplitRow[] = shares.map((aiShare) => {
+    const kept = keep === aiShare && cumulativeCash === undefined;
+    const run = pathsAt(aiShare, kept);
+    if (kept) cumulativeCash = { aiShare, cumulativeCashUsd: run.cumulativeCashUsd! };
     const npvs = run.npvsUsd;
     const capex = run.capexUsd;
     let funding = 0;
@@ -194,5 +224,12 @@ export function bestSplit(plan: SitePlan, options: BestSplitOptions): BestSplit 
   for (const r of rows) {
     if (r.feasible && (best === undefined || r.npvMeanUsd > best.npvMeanUsd)) best = r;
   }
-  return { rows, best, scenarios };
+  // The best share is known only now: its paths are run once more, inside lib.
+  if (keep === "best" && best !== undefined) {
+    cumulativeCash = {
+      aiShare: best.aiShare,
+      cumulativeCashUsd: pathsAt(best.aiShare, true).cumulativeCashUsd!,
+    };
+  }
+  return keep === undefined ? { rows, best, scenarios } : { rows, best, scenarios, cumulativeCash };
 }

@@ -81,3 +81,46 @@ Deno.test("bestSplit rejects a percentile outside 0–100 and a rate at or below
     /discountRate: expected a rate > -1, got -1/,
   );
 });
+
+Deno.test("cumulativeCashAt: each path's cumulative cash at one share, from the same run", async (t) => {
+  const options = { discountRate: 0.1, hashprice: HASHPRICE, shares: [0, 0.4, 1] };
+  await t.step("a share tried: each path's running sum of siteCashFlows' cash flow", () => {
+    const split = bestSplit(PLAN, { ...options, cumulativeCashAt: 0.4 });
+    const kept = split.cumulativeCash!;
+    assert.equal(kept.aiShare, 0.4);
+    assert.equal(kept.cumulativeCashUsd.pathCount, PATHS);
+    assert.equal(kept.cumulativeCashUsd.steps, MONTHS);
+    for (let p = 0; p < PATHS; p++) {
+      const cash = siteCashFlows(pathPlan(p), { aiShare: 0.4 }).cashFlow;
+      let sum = 0;
+      for (let m = 0; m < MONTHS; m++) {
+        sum += cash[m]!;
+        assertAlmostEquals(kept.cumulativeCashUsd.paths[p * MONTHS + m]!, sum, TOLERANCE);
+      }
+    }
+    // The rows are the same as without it.
+    assert.deepEqual(split.rows, bestSplit(PLAN, options).rows);
+    assert.equal(bestSplit(PLAN, options).cumulativeCash, undefined);
+  });
+  await t.step('"best": the best feasible share\'s paths', () => {
+    const split = bestSplit(PLAN, { ...options, cumulativeCashAt: "best" });
+    assert.equal(split.cumulativeCash!.aiShare, split.best!.aiShare);
+    const direct = bestSplit(PLAN, { ...options, cumulativeCashAt: split.best!.aiShare });
+    assert.deepEqual(split.cumulativeCash, direct.cumulativeCash);
+    // No feasible share, no paths.
+    const none = bestSplit(PLAN, {
+      ...options,
+      cumulativeCashAt: "best",
+      constraints: { capexBudgetUsd: -0 },
+      shares: [0.4, 1],
+    });
+    assert.equal(none.best, undefined);
+    assert.equal(none.cumulativeCash, undefined);
+  });
+  await t.step("a share not tried is an error naming it", () => {
+    assert.throws(
+      () => bestSplit(PLAN, { ...options, cumulativeCashAt: 0.5 }),
+      /cumulativeCashAt: expected one of the shares tried or "best", got 0.5/,
+    );
+  });
+});
