@@ -14,6 +14,7 @@
 export * from "./cash_flow.ts";
 export * from "./convergence_error.ts";
 export * from "./npv.ts";
+export * from "./equivalent_annual_value.ts";
 export * from "./irr.ts";
 export * from "./find_root.ts";
 export * from "./payback.ts";
@@ -34,3 +35,4 @@ export * from "./tornado.ts";
 export * from "./scenario_grid.ts";
 export * from "./means.ts";
 export * from "./year_sums.ts";
+export * from "./monthly_bands.ts";
