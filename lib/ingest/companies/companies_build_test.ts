@@ -34,7 +34,7 @@ Deno.test("building from data/inputs reproduces data/companies.csv and its SOURC
     new URL("../../../data/companies.csv", import.meta.url),
   );
   assert.equal(built.csv, committed);
-  assert.equal(built.rows, 325);
+  assert.equal(built.rows, 326);
   const sources = await Deno.readTextFile(new URL("../../../data/SOURCES.md", import.meta.url));
   assert.equal(readSection(sources, "companies"), built.sources);
   // The input's sha256 as data/inputs/README.md states it.
@@ -83,6 +83,17 @@ Deno.test("real figures, pinned with their source", async (t) => {
         corz!.source_url,
         /businesswire\.com\/.*Core-Scientific-Announces-Fiscal-Second/,
       );
+    },
+  );
+  await t.step(
+    "American Bitcoin: $205,925 thousand cash at June 30, 2025, from its balance sheet (SEC exhibit)",
+    () => {
+      const [abtc] = find("ABTC", "cash");
+      assert.equal(abtc?.value, 205_925_000); // "in USD thousands": 205,925 × 1000
+      assert.equal(abtc?.period_end, "2025-06-30");
+      assert.equal(abtc?.source_type, "SEC filing");
+      assert.equal(abtc?.preferred, true);
+      assert.match(abtc!.source_url, /ea025546701ex99-2_gryphon\.htm$/);
     },
   );
   await t.step("units are converted only as the text states: GW, decimal commas, cents", () => {
