@@ -15,12 +15,11 @@
  *
  * @module
  */
-import { firstYearRentFor } from "../compute/colocation.ts";
 import type { CompanyFact } from "../data/companies.ts";
 import type { CompanyFactsAsOf } from "./company_facts_as_of.ts";
+import { dealLeasePlan, leasePlanGaps } from "../deals/lease_plan.ts";
 import type { MinerAiDeal } from "../data/miner_ai_deals.ts";
 import type { HouseAssumptions } from "../house/house_assumptions.ts";
-import { itMw } from "../units/power.ts";
 import type { CompanyInputs, CompanyLease } from "./company_value.ts";
 
 /** What the company model needs and a company may not have published. */
@@ -50,28 +49,27 @@ export interface CompanyInputsResult {
   readonly notes: readonly string[];
 }
 
-/** The company's leases that a rent can be read from. */
+/** The company's leases that a rent can be read from, planned from their deal rows at the house's
+ * escalator and AI PUE ({@linkcode dealLeasePlan}). */
 export function companyLeases(
   ticker: string,
   deals: readonly MinerAiDeal[],
   house: HouseAssumptions,
 ): CompanyLease[] {
-  return deals.filter((d) =>
-    d.deal_id.split("-")[0] === ticker && d.event_kind === "contract" &&
-    d.structure !== "GPU cloud" && Number.isFinite(d.critical_it_mw) && d.critical_it_mw > 0 &&
-    Number.isFinite(d.contract_value_usd) && Number.isFinite(d.term_years)
-  ).map((d) => ({
-    dealId: d.deal_id,
-    itMw: d.critical_it_mw,
-    firstYearRentUsdPerItMw: firstYearRentFor({
-      contractValueUsd: d.contract_value_usd,
-      termYears: d.term_years,
-      itPower: itMw(d.critical_it_mw),
-    }, { escalator: house.ai.escalator }),
-    escalator: house.ai.escalator,
-    termYears: d.term_years,
-    structure: d.structure === "lease NNN" ? "triple net" : "modified gross",
-  }));
+  const terms = { escalator: house.ai.escalator, pue: house.ai.pue };
+  return deals
+    .filter((d) => d.deal_id.split("-")[0] === ticker && leasePlanGaps(d).length === 0)
+    .map((d) => {
+      const plan = dealLeasePlan(d, terms);
+      return {
+        dealId: plan.dealId,
+        itMw: plan.itMw,
+        firstYearRentUsdPerItMw: plan.firstYearRent,
+        escalator: plan.escalator,
+        termYears: plan.termYears,
+        structure: plan.structure,
+      };
+    });
 }
 
 /**

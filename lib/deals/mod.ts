@@ -7,3 +7,4 @@
  */
 export * from "./deal_analytics.ts";
 export * from "./deal_capacity.ts";
+export * from "./lease_plan.ts";

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { firstYearRentFor } from "../compute/colocation.ts";
+import { dealLeasePlan } from "../deals/lease_plan.ts";
 import { gbmPaths } from "../finance/gbm_paths.ts";
 import { hashratePaths } from "../finance/hashrate_paths.ts";
 import { hashpriceScenarios } from "../site/hashprice_scenarios.ts";
@@ -22,8 +22,8 @@ import { siteNpvPaths } from "../site/site_npv_paths.ts";
 import type { PathSet } from "../finance/path_set.ts";
 import type { SitePlan } from "../site/site_plan.ts";
 import { jPerTh } from "../units/efficiency.ts";
-import { grossMw, itMw } from "../units/power.ts";
-import { usdPerKwh, type UsdPerMwYear } from "../units/prices.ts";
+import { grossMw } from "../units/power.ts";
+import { usdPerKwh } from "../units/prices.ts";
 import type { HouseAssumptions } from "./house_assumptions.ts";
 
 /**
@@ -57,21 +57,6 @@ export function centralHashprice(house: HouseAssumptions, months: number): Float
   }, { blocksPerDay: house.blocksPerDay }).paths;
 }
 
-/** The template lease's year-one rent per IT MW. */
-function templateRent(house: HouseAssumptions): UsdPerMwYear {
-  const deal = house.ai.leaseDeal;
-  const it = Number.isFinite(deal.critical_it_mw) ? deal.critical_it_mw : NaN;
-  if (!(it > 0) || !(deal.contract_value_usd > 0) || !(deal.term_years > 0)) {
-    throw new RangeError(
-      `Cannot use lease ${deal.deal_id}: it needs a critical-IT MW, a contract value and a term`,
-    );
-  }
-  return firstYearRentFor(
-    { contractValueUsd: deal.contract_value_usd, termYears: deal.term_years, itPower: itMw(it) },
-    { escalator: house.ai.escalator },
-  );
-}
-
 /**
  * The house view's site plan for `grossMw` MW over the template lease's base term: today's fleet
  * with its site costs in the back, the template lease in the front.
@@ -89,8 +74,12 @@ function templateRent(house: HouseAssumptions): UsdPerMwYear {
  * ```
  */
 export function houseSitePlan(house: HouseAssumptions, grossMegawatts: number): SitePlan {
-  const months = house.ai.leaseDeal.term_years * 12;
-  const structure = house.ai.leaseDeal.structure === "lease NNN" ? "triple net" : "modified gross";
+  // The template lease as the models run it: year-one rent at the house escalator, its type.
+  const lease = dealLeasePlan(house.ai.leaseDeal, {
+    escalator: house.ai.escalator,
+    pue: house.ai.pue,
+  });
+  const months = lease.termYears * 12;
   return {
     grossPower: grossMw(grossMegawatts),
     horizonMonths: months,
@@ -105,9 +94,9 @@ export function houseSitePlan(house: HouseAssumptions, grossMegawatts: number): 
     ai: {
       kind: "colocation",
       pue: house.ai.pue,
-      firstYearRent: templateRent(house),
-      escalator: house.ai.escalator,
-      structure,
+      firstYearRent: lease.firstYearRent,
+      escalator: lease.escalator,
+      structure: lease.structure,
       capexUsdPerItMw: house.ai.buildCostUsdPerItMw,
       constructionMonths: house.ai.constructionMonths,
     },
