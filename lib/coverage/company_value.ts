@@ -130,8 +130,21 @@ export interface CompanyValueOptions {
   readonly miningHorizonMonths?: number;
 }
 
-/** NOI of the first full year of a lease, USD. */
-function firstYearNoi(lease: CompanyLease): number {
+/**
+ * NOI of the first full year of a lease, USD: IT MW × year-one rent × the structure's NOI margin.
+ *
+ * @example
+ * ```ts
+ * import { firstYearNoi } from "./company_value.ts";
+ * import { DEFAULT_NOI_MARGIN } from "../compute/colocation.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const lease = { dealId: "X", itMw: 100, firstYearRentUsdPerItMw: 1.5e6, escalator: 0.03,
+ *   termYears: 10, structure: "triple net" as const };
+ * assert.equal(firstYearNoi(lease), 100 * 1.5e6 * DEFAULT_NOI_MARGIN["triple net"]);
+ * ```
+ */
+export function firstYearNoi(lease: CompanyLease): number {
   return lease.itMw * lease.firstYearRentUsdPerItMw * DEFAULT_NOI_MARGIN[lease.structure];
 }
 

@@ -9,3 +9,4 @@ export * from "./tracker.ts";
 export * from "./company_facts_as_of.ts";
 export * from "./covered_tickers.ts";
 export * from "./value_bridge.ts";
+export * from "./company_quantities.ts";

@@ -20,14 +20,24 @@ export interface BridgeRun {
   readonly house: HouseAssumptions;
 }
 
+/** One input that differs between the runs. */
+export interface ChangedInput {
+  /** Its dotted path, e.g. `house.btcPrice.startUsd` or `company.sharesOutstanding`. */
+  readonly path: string;
+  /** Its value in the previous run (`undefined` where it had none). */
+  readonly previous: unknown;
+  /** Its value in the current run. */
+  readonly current: unknown;
+}
+
 /** One driver of the change. */
 export interface BridgeStep {
   /** What moved, e.g. "BTC price". */
   readonly driver: string;
   /** Change of the P50 value per share this driver makes, USD. */
   readonly changeUsd: number;
-  /** The inputs of this driver that differ between the runs, as dotted paths. */
-  readonly changed: readonly string[];
+  /** The inputs of this driver that differ between the runs (the house deck by its sha256). */
+  readonly changed: readonly ChangedInput[];
 }
 
 /** A bridge from one run's value per share to another's. */
@@ -75,21 +85,19 @@ const DRIVERS: readonly { driver: string; house: HouseKey[]; company: CompanyKey
     company: ["btcHeld", "cashUsd", "debtUsd", "convertibles"],
   },
   { driver: "Shares", house: [], company: ["sharesOutstanding"] },
-  // What is left: the deck itself (simulation paths and seed) and the dates.
-  { driver: "Simulation and dates", house: ["view", "asOf"], company: ["asOf"] },
+  // What is left: the deck itself (simulation paths and seed), and the dates, which move
+  // nothing but are carried so that the last step lands on the current run.
+  { driver: "Simulation", house: ["view", "asOf"], company: ["asOf"] },
 ];
 
-/**
- * The dotted paths of the numbers and texts that differ between two values (arrays by index).
- * A `view` (the house deck) is compared by its file's sha256 and its simulation settings.
- */
-function differences(previous: unknown, current: unknown, path: string): string[] {
+/** The numbers and texts that differ between two values, by dotted path (arrays by index). */
+function differences(previous: unknown, current: unknown, path: string): ChangedInput[] {
   if (Object.is(previous, current)) return [];
   if (
     typeof previous !== "object" || typeof current !== "object" || previous === null ||
     current === null
   ) {
-    return [path];
+    return [{ path, previous, current }];
   }
   const keys = new Set([...Object.keys(previous), ...Object.keys(current)]);
   return [...keys].flatMap((key) =>
@@ -101,14 +109,20 @@ function differences(previous: unknown, current: unknown, path: string): string[
   );
 }
 
-function changedPaths(previous: BridgeRun, current: BridgeRun, driver: typeof DRIVERS[number]) {
+function changedInputs(
+  previous: BridgeRun,
+  current: BridgeRun,
+  driver: typeof DRIVERS[number],
+): ChangedInput[] {
   return [
     ...driver.house.flatMap((key) =>
       key === "view"
         ? [
-          ...(previous.house.view.sha256 === current.house.view.sha256
-            ? []
-            : ["house.view.sha256"]),
+          ...differences(
+            previous.house.view.sha256,
+            current.house.view.sha256,
+            "house.view.sha256",
+          ),
           ...differences(
             previous.house.view.simulation,
             current.house.view.simulation,
@@ -142,7 +156,8 @@ function changedPaths(previous: BridgeRun, current: BridgeRun, driver: typeof DR
  * const bridge = valueBridge({ inputs, house }, { inputs, house: dearer });
  * assert.equal(bridge.toUsd, companyValue(inputs, dearer).perShareUsd.p50);
  * const [price, ...rest] = bridge.steps;
- * assert.deepEqual(price!.changed, ["house.btcPrice.startUsd", "house.btcPrice.bearUsd", "house.btcPrice.bullUsd"]);
+ * assert.deepEqual(price!.changed.map((c) => c.path), ["house.btcPrice.startUsd", "house.btcPrice.bearUsd", "house.btcPrice.bullUsd"]);
+ * assert.equal(price!.changed[0]!.current, 1.1 * house.btcPrice.startUsd);
  * assert.ok(Math.abs(price!.changeUsd - (bridge.toUsd - bridge.fromUsd)) < 1e-9);
  * assert.ok(rest.every((s) => s.changeUsd === 0 && s.changed.length === 0));
  * ```
@@ -159,8 +174,10 @@ export function valueBridge(previous: BridgeRun, current: BridgeRun): ValueBridg
   let inputs: CompanyInputs = previous.inputs;
   let before = fromUsd;
   const steps = DRIVERS.map((driver) => {
-    const changed = changedPaths(previous, current, driver);
-    if (changed.length === 0) return { driver: driver.driver, changeUsd: 0, changed };
+    const differing = changedInputs(previous, current, driver);
+    if (differing.length === 0) return { driver: driver.driver, changeUsd: 0, changed: differing };
+    // Dates are moved with the last step but are not inputs of the value: not listed.
+    const changed = differing.filter((c) => !c.path.endsWith(".asOf"));
     house = { ...house, ...pick(current.house, driver.house) };
     inputs = { ...inputs, ...pick(current.inputs, driver.company) };
     const after = p50({ inputs, house });
@@ -173,4 +190,28 @@ export function valueBridge(previous: BridgeRun, current: BridgeRun): ValueBridg
 
 function pick<T extends object>(from: T, keys: readonly (keyof T)[]): Partial<T> {
   return Object.fromEntries(keys.map((key) => [key, from[key]])) as Partial<T>;
+}
+
+/**
+ * A changed input's value as a bridge table prints it: numbers to six significant digits, text as
+ * it is, a lease by its deal id, "–" where the run had none.
+ *
+ * @example
+ * ```ts
+ * import { describeInput } from "./value_bridge.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(describeInput(1234567.891), "1,234,570");
+ * assert.equal(describeInput(0.0825), "0.0825");
+ * assert.equal(describeInput(undefined), "–");
+ * assert.equal(describeInput({ dealId: "RIOT-AMD-2025", itMw: 25 }), "RIOT-AMD-2025");
+ * ```
+ */
+export function describeInput(value: unknown): string {
+  if (value === undefined || value === null) return "–";
+  if (typeof value === "number") {
+    return value.toLocaleString("en-US", { maximumSignificantDigits: 6 });
+  }
+  if (typeof value === "object" && "dealId" in value) return String(value.dealId);
+  return typeof value === "object" ? JSON.stringify(value).slice(0, 60) : String(value);
 }

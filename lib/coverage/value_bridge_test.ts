@@ -31,10 +31,14 @@ Deno.test("two data vintages of Riot: the company's own figures move it, the hou
     assert.deepEqual(step(bridge, driver), { driver, changeUsd: 0, changed: [] });
   }
   // Every changed path is a company figure, and each one that changed is named.
-  const changed = bridge.steps.flatMap((s) => s.changed);
+  const changed = bridge.steps.flatMap((s) => s.changed.map((c) => c.path));
   assert.ok(changed.length > 0 && changed.every((p) => p.startsWith("company.")), changed.join());
   if (previous.sharesOutstanding !== current.sharesOutstanding) {
-    assert.deepEqual(step(bridge, "Shares").changed, ["company.sharesOutstanding"]);
+    assert.deepEqual(step(bridge, "Shares").changed, [{
+      path: "company.sharesOutstanding",
+      previous: previous.sharesOutstanding,
+      current: current.sharesOutstanding,
+    }]);
   }
 });
 
@@ -68,7 +72,11 @@ Deno.test("a house view with a higher BTC price and cap rate: each on its own dr
   const leases = (h: typeof house) =>
     companyValue(company, h).parts.find((p) => p.part === "AI leases")!.valueUsd;
   const rates = step(bridge, "Cap rate and discount rate");
-  assert.deepEqual(rates.changed, ["house.capRate"]);
+  assert.deepEqual(rates.changed, [{
+    path: "house.capRate",
+    previous: house.capRate,
+    current: house.capRate + 0.01,
+  }]);
   assert.ok(rates.changeUsd < 0);
   assert.ok(Math.abs(rates.changeUsd - (leases(current) - leases(dearer)) / 100e6) < 1e-9);
   assert.ok(Math.abs(sum(bridge.steps) - (bridge.toUsd - bridge.fromUsd)) < 1e-9);

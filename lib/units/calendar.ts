@@ -114,3 +114,31 @@ export function isoDayNumber(isoDay: string): number {
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
+
+/**
+ * The last calendar quarter end (31 March, 30 June, 30 September, 31 December) strictly before
+ * an ISO day: the period a company's previous quarterly figures are as of.
+ *
+ * @example
+ * ```ts
+ * import { quarterEndBefore } from "./calendar.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(quarterEndBefore("2025-12-31"), "2025-09-30");
+ * assert.equal(quarterEndBefore("2026-01-01"), "2025-12-31");
+ * assert.equal(quarterEndBefore("2026-05-15"), "2026-03-31");
+ * assert.throws(() => quarterEndBefore("2026-13-01"), /Cannot take the quarter end before "2026-13-01"/);
+ * ```
+ */
+export function quarterEndBefore(isoDay: string): string {
+  if (!isIsoDate(isoDay)) {
+    throw new RangeError(
+      `Cannot take the quarter end before ${JSON.stringify(isoDay)}: expected YYYY-MM-DD`,
+    );
+  }
+  const year = Number(isoDay.slice(0, 4));
+  const month = Number(isoDay.slice(5, 7));
+  // The day before the first day of the day's own quarter.
+  const quarterStart = `${year}-${String(month - (month - 1) % 3).padStart(2, "0")}-01`;
+  return addIsoDays(quarterStart, -1);
+}
