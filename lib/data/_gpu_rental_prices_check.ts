@@ -1,107 +1,53 @@
 /**
- * The invariants of `data/gpu_rental_prices.csv`, checked row by row after parsing. Internal to
- * `lib/data`: {@linkcode gpuRentalPricesFromCsv} calls it.
+ * The invariants of `data/gpu_rental_prices.csv` that link columns and rows, checked after
+ * parsing. Internal to `lib/data`: `gpuRentalPricesFromCsv` applies them.
  *
  * @module
  */
-import { CsvError, quote } from "./csv.ts";
-import { KIND_PERIODS, KIND_UNITS, PERIOD_STATISTICS } from "./gpu_price_kinds.ts";
-import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
+import { CsvError, quote, type SchemaRow } from "./csv.ts";
+import type { RowFail } from "./csv_rows.ts";
+import { PERIOD_STATISTICS } from "./gpu_price_kinds.ts";
+import type { GPU_RENTAL_PRICES_SCHEMA, GpuRentalPriceRow } from "./gpu_rental_prices.ts";
+
+type Cells = SchemaRow<typeof GPU_RENTAL_PRICES_SCHEMA>;
 
 /** Order of the daily statistics: each must be at most the next on the same day. */
 const DAILY_ORDER = ["min", "p25", "median", "p75", "max"] as const;
 
 /**
- * Throws a {@linkcode CsvError} at the first row that breaks an invariant of the dataset. The
- * vocabulary of `period`, `kind`, `gpu` and `date_precision` is checked by the schema when
- * parsing; this checks the rules that link columns and rows.
+ * Throws `fail(column, what)` when a row breaks a rule linking its columns: the statistics of
+ * its period, a date matching its precision, a value blank only for a withheld month, a
+ * provider exactly for a provider-median, and the columns each period requires. The vocabulary
+ * and each kind's unit and period are checked by the parser's schema and rules.
  *
  * @example
  * ```ts
- * import { checkGpuRentalPriceRows } from "./_gpu_rental_prices_check.ts";
+ * import { checkGpuRentalPriceRow } from "./_gpu_rental_prices_check.ts";
+ * import { CsvError } from "./csv.ts";
  * import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
  * import assert from "node:assert/strict";
  *
- * const row = {
- *   date: "", period: "point", date_precision: "", period_as_stated: "2023", gpu: "H100",
- *   gpu_as_stated: "H100", kind: "peak", price_type_as_stated: "rental, peak",
- *   statistic: "point", provider: "", provider_or_market_as_stated: "", value: 8,
- *   unit: "USD per GPU", observations: NaN, providers_voting: NaN, status: "",
- *   figure_as_stated: "$8", source: "f", source_url: "u", source_title: "t", source_date: "",
- *   notes: "",
- * } as const satisfies Record<keyof GpuRentalPriceRow, string | number>;
+ * const row = { period: "day", statistic: "mean" } as unknown as GpuRentalPriceRow;
+ * const fail = (column: string, what: string) => new CsvError("g.csv", 2, column, what);
  * assert.throws(
- *   () => checkGpuRentalPriceRows("g.csv", [row as unknown as GpuRentalPriceRow], [2]),
- *   /^CsvError: g\.csv:2: column "unit": expected "USD per GPU-hour" for kind "peak"/,
+ *   () => checkGpuRentalPriceRow(row, fail),
+ *   /^CsvError: g\.csv:2: column "statistic": expected one of "min", .* for period "day", found "mean"$/,
  * );
  * ```
  */
-export function checkGpuRentalPriceRows(
-  file: string,
-  rows: readonly GpuRentalPriceRow[],
-  lines: ArrayLike<number>,
-): void {
-  const seen = new Map<string, number>();
-  const days = new Map<string, Map<string, [number, number]>>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const line = lines[i]!;
-    checkRow(file, line, row);
-    if (row.period === "point") continue;
-    const key = [row.kind, row.gpu, row.date, row.statistic, row.provider].join("|");
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "statistic",
-        `${row.kind} ${row.gpu} ${row.date} ${row.statistic} ${row.provider} repeats line ${first}`,
-      );
-    }
-    seen.set(key, line);
-    if (row.kind === "marketplace" && row.statistic !== "provider-median") {
-      const dayKey = `${row.gpu}|${row.date}`;
-      const stats = days.get(dayKey) ?? new Map<string, [number, number]>();
-      stats.set(row.statistic, [row.value, line]);
-      days.set(dayKey, stats);
-    }
-  }
-  for (const [dayKey, stats] of days) checkDailyOrder(file, dayKey, stats);
-}
-
-function checkRow(file: string, line: number, row: GpuRentalPriceRow): void {
-  if (row.unit !== KIND_UNITS[row.kind]) {
-    throw new CsvError(
-      file,
-      line,
-      "unit",
-      `expected "${KIND_UNITS[row.kind]}" for kind "${row.kind}", found ${quote(row.unit)}`,
-    );
-  }
-  if (row.period !== KIND_PERIODS[row.kind]) {
-    throw new CsvError(
-      file,
-      line,
-      "period",
-      `expected "${KIND_PERIODS[row.kind]}" for kind "${row.kind}", found ${quote(row.period)}`,
-    );
-  }
+export function checkGpuRentalPriceRow(row: Cells, fail: RowFail<Cells>): void {
   const statistics: readonly string[] = PERIOD_STATISTICS[row.period];
   if (!statistics.includes(row.statistic)) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "statistic",
       `expected one of ${statistics.map((a) => JSON.stringify(a)).join(", ")} for period ` +
         `"${row.period}", found ${quote(row.statistic)}`,
     );
   }
-  checkDate(file, line, row);
+  checkDate(row, fail);
   const withheld = row.status.startsWith("withheld");
   if (Number.isNaN(row.value) !== withheld) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "value",
       withheld
         ? `expected an empty cell for status ${quote(row.status)}, found ${row.value}`
@@ -110,48 +56,31 @@ function checkRow(file: string, line: number, row: GpuRentalPriceRow): void {
   }
   const perProvider = row.statistic === "provider-median";
   if (row.period !== "point" && perProvider === (row.provider === "")) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "provider",
       perProvider
         ? "expected the provider of a provider-median, found an empty cell"
         : `expected an empty cell for statistic "${row.statistic}", found ${quote(row.provider)}`,
     );
   }
-  requiredFor(file, line, "observations", !Number.isNaN(row.observations), row.period === "day");
-  requiredFor(
-    file,
-    line,
-    "providers_voting",
-    !Number.isNaN(row.providers_voting),
-    row.period === "month",
-  );
-  requiredFor(file, line, "status", row.status !== "", row.period === "month");
+  const required = [
+    ["observations", !Number.isNaN(row.observations), row.period === "day"],
+    ["providers_voting", !Number.isNaN(row.providers_voting), row.period === "month"],
+    ["status", row.status !== "", row.period === "month"],
+  ] as const;
+  for (const [column, present, needed] of required) {
+    if (present === needed) continue;
+    throw fail(
+      column,
+      needed ? "expected a value, found an empty cell" : "expected an empty cell for this period",
+    );
+  }
 }
 
-function requiredFor(
-  file: string,
-  line: number,
-  column: string,
-  present: boolean,
-  required: boolean,
-): void {
-  if (present === required) return;
-  throw new CsvError(
-    file,
-    line,
-    column,
-    required ? "expected a value, found an empty cell" : "expected an empty cell for this period",
-  );
-}
-
-function checkDate(file: string, line: number, row: GpuRentalPriceRow): void {
+function checkDate(row: Cells, fail: RowFail<Cells>): void {
   if (row.date === "" || row.date_precision === "") {
     if (row.date === row.date_precision && row.period === "point") return;
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       row.date === "" ? "date" : "date_precision",
       `expected date and date_precision both set (or, for a point, both empty), found ` +
         `${quote(row.date)} and ${quote(row.date_precision)}`,
@@ -159,9 +88,7 @@ function checkDate(file: string, line: number, row: GpuRentalPriceRow): void {
   }
   const expected = row.period === "day" ? "day" : row.period === "month" ? "month" : undefined;
   if (expected !== undefined && row.date_precision !== expected) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "date_precision",
       `expected "${expected}" for period "${row.period}", found ${quote(row.date_precision)}`,
     );
@@ -172,16 +99,46 @@ function checkDate(file: string, line: number, row: GpuRentalPriceRow): void {
     ? row.date.endsWith("-01-01")
     : true;
   if (!ok) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "date",
       `expected the first day of the ${row.date_precision}, found ${quote(row.date)}`,
     );
   }
 }
 
-function checkDailyOrder(file: string, dayKey: string, stats: Map<string, [number, number]>) {
+/**
+ * Throws a {@linkcode CsvError} at the first marketplace day whose statistics are missing one of
+ * `min`, `p25`, `median`, `p75`, `max` or are out of that order.
+ *
+ * @example
+ * ```ts
+ * import { checkDailyOrder } from "./_gpu_rental_prices_check.ts";
+ * import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const day = { kind: "marketplace", gpu: "H200", date: "2025-10-28" } as const;
+ * const rows = [2, 1.5, 2.2, 2.3, 2.4].map((value, i) =>
+ *   ({ ...day, statistic: ["min", "p25", "median", "p75", "max"][i], value }) as GpuRentalPriceRow
+ * );
+ * assert.throws(() => checkDailyOrder("g.csv", rows, [2, 3, 4, 5, 6]), /g\.csv:3: column "value": H200 2025-10-28: p25 1\.5 is below min 2/);
+ * ```
+ */
+export function checkDailyOrder(
+  file: string,
+  rows: readonly GpuRentalPriceRow[],
+  lines: ArrayLike<number>,
+): void {
+  const days = new Map<string, Map<string, [number, number]>>();
+  rows.forEach((row, i) => {
+    if (row.kind !== "marketplace" || row.statistic === "provider-median") return;
+    const dayKey = `${row.gpu}|${row.date}`;
+    const stats = days.get(dayKey) ?? new Map<string, [number, number]>();
+    days.set(dayKey, stats.set(row.statistic, [row.value, lines[i]!]));
+  });
+  for (const [dayKey, stats] of days) checkDay(file, dayKey, stats);
+}
+
+function checkDay(file: string, dayKey: string, stats: Map<string, [number, number]>) {
   const [gpu, date] = dayKey.split("|");
   let previous: [string, number] | undefined;
   for (const name of DAILY_ORDER) {

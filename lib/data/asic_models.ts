@@ -8,18 +8,18 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isIsoDate } from "../units/calendar.ts";
+import { CsvError, quote, type Schema, type SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [
   { name: "manufacturer", type: "string" },
   { name: "model", type: "string" },
-  { name: "release", type: "string", optional: true },
-  { name: "hashrate_ths", type: "number", optional: true, min: 0 },
-  { name: "power_w", type: "number", optional: true, min: 0 },
+  { name: "release", type: "date", optional: true, dates: ["YYYY", "YYYY-MM"] },
+  { name: "hashrate_ths", type: "number", optional: true, positive: true },
+  { name: "power_w", type: "number", optional: true, positive: true },
   { name: "efficiency_j_per_th", type: "number", optional: true, min: 0 },
-  { name: "stated_efficiency_j_per_th", type: "number", optional: true, min: 0 },
+  { name: "stated_efficiency_j_per_th", type: "number", optional: true, positive: true },
   { name: "preferred", type: "string", values: ["true", "false"] },
   { name: "source", type: "string" },
   { name: "notes", type: "string", optional: true },
@@ -45,11 +45,7 @@ export const ASIC_MODELS_PATH = "data/asic_models.csv";
  * - `source`: URL of the source; `notes`: caveats (renames, as-stated wording, conflicts).
  */
 export type AsicModel =
-  & {
-    readonly [
-      C in typeof ASIC_MODELS_SCHEMA[number] as C["name"] extends "preferred" ? never : C["name"]
-    ]: C extends { type: "string" } ? string : number;
-  }
+  & Omit<SchemaRow<typeof ASIC_MODELS_SCHEMA>, "preferred">
   & { readonly preferred: boolean };
 
 /** Relative difference allowed between `efficiency_j_per_th` and `power_w ÷ hashrate_ths`. */
@@ -100,12 +96,6 @@ export function agreesWithStated(computed: number, stated: string | number): boo
   return Math.abs(computed - Number(stated)) <= tolerance * (1 + 1e-9);
 }
 
-/** True for `YYYY` or `YYYY-MM` with a real month. */
-function isRelease(text: string): boolean {
-  if (/^\d{4}$/.test(text)) return true;
-  return /^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`);
-}
-
 /**
  * Parses the text of `data/asic_models.csv` and checks its invariants: releases are `YYYY` or
  * `YYYY-MM`; hashrate and every efficiency are positive; every row has a hashrate or a stated
@@ -128,7 +118,7 @@ function isRelease(text: string): boolean {
  * assert.equal(s19pro!.preferred, true);
  * assert.throws(
  *   () => asicModelsFromCsv(header + "Bitmain,S21,2023-09,200,,,-17.5,true,x,\n", { file: "m.csv" }),
- *   /^CsvError: m\.csv:2: column "stated_efficiency_j_per_th": expected a value of at least 0/,
+ *   /^CsvError: m\.csv:2: column "stated_efficiency_j_per_th": expected a positive number or blank/,
  * );
  * ```
  */
@@ -137,63 +127,47 @@ export function asicModelsFromCsv(
   options: { file?: string } = {},
 ): readonly AsicModel[] {
   const file = options.file ?? ASIC_MODELS_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, ASIC_MODELS_SCHEMA, { file });
-  const rows: AsicModel[] = [];
-  const seen = new Map<string, { line: number; row: AsicModel }[]>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const row: AsicModel = {
-      manufacturer: columns.manufacturer[i]!,
-      model: columns.model[i]!,
-      release: columns.release[i]!,
-      hashrate_ths: columns.hashrate_ths[i]!,
-      power_w: columns.power_w[i]!,
-      efficiency_j_per_th: columns.efficiency_j_per_th[i]!,
-      stated_efficiency_j_per_th: columns.stated_efficiency_j_per_th[i]!,
-      preferred: columns.preferred[i] === "true",
-      source: columns.source[i]!,
-      notes: columns.notes[i]!,
-    };
-    checkRow(file, line, row);
-    const key = modelKey(row);
-    const earlier = seen.get(key) ?? [];
-    const same = earlier.find((e) => e.row.source === row.source);
+  const { rows, lines } = rowsFromCsv(text, ASIC_MODELS_SCHEMA, { file, check: checkRow });
+  const models = rows.map((row) => Object.freeze({ ...row, preferred: row.preferred === "true" }));
+  const groups = new Map<string, number[]>();
+  models.forEach((row, i) => {
+    const name = quote(`${row.manufacturer} ${row.model}`);
+    const group = groups.get(modelKey(row)) ?? [];
+    const same = group.find((j) => models[j]!.source === row.source);
     if (same !== undefined) {
       throw new CsvError(
         file,
-        line,
+        lines[i]!,
         "model",
-        `${quote(`${row.manufacturer} ${row.model}`)} repeats line ${same.line} with the same ` +
-          "source; a model repeats only where two sources disagree, one row each",
+        `${name} repeats line ${lines[same]} with the same source; a model repeats only where ` +
+          "two sources disagree, one row each",
       );
     }
-    const preferred = earlier.find((e) => e.row.preferred);
+    const preferred = group.find((j) => models[j]!.preferred);
     if (row.preferred && preferred !== undefined) {
       throw new CsvError(
         file,
-        line,
+        lines[i]!,
         "preferred",
-        `${quote(`${row.manufacturer} ${row.model}`)} is already preferred at line ` +
-          `${preferred.line}; expected exactly one preferred row per model`,
+        `${name} is already preferred at line ${lines[preferred]}; expected exactly one ` +
+          "preferred row per model",
       );
     }
-    seen.set(key, [...earlier, { line, row }]);
-    rows.push(row);
-  }
-  for (const group of seen.values()) {
-    if (group.some((e) => e.row.preferred)) continue;
-    const { line, row } = group[0]!;
+    groups.set(modelKey(row), [...group, i]);
+  });
+  for (const group of groups.values()) {
+    if (group.some((i) => models[i]!.preferred)) continue;
+    const { manufacturer, model } = models[group[0]!]!;
+    const at = group.map((i) => lines[i]).join(", ");
     throw new CsvError(
       file,
-      line,
+      lines[group[0]!]!,
       "preferred",
-      `no row of ${quote(`${row.manufacturer} ${row.model}`)} (line${
-        group.length > 1 ? "s" : ""
-      } ` +
-        `${group.map((e) => e.line).join(", ")}) is preferred; expected exactly one`,
+      `no row of ${quote(`${manufacturer} ${model}`)} (line${group.length > 1 ? "s" : ""} ${at}) ` +
+        "is preferred; expected exactly one",
     );
   }
-  return rows;
+  return models;
 }
 
 /** Manufacturer + model, ignoring case: the key a model's rows share. */
@@ -222,26 +196,12 @@ export function preferredAsicModels(models: readonly AsicModel[]): readonly Asic
   return models.filter((m) => m.preferred);
 }
 
-function checkRow(file: string, line: number, row: AsicModel): void {
-  if (row.release !== "" && !isRelease(row.release)) {
-    throw new CsvError(
-      file,
-      line,
-      "release",
-      `expected YYYY or YYYY-MM, found ${quote(row.release)}`,
-    );
-  }
-  const positive = ["hashrate_ths", "power_w", "stated_efficiency_j_per_th"] as const;
-  for (const name of positive) {
-    if (row[name] === 0) {
-      throw new CsvError(file, line, name, 'expected a positive number, found "0"');
-    }
-  }
+type Cells = SchemaRow<typeof ASIC_MODELS_SCHEMA>;
+
+function checkRow(row: Cells, fail: RowFail<Cells>): void {
   const hasHashrate = !Number.isNaN(row.hashrate_ths);
   if (!hasHashrate && Number.isNaN(row.stated_efficiency_j_per_th)) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "hashrate_ths",
       "is blank and so is stated_efficiency_j_per_th: a row needs a hashrate or a stated J/TH",
     );
@@ -249,9 +209,7 @@ function checkRow(file: string, line: number, row: AsicModel): void {
   const hasPower = !Number.isNaN(row.power_w) && hasHashrate;
   const hasEfficiency = !Number.isNaN(row.efficiency_j_per_th);
   if (hasPower !== hasEfficiency) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "efficiency_j_per_th",
       hasPower
         ? `is blank, but power_w is ${row.power_w}: expected power_w ÷ hashrate_ths`
@@ -262,9 +220,7 @@ function checkRow(file: string, line: number, row: AsicModel): void {
   if (!hasPower) return;
   const computed = row.power_w / row.hashrate_ths;
   if (Math.abs(row.efficiency_j_per_th - computed) > IDENTITY_TOLERANCE * computed) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "efficiency_j_per_th",
       `expected power_w ÷ hashrate_ths = ${row.power_w} ÷ ${row.hashrate_ths} = ${computed}, ` +
         `found ${row.efficiency_j_per_th}`,
@@ -272,9 +228,7 @@ function checkRow(file: string, line: number, row: AsicModel): void {
   }
   const stated = row.stated_efficiency_j_per_th;
   if (!Number.isNaN(stated) && !agreesWithStated(computed, stated)) {
-    throw new CsvError(
-      file,
-      line,
+    throw fail(
       "stated_efficiency_j_per_th",
       `${stated} J/TH disagrees with efficiency_j_per_th ${computed} J/TH by more than the ` +
         `stated figure's rounding (±${roundingTolerance(stated)})`,
@@ -296,9 +250,8 @@ function checkRow(file: string, line: number, row: AsicModel): void {
  * assert.ok(Number.isNaN(s21!.power_w)); // the source gives no power for it
  * ```
  */
-export async function loadAsicModels(
-  path: string | URL = new URL(`../../${ASIC_MODELS_PATH}`, import.meta.url),
+export function loadAsicModels(
+  path: string | URL = datasetUrl(ASIC_MODELS_PATH),
 ): Promise<readonly AsicModel[]> {
-  const text = await Deno.readTextFile(path);
-  return asicModelsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => asicModelsFromCsv(text, { file }));
 }

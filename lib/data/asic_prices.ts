@@ -5,20 +5,20 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isPartialIsoDate } from "../units/calendar.ts";
+import { quote, type Schema, type SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
 export const ASIC_PRICES_SCHEMA = [
   { name: "series", type: "string" },
-  { name: "value_usd_per_th", type: "number", min: 0 },
+  { name: "value_usd_per_th", type: "number", positive: true },
   { name: "value_high_usd_per_th", type: "number", optional: true, min: 0 },
   { name: "period_as_stated", type: "string" },
-  { name: "date", type: "string", optional: true },
+  { name: "date", type: "date", optional: true, dates: ["YYYY-MM", "YYYY-MM-DD"] },
   { name: "figure_as_stated", type: "string" },
-  { name: "source_url", type: "string" },
+  { name: "source_url", type: "string", url: true },
   { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
+  { name: "source_date", type: "date", optional: true, dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "notes", type: "string", optional: true },
 ] as const satisfies Schema;
 
@@ -39,11 +39,7 @@ export const ASIC_PRICES_PATH = "data/asic_prices.csv";
  * - `figure_as_stated`: the source's sentence; `source_url`, `source_title`, `source_date`
  *   (`YYYY-MM-DD`, `YYYY-MM` or `""`); `notes`.
  */
-export type AsicPrice = {
-  readonly [C in typeof ASIC_PRICES_SCHEMA[number] as C["name"]]: C extends { type: "string" }
-    ? string
-    : number;
-};
+export type AsicPrice = SchemaRow<typeof ASIC_PRICES_SCHEMA>;
 
 /**
  * Parses the text of `data/asic_prices.csv`, checking that prices are positive, a range's high
@@ -69,66 +65,19 @@ export function asicPricesFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly AsicPrice[] {
-  const file = options.file ?? ASIC_PRICES_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, ASIC_PRICES_SCHEMA, { file });
-  const rows: AsicPrice[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const row: AsicPrice = {
-      series: columns.series[i]!,
-      value_usd_per_th: columns.value_usd_per_th[i]!,
-      value_high_usd_per_th: columns.value_high_usd_per_th[i]!,
-      period_as_stated: columns.period_as_stated[i]!,
-      date: columns.date[i]!,
-      figure_as_stated: columns.figure_as_stated[i]!,
-      source_url: columns.source_url[i]!,
-      source_title: columns.source_title[i]!,
-      source_date: columns.source_date[i]!,
-      notes: columns.notes[i]!,
-    };
-    if (row.value_usd_per_th === 0) {
-      throw new CsvError(file, line, "value_usd_per_th", 'expected a positive price, found "0"');
-    }
-    if (row.value_high_usd_per_th <= row.value_usd_per_th) {
-      throw new CsvError(
-        file,
-        line,
-        "value_high_usd_per_th",
-        `expected the high end of a range, above value_usd_per_th ${row.value_usd_per_th}, ` +
-          `found ${quote(String(row.value_high_usd_per_th))}`,
-      );
-    }
-    if (row.date !== "" && (!isPartialIsoDate(row.date) || row.date.length === 4)) {
-      throw new CsvError(
-        file,
-        line,
-        "date",
-        `expected YYYY-MM or YYYY-MM-DD, found ${quote(row.date)}`,
-      );
-    }
-    if (row.source_date !== "" && !isPartialIsoDate(row.source_date)) {
-      throw new CsvError(
-        file,
-        line,
-        "source_date",
-        `expected YYYY, YYYY-MM or YYYY-MM-DD, found ${quote(row.source_date)}`,
-      );
-    }
-    const key = `${row.series}\u0000${row.period_as_stated}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "period_as_stated",
-        `${quote(row.period_as_stated)} repeats line ${first} for series ${quote(row.series)}`,
-      );
-    }
-    seen.set(key, line);
-    rows.push(row);
-  }
-  return rows;
+  return rowsFromCsv(text, ASIC_PRICES_SCHEMA, {
+    file: options.file ?? ASIC_PRICES_PATH,
+    check: (row, fail) => {
+      if (row.value_high_usd_per_th <= row.value_usd_per_th) {
+        throw fail(
+          "value_high_usd_per_th",
+          `expected the high end of a range, above value_usd_per_th ${row.value_usd_per_th}, ` +
+            `found ${quote(String(row.value_high_usd_per_th))}`,
+        );
+      }
+    },
+    unique: [{ key: ["series", "period_as_stated"], column: "period_as_stated" }],
+  }).rows;
 }
 
 /**
@@ -148,9 +97,8 @@ export function asicPricesFromCsv(
  * assert.deepEqual([s21Hydro?.value_usd_per_th, s21Hydro?.value_high_usd_per_th], [7, 8]);
  * ```
  */
-export async function loadAsicPrices(
-  path: string | URL = new URL(`../../${ASIC_PRICES_PATH}`, import.meta.url),
+export function loadAsicPrices(
+  path: string | URL = datasetUrl(ASIC_PRICES_PATH),
 ): Promise<readonly AsicPrice[]> {
-  const text = await Deno.readTextFile(path);
-  return asicPricesFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => asicPricesFromCsv(text, { file }));
 }

@@ -123,7 +123,7 @@ Deno.test("asicPricesFromCsv rejects broken price lists", async (t) => {
   await t.step("a zero price", () => {
     rejects(
       [ROW.replace(",14,", ",0,")],
-      'p.csv:2: column "value_usd_per_th": expected a positive price, found "0"',
+      'p.csv:2: column "value_usd_per_th": expected a positive number, found "0"',
     );
   });
   await t.step("a range whose high end is not above its low end", () => {
@@ -152,8 +152,8 @@ Deno.test("asicPricesFromCsv rejects broken price lists", async (t) => {
   await t.step("a series repeating a period", () => {
     rejects(
       [ROW, ROW.replace(",14,", ",15,")],
-      'p.csv:3: column "period_as_stated": "preorder Oct 2023" repeats line 2 for series ' +
-        '"S21 preorder"',
+      'p.csv:3: column "period_as_stated": ("S21 preorder", "preorder Oct 2023") repeats line 2; ' +
+        "expected one row per series and period_as_stated",
     );
   });
 });
@@ -176,7 +176,7 @@ Deno.test("loadAsicPrices names the file it was given in errors", async () => {
       (e) =>
         e instanceof CsvError &&
         e.message ===
-          `${path}:2: column "value_usd_per_th": expected a value of at least 0, found "-14"`,
+          `${path}:2: column "value_usd_per_th": expected a positive number, found "-14"`,
     );
   } finally {
     await Deno.remove(dir, { recursive: true });

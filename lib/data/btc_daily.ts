@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { parseCsv, type Schema } from "./csv.ts";
-import { CsvError } from "./csv.ts";
+import { CsvError, parseCsv, type Schema } from "./csv.ts";
+import { datasetUrl, readDataset } from "./csv_rows.ts";
 import { isoDayNumber, nextIsoDay } from "../units/calendar.ts";
 
 /** Columns of `data/btc_daily.csv`; every header names its unit. */
@@ -89,12 +89,10 @@ export function btcDailyFromCsv(text: string, options: { file?: string } = {}): 
       continue;
     }
     const expected = nextIsoDay(dates[i - 1]!);
-    {
-      const what = dates[i]! < expected
-        ? dates[i] === dates[i - 1] ? "repeats the previous date" : "goes back in time"
-        : `skips from ${dates[i - 1]} (expected ${expected})`;
-      throw new CsvError(file, lines[i]!, "date", `${JSON.stringify(dates[i])} ${what}`);
-    }
+    const what = dates[i]! < expected
+      ? dates[i] === dates[i - 1] ? "repeats the previous date" : "goes back in time"
+      : `skips from ${dates[i - 1]} (expected ${expected})`;
+    throw new CsvError(file, lines[i]!, "date", `${JSON.stringify(dates[i])} ${what}`);
   }
   return { ...columns, length: rowCount };
 }
@@ -112,11 +110,6 @@ export function btcDailyFromCsv(text: string, options: { file?: string } = {}): 
  * assert.equal(daily.subsidy_btc[i]! / daily.blocks[i]!, 3.125);
  * ```
  */
-export async function loadBtcDaily(path: string | URL = defaultPath()): Promise<BtcDaily> {
-  const text = await Deno.readTextFile(path);
-  return btcDailyFromCsv(text, { file: String(path instanceof URL ? path.pathname : path) });
-}
-
-function defaultPath(): URL {
-  return new URL(`../../${BTC_DAILY_PATH}`, import.meta.url);
+export function loadBtcDaily(path: string | URL = datasetUrl(BTC_DAILY_PATH)): Promise<BtcDaily> {
+  return readDataset(path, (text, file) => btcDailyFromCsv(text, { file }));
 }

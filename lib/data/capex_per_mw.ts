@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isPartialIsoDate } from "../units/calendar.ts";
+import type { Schema, SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * What a figure measures: `build cost` (capex to build or complete a site), `retrofit cost`
@@ -55,15 +55,15 @@ export const CAPEX_PER_MW_SCHEMA = [
   { name: "subject", type: "string" },
   { name: "metric", type: "string", values: CAPEX_METRICS },
   { name: "asset", type: "string", values: CAPEX_ASSETS },
-  { name: "low_usd_per_mw", type: "number", min: 0 },
+  { name: "low_usd_per_mw", type: "number", positive: true },
   { name: "high_usd_per_mw", type: "number", min: 0 },
   { name: "mid_usd_per_mw", type: "number", min: 0 },
   { name: "mw_basis", type: "string", values: MW_BASES },
   { name: "per_mw", type: "string", values: PER_MW_ORIGINS },
   { name: "figure_as_stated", type: "string" },
-  { name: "source_url", type: "string" },
+  { name: "source_url", type: "string", url: true },
   { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
+  { name: "source_date", type: "date", optional: true, dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "notes", type: "string", optional: true },
 ] as const satisfies Schema;
 
@@ -82,21 +82,7 @@ export const CAPEX_PER_MW_PATH = "data/capex_per_mw.csv";
  * - `figure_as_stated`, `source_url`, `source_title`, `source_date` (`YYYY-MM-DD`, `YYYY-MM`,
  *   `YYYY` or `""`), `notes` (the facts table's wording of the metric and unit, then its notes).
  */
-export type CapexPerMw =
-  & Omit<
-    {
-      readonly [C in typeof CAPEX_PER_MW_SCHEMA[number] as C["name"]]: C extends { type: "string" }
-        ? string
-        : number;
-    },
-    "metric" | "asset" | "mw_basis" | "per_mw"
-  >
-  & {
-    readonly metric: CapexMetric;
-    readonly asset: CapexAsset;
-    readonly mw_basis: MwBasis;
-    readonly per_mw: PerMwOrigin;
-  };
+export type CapexPerMw = SchemaRow<typeof CAPEX_PER_MW_SCHEMA>;
 
 /** Relative slack for `mid = (low + high) ÷ 2` after a CSV round trip. */
 const MID_TOLERANCE = 1e-12;
@@ -125,78 +111,20 @@ export function capexPerMwFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly CapexPerMw[] {
-  const file = options.file ?? CAPEX_PER_MW_PATH;
-  // The schema checks that metric, asset, mw_basis and per_mw are known categories.
-  const { columns, rowCount, lines } = parseCsv(text, CAPEX_PER_MW_SCHEMA, { file });
-  const rows: CapexPerMw[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const metric = columns.metric[i]!;
-    const basis = columns.mw_basis[i]!;
-    const low = columns.low_usd_per_mw[i]!;
-    const high = columns.high_usd_per_mw[i]!;
-    const mid = columns.mid_usd_per_mw[i]!;
-    if (low === 0) {
-      throw new CsvError(file, line, "low_usd_per_mw", 'expected a positive number, found "0"');
-    }
-    if (low > high) {
-      throw new CsvError(
-        file,
-        line,
-        "high_usd_per_mw",
-        `expected at least low_usd_per_mw ${low}, found ${high}`,
-      );
-    }
-    const expected = (low + high) / 2;
-    if (Math.abs(mid - expected) > MID_TOLERANCE * expected) {
-      throw new CsvError(
-        file,
-        line,
-        "mid_usd_per_mw",
-        `expected (low + high) ÷ 2 = ${expected}, found ${mid}`,
-      );
-    }
-    const sourceDate = columns.source_date[i]!;
-    if (sourceDate !== "" && !isPartialIsoDate(sourceDate)) {
-      throw new CsvError(
-        file,
-        line,
-        "source_date",
-        `expected YYYY, YYYY-MM or YYYY-MM-DD, found ${quote(sourceDate)}`,
-      );
-    }
-    const subject = columns.subject[i]!;
-    const sourceUrl = columns.source_url[i]!;
+  return rowsFromCsv(text, CAPEX_PER_MW_SCHEMA, {
+    file: options.file ?? CAPEX_PER_MW_PATH,
+    check: ({ low_usd_per_mw: low, high_usd_per_mw: high, mid_usd_per_mw: mid }, fail) => {
+      if (low > high) {
+        throw fail("high_usd_per_mw", `expected at least low_usd_per_mw ${low}, found ${high}`);
+      }
+      const expected = (low + high) / 2;
+      if (Math.abs(mid - expected) > MID_TOLERANCE * expected) {
+        throw fail("mid_usd_per_mw", `expected (low + high) ÷ 2 = ${expected}, found ${mid}`);
+      }
+    },
     // Two sources may disagree on one project's figure; both are kept, each once.
-    const key = `${subject}\u0000${metric}\u0000${sourceUrl}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "subject",
-        `${quote(subject)} repeats line ${first} for metric ${quote(metric)} from the same source`,
-      );
-    }
-    seen.set(key, line);
-    rows.push({
-      subject,
-      metric,
-      asset: columns.asset[i]!,
-      low_usd_per_mw: low,
-      high_usd_per_mw: high,
-      mid_usd_per_mw: mid,
-      mw_basis: basis,
-      per_mw: columns.per_mw[i]!,
-      figure_as_stated: columns.figure_as_stated[i]!,
-      source_url: sourceUrl,
-      source_title: columns.source_title[i]!,
-      source_date: sourceDate,
-      notes: columns.notes[i]!,
-    });
-  }
-  return rows;
+    unique: [{ key: ["subject", "metric", "source_url"] }],
+  }).rows;
 }
 
 /**
@@ -217,9 +145,8 @@ export function capexPerMwFromCsv(
  * assert.equal(riot?.mid_usd_per_mw, 3.6e6);
  * ```
  */
-export async function loadCapexPerMw(
-  path: string | URL = new URL(`../../${CAPEX_PER_MW_PATH}`, import.meta.url),
+export function loadCapexPerMw(
+  path: string | URL = datasetUrl(CAPEX_PER_MW_PATH),
 ): Promise<readonly CapexPerMw[]> {
-  const text = await Deno.readTextFile(path);
-  return capexPerMwFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => capexPerMwFromCsv(text, { file }));
 }

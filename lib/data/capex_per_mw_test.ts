@@ -233,8 +233,8 @@ Deno.test("capexPerMwFromCsv rejects broken tables", async (t) => {
   await t.step("a subject repeating a metric from the same source", () => {
     rejects(
       [ROW, ROW],
-      'c.csv:3: column "subject": "TeraWulf HPC" repeats line 2 for metric "build cost" from ' +
-        "the same source",
+      'c.csv:3: column "subject": ("TeraWulf HPC", "build cost", "https://x") repeats line 2; ' +
+        "expected one row per subject, metric and source_url",
     );
     // From another source it is a second figure, kept.
     const text = [HEADER, ROW, ROW.replace("https://x", "https://y")].join("\n") + "\n";

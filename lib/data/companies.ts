@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isPartialIsoDate } from "../units/calendar.ts";
+import type { Schema, SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
 
 /** The unit of each metric family; the only unit a metric's value may be in. */
 export const COMPANY_UNITS = [
@@ -170,7 +170,7 @@ export const COMPANIES_SCHEMA = [
   { name: "source_type", type: "string", values: COMPANY_SOURCE_TYPES },
   { name: "source_url", type: "string" },
   { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
+  { name: "source_date", type: "date", optional: true, dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "check", type: "string", values: COMPANY_CHECKS },
   { name: "figure_as_stated", type: "string" },
   { name: "basis_as_stated", type: "string", optional: true },
@@ -196,48 +196,9 @@ export const COMPANIES_PATH = "data/companies.csv";
  *   wording; `input`: the facts file and line the row comes from; `notes`: its notes, then any
  *   correction the build made.
  */
-export interface CompanyFact {
-  /** The company's ticker, e.g. `"RIOT"`. */
-  readonly ticker: string;
-  /** The company's name as the facts table gives it. */
-  readonly company: string;
-  /** The period's last day (or the as-of date), `YYYY-MM-DD`. */
-  readonly period_end: string;
-  /** How precisely the source dates the period. */
-  readonly period_precision: PeriodPrecision;
-  /** What the figure measures. */
-  readonly metric: CompanyMetric;
-  /** The figure, in `unit`. */
-  readonly value: number;
-  /** The metric's unit. */
-  readonly unit: CompanyUnit;
-  /** What the figure is, beyond its metric, where the source says so. */
-  readonly basis: CompanyBasis;
-  /** Whose figure it is: the company's, a site's or a part. */
-  readonly scope: CompanyScope;
-  /** Whether the conflict rule picks this row for its ticker, metric and basis. */
-  readonly preferred: boolean;
-  /** What kind of page the figure was read from. */
-  readonly source_type: CompanySourceType;
-  /** The page the figure was read from. */
-  readonly source_url: string;
-  /** The page's title. */
-  readonly source_title: string;
-  /** The page's date: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `""` where it shows none. */
-  readonly source_date: string;
-  /** What the facts table's own check of the page found. */
-  readonly check: CompanyCheck;
-  /** The words and numbers the page states, as the facts table quotes them. */
-  readonly figure_as_stated: string;
-  /** The facts table's words for the basis. */
-  readonly basis_as_stated: string;
-  /** The period as the page words it. */
-  readonly period_as_stated: string;
-  /** The facts file and line the row comes from, e.g. `facts/company_operating_facts.csv:17`. */
-  readonly input: string;
-  /** The facts table's notes, then any correction the build made. */
-  readonly notes: string;
-}
+export type CompanyFact =
+  & Omit<SchemaRow<typeof COMPANIES_SCHEMA>, "preferred">
+  & { readonly preferred: boolean };
 
 /** Rank of each source type: lower is preferred; a company release and a filing tie. */
 export const SOURCE_TYPE_RANK: Readonly<Record<CompanySourceType, number>> = {
@@ -327,77 +288,21 @@ export function companyFactsFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly CompanyFact[] {
-  const file = options.file ?? COMPANIES_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, COMPANIES_SCHEMA, { file });
-  const rows: CompanyFact[] = [];
-  const preferredAt = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const metric = columns.metric[i]!;
-    const unit = columns.unit[i]!;
-    if (unit !== COMPANY_METRIC_UNITS[metric]) {
-      throw new CsvError(
-        file,
-        line,
-        "unit",
-        `metric ${quote(metric)} is in ${quote(COMPANY_METRIC_UNITS[metric])}, found ${
-          quote(unit)
-        }`,
-      );
-    }
-    const sourceDate = columns.source_date[i]!;
-    if (sourceDate !== "" && !isPartialIsoDate(sourceDate)) {
-      throw new CsvError(
-        file,
-        line,
-        "source_date",
-        `expected YYYY, YYYY-MM or YYYY-MM-DD, found ${quote(sourceDate)}`,
-      );
-    }
-    const preferred = columns.preferred[i]! === "yes";
-    const scope = columns.scope[i]!;
-    const ticker = columns.ticker[i]!;
-    const basis = columns.basis[i]!;
-    if (preferred) {
-      if (scope !== "company") {
-        throw new CsvError(file, line, "preferred", `a ${scope} figure cannot be preferred`);
+  return rowsFromCsv(text, COMPANIES_SCHEMA, {
+    file: options.file ?? COMPANIES_PATH,
+    follows: [{ column: "unit", by: "metric", values: COMPANY_METRIC_UNITS }],
+    check: (row, fail) => {
+      if (row.preferred === "yes" && row.scope !== "company") {
+        throw fail("preferred", `a ${row.scope} figure cannot be preferred`);
       }
-      const key = `${ticker} ${metric} ${basis}`;
-      const first = preferredAt.get(key);
-      if (first !== undefined) {
-        throw new CsvError(
-          file,
-          line,
-          "preferred",
-          `${ticker} ${metric} (${basis}) is already preferred on line ${first}`,
-        );
-      }
-      preferredAt.set(key, line);
-    }
-    rows.push({
-      ticker,
-      company: columns.company[i]!,
-      period_end: columns.period_end[i]!,
-      period_precision: columns.period_precision[i]!,
-      metric,
-      value: columns.value[i]!,
-      unit,
-      basis,
-      scope,
-      preferred,
-      source_type: columns.source_type[i]!,
-      source_url: columns.source_url[i]!,
-      source_title: columns.source_title[i]!,
-      source_date: sourceDate,
-      check: columns.check[i]!,
-      figure_as_stated: columns.figure_as_stated[i]!,
-      basis_as_stated: columns.basis_as_stated[i]!,
-      period_as_stated: columns.period_as_stated[i]!,
-      input: columns.input[i]!,
-      notes: columns.notes[i]!,
-    });
-  }
-  return rows;
+    },
+    unique: [{
+      key: ["ticker", "metric", "basis"],
+      column: "preferred",
+      where: (row) => row.preferred === "yes",
+      rows: "preferred row",
+    }],
+  }).rows.map((row) => Object.freeze({ ...row, preferred: row.preferred === "yes" }));
 }
 
 /**
@@ -415,9 +320,8 @@ export function companyFactsFromCsv(
  * assert.ok(preferred.every((f) => f.unit === "shares"));
  * ```
  */
-export async function loadCompanyFacts(
-  path: string | URL = new URL(`../../${COMPANIES_PATH}`, import.meta.url),
+export function loadCompanyFacts(
+  path: string | URL = datasetUrl(COMPANIES_PATH),
 ): Promise<readonly CompanyFact[]> {
-  const text = await Deno.readTextFile(path);
-  return companyFactsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => companyFactsFromCsv(text, { file }));
 }

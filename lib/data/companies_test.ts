@@ -48,7 +48,7 @@ Deno.test("companyFactsFromCsv rejects bad rows", async (t) => {
   await t.step("two preferred rows for one ticker, metric and basis", () => {
     assertCsvError(
       parse([ROW, ROW]),
-      /RIOT hashrate_installed \(installed\) is already preferred on line 2$/,
+      /: \("RIOT", "hashrate_installed", "installed"\) repeats line 2; expected one preferred row per ticker, metric and basis$/,
       {
         line: 3,
         column: "preferred",

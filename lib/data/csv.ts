@@ -23,6 +23,9 @@ export {
   type CellType,
   type ColumnSpec,
   CsvError,
+  DATE_FORMS,
+  type DateForm,
+  isDateOfForm,
   numberCell,
   quote,
 } from "./csv_cells.ts";
@@ -32,17 +35,24 @@ export { isIsoDate } from "../units/calendar.ts";
 /** An ordered list of columns. */
 export type Schema = readonly ColumnSpec[];
 
-/** The array type holding a column of cell type `T`. */
-export type ColumnValue<T extends CellType> = T extends "date" | "string" ? string[] : Float64Array;
-
 /**
- * Typed columns keyed by header name: numbers in `Float64Array`, dates and strings in arrays; a
- * column with `values` holds their union (and `""` when optional).
+ * The value of one cell of column `C`: a number for `number` and `integer`, else text, narrowed
+ * to the column's `values` (and `""` when optional).
  */
+export type CellValue<C extends ColumnSpec> = C extends
+  { readonly values: readonly (infer V extends string)[] }
+  ? (C extends { readonly optional: true } ? V | "" : V)
+  : C["type"] extends "number" | "integer" ? number
+  : string;
+
+/** One row of schema `S`, keyed by header name: the row type a loader returns. */
+export type SchemaRow<S extends Schema> = {
+  readonly [C in S[number] as C["name"]]: CellValue<C>;
+};
+
+/** Typed columns keyed by header name: numbers in `Float64Array`, text in arrays. */
 export type Columns<S extends Schema> = {
-  [C in S[number] as C["name"]]: C extends { readonly values: readonly (infer V extends string)[] }
-    ? (C extends { readonly optional: true } ? V | "" : V)[]
-    : ColumnValue<C["type"]>;
+  [C in S[number] as C["name"]]: [CellValue<C>] extends [number] ? Float64Array : CellValue<C>[];
 };
 
 /** The result of {@linkcode parseCsv}. */

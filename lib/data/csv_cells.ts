@@ -6,12 +6,16 @@
  *
  * @module
  */
-import { isIsoDate } from "../units/calendar.ts";
+import { isIsoDate, isPartialIsoDate } from "../units/calendar.ts";
 
 /** The cell types a schema can ask for. */
 export const CELL_TYPES = ["date", "number", "integer", "string"] as const;
 /** One of {@linkcode CELL_TYPES}. */
 export type CellType = typeof CELL_TYPES[number];
+/** The forms a `date` cell can take: a year, a month or a day. */
+export const DATE_FORMS = ["YYYY", "YYYY-MM", "YYYY-MM-DD"] as const;
+/** One of {@linkcode DATE_FORMS}. */
+export type DateForm = typeof DATE_FORMS[number];
 
 /** One column of a schema. */
 export interface ColumnSpec {
@@ -23,6 +27,12 @@ export interface ColumnSpec {
   readonly optional?: boolean;
   /** Smallest accepted value for numbers. Default: no bound. */
   readonly min?: number;
+  /** Numbers must be above 0 (a blank optional cell is still allowed). Default `false`. */
+  readonly positive?: boolean;
+  /** For `date` columns: the forms a cell may take. Default `["YYYY-MM-DD"]`, a day. */
+  readonly dates?: readonly DateForm[];
+  /** For `string` columns: every cell is an http(s) URL. Default `false`. */
+  readonly url?: boolean;
   /**
    * For text columns (`string`, `date`): the only values a cell may hold, such as a dataset's
    * vocabulary; a blank cell of an optional column is still allowed. Default: any text.
@@ -134,6 +144,10 @@ export function numberCell(file: string, line: number, spec: ColumnSpec, raw: st
   if (spec.type === "integer" && !Number.isInteger(value)) {
     throw new CsvError(file, line, spec.name, `expected a whole number, found ${quote(raw)}`);
   }
+  if (spec.positive && value <= 0) {
+    const what = `a positive number${spec.optional ? " or blank" : ""}`;
+    throw new CsvError(file, line, spec.name, `expected ${what}, found ${quote(raw)}`);
+  }
   if (spec.min !== undefined && value < spec.min) {
     throw new CsvError(
       file,
@@ -169,13 +183,31 @@ export function textCell(file: string, line: number, spec: ColumnSpec, raw: stri
     if (spec.optional) return "";
     throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
   }
-  if (spec.type === "date" && !isIsoDate(raw)) {
-    throw new CsvError(file, line, spec.name, `expected a date YYYY-MM-DD, found ${quote(raw)}`);
-  }
-  if (spec.values !== undefined && !spec.values.includes(raw)) {
+  const isDate = spec.type !== "date" ||
+    (spec.dates === undefined ? isIsoDate(raw) : isDateOfForm(raw, spec.dates));
+  const isUrl = !spec.url || /^https?:\/\/\S+$/.test(raw);
+  if (!isDate || !isUrl || (spec.values !== undefined && !spec.values.includes(raw))) {
     throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found ${quote(raw)}`);
   }
   return raw;
+}
+
+/**
+ * True when `text` is a real year, month or day in one of `forms`.
+ *
+ * @example
+ * ```ts
+ * import { isDateOfForm } from "./csv_cells.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(isDateOfForm("2024-02", ["YYYY-MM", "YYYY-MM-DD"]), true);
+ * assert.equal(isDateOfForm("2024", ["YYYY-MM", "YYYY-MM-DD"]), false);
+ * assert.equal(isDateOfForm("2024-02-30", ["YYYY", "YYYY-MM", "YYYY-MM-DD"]), false);
+ * ```
+ */
+export function isDateOfForm(text: string, forms: readonly DateForm[]): boolean {
+  const form = text.length === 4 ? "YYYY" : text.length === 7 ? "YYYY-MM" : "YYYY-MM-DD";
+  return forms.includes(form) && isPartialIsoDate(text);
 }
 
 function describe(spec: ColumnSpec): string {
@@ -184,9 +216,13 @@ function describe(spec: ColumnSpec): string {
     const list = spec.values.map((v) => JSON.stringify(v)).join(", ");
     return `one of ${list}${spec.optional ? " or blank" : ""}`;
   }
+  if (spec.url) return "an http(s) URL";
   switch (spec.type) {
-    case "date":
-      return "a date YYYY-MM-DD";
+    case "date": {
+      const forms = spec.dates ?? ["YYYY-MM-DD"];
+      if (forms.length === 1 && forms[0] === "YYYY-MM-DD") return "a date YYYY-MM-DD";
+      return forms.length === 1 ? forms[0]! : `${forms.slice(0, -1).join(", ")} or ${forms.at(-1)}`;
+    }
     case "integer":
       return "a whole number";
     case "number":

@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isIsoDate } from "../units/calendar.ts";
+import { isDateOfForm, type Schema, type SchemaRow } from "./csv.ts";
+import { compareRows, datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none.
@@ -27,8 +27,8 @@ import { isIsoDate } from "../units/calendar.ts";
 export const GPU_MODELS_SCHEMA = [
   { name: "name", type: "string" },
   { name: "vendor", type: "string" },
-  // YYYY-MM-DD, or YYYY-MM / YYYY when Epoch gives only that: checked by isReleaseDate.
-  { name: "release_date", type: "string" },
+  // YYYY-MM-DD, or YYYY-MM / YYYY when Epoch gives only that.
+  { name: "release_date", type: "date", dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "tdp_w", type: "number", optional: true, min: 0 },
   { name: "memory_gb", type: "number", optional: true, min: 0 },
   { name: "memory_bandwidth_tbps", type: "number", optional: true, min: 0 },
@@ -52,33 +52,19 @@ export const GPU_MODELS_SCHEMA = [
 export const GPU_MODELS_PATH = "data/gpu_models.csv";
 
 /**
- * One accelerator model. Numbers are `NaN` and text is `""` where Epoch AI has no value.
+ * One accelerator model, keyed by the header names of {@linkcode GPU_MODELS_SCHEMA}. Numbers are
+ * `NaN` and text is `""` where Epoch AI has no value.
+ *
+ * - `name`: Epoch's `Hardware name`, verbatim (e.g. `"NVIDIA H100 SXM5 80GB"`); `vendor`: its
+ *   `Manufacturer` (e.g. `"NVIDIA"`, `"AMD"`, `"Google"`).
+ * - `release_date`: `YYYY-MM-DD`; `YYYY-MM` or `YYYY` where Epoch gives only a month or year.
+ * - `tdp_w`: thermal design power per board, W; `memory_gb`: memory per board, GB = 1e9 bytes;
+ *   `memory_bandwidth_tbps`: TB/s = 1e12 bytes per second.
+ * - `bf16_tflops`, `fp8_tflops`: dense (no sparsity) 16-bit and FP8 tensor throughput, TFLOP/s.
+ * - `release_price_usd`: price at release, USD per unit, as Epoch gives it; `price_source`:
+ *   Epoch's `Source for the price`, whitespace collapsed to single spaces.
  */
-export interface GpuModel {
-  /** Epoch's `Hardware name`, verbatim (e.g. `"NVIDIA H100 SXM5 80GB"`). */
-  readonly name: string;
-  /** Epoch's `Manufacturer` (e.g. `"NVIDIA"`, `"AMD"`, `"Google"`). */
-  readonly vendor: string;
-  /** Release date `YYYY-MM-DD`; `YYYY-MM` or `YYYY` where Epoch gives only a month or year. */
-  readonly release_date: string;
-  /** Thermal design power per board, W. */
-  readonly tdp_w: number;
-  /** Memory per board, GB = 1e9 bytes. */
-  readonly memory_gb: number;
-  /** Memory bandwidth, TB/s = 1e12 bytes per second. */
-  readonly memory_bandwidth_tbps: number;
-  /** Dense (no sparsity) 16-bit tensor throughput, TFLOP/s = 1e12 FLOP/s. */
-  readonly bf16_tflops: number;
-  /** Dense (no sparsity) FP8 tensor throughput, TFLOP/s. */
-  readonly fp8_tflops: number;
-  /** Price at release, USD per unit, as Epoch gives it. */
-  readonly release_price_usd: number;
-  /** Epoch's `Source for the price`, whitespace collapsed to single spaces. */
-  readonly price_source: string;
-}
-
-const YEAR = /^\d{4}$/;
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+export type GpuModel = SchemaRow<typeof GPU_MODELS_SCHEMA>;
 
 /**
  * True for a release date as the dataset keeps it: a calendar date `YYYY-MM-DD`, or `YYYY-MM`
@@ -97,7 +83,7 @@ const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * ```
  */
 export function isReleaseDate(text: string): boolean {
-  return isIsoDate(text) || YEAR_MONTH.test(text) || YEAR.test(text);
+  return isDateOfForm(text, ["YYYY", "YYYY-MM", "YYYY-MM-DD"]);
 }
 
 /**
@@ -115,17 +101,10 @@ export function isReleaseDate(text: string): boolean {
  * assert.equal(compareGpuModels(b, b), 0);
  * ```
  */
-export function compareGpuModels(
+export const compareGpuModels: (
   a: Pick<GpuModel, "vendor" | "release_date" | "name">,
   b: Pick<GpuModel, "vendor" | "release_date" | "name">,
-): number {
-  return compareText(a.vendor, b.vendor) || compareText(a.release_date, b.release_date) ||
-    compareText(a.name, b.name);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+) => number = compareRows(GPU_MODELS_SCHEMA, ["vendor", "release_date", "name"]);
 
 /**
  * Parses the text of `data/gpu_models.csv`: the header must equal the schema, release dates
@@ -147,49 +126,11 @@ function compareText(a: string, b: string): number {
  * ```
  */
 export function gpuModelsFromCsv(text: string, options: { file?: string } = {}): GpuModel[] {
-  const file = options.file ?? GPU_MODELS_PATH;
-  const { columns: c, rowCount, lines } = parseCsv(text, GPU_MODELS_SCHEMA, { file });
-  const models: GpuModel[] = [];
-  const lineOfName = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const model: GpuModel = Object.freeze({
-      name: c.name[i]!,
-      vendor: c.vendor[i]!,
-      release_date: c.release_date[i]!,
-      tdp_w: c.tdp_w[i]!,
-      memory_gb: c.memory_gb[i]!,
-      memory_bandwidth_tbps: c.memory_bandwidth_tbps[i]!,
-      bf16_tflops: c.bf16_tflops[i]!,
-      fp8_tflops: c.fp8_tflops[i]!,
-      release_price_usd: c.release_price_usd[i]!,
-      price_source: c.price_source[i]!,
-    });
-    const line = lines[i]!;
-    if (!isReleaseDate(model.release_date)) {
-      throw new CsvError(
-        file,
-        line,
-        "release_date",
-        `expected a date YYYY-MM-DD (or YYYY-MM or YYYY), found ${quote(model.release_date)}`,
-      );
-    }
-    const earlier = lineOfName.get(model.name);
-    if (earlier !== undefined) {
-      throw new CsvError(file, line, "name", `${quote(model.name)} repeats line ${earlier}`);
-    }
-    lineOfName.set(model.name, line);
-    const previous = models[models.length - 1];
-    if (previous !== undefined && compareGpuModels(previous, model) > 0) {
-      throw new CsvError(
-        file,
-        line,
-        "name",
-        `${quote(model.name)} is out of order: rows are sorted by vendor, release_date, name`,
-      );
-    }
-    models.push(model);
-  }
-  return models;
+  return rowsFromCsv(text, GPU_MODELS_SCHEMA, {
+    file: options.file ?? GPU_MODELS_PATH,
+    unique: [{ key: ["name"] }],
+    sortedBy: ["vendor", "release_date", "name"],
+  }).rows;
 }
 
 /**
@@ -204,13 +145,10 @@ export function gpuModelsFromCsv(text: string, options: { file?: string } = {}):
  * assert.equal(findGpuModel(models, "NVIDIA H100 SXM5 80GB").tdp_w, 700);
  * ```
  */
-export async function loadGpuModels(path: string | URL = defaultPath()): Promise<GpuModel[]> {
-  const text = await Deno.readTextFile(path);
-  return gpuModelsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
-}
-
-function defaultPath(): URL {
-  return new URL(`../../${GPU_MODELS_PATH}`, import.meta.url);
+export function loadGpuModels(
+  path: string | URL = datasetUrl(GPU_MODELS_PATH),
+): Promise<GpuModel[]> {
+  return readDataset(path, (text, file) => gpuModelsFromCsv(text, { file }));
 }
 
 /**
@@ -274,7 +212,8 @@ function nearNames(models: readonly GpuModel[], wanted: readonly string[]): stri
     };
   });
   scored.sort((a, b) =>
-    b.shared - a.shared || a.distance - b.distance || compareText(a.name, b.name)
+    b.shared - a.shared || a.distance - b.distance ||
+    (Number(a.name > b.name) - Number(a.name < b.name))
   );
   const best = scored[0];
   if (best === undefined) return [];

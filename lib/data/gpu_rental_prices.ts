@@ -15,20 +15,19 @@
  *
  * @module
  */
-import { parseCsv, type Schema } from "./csv.ts";
-import { checkGpuRentalPriceRows } from "./_gpu_rental_prices_check.ts";
+import type { Schema, SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { checkDailyOrder, checkGpuRentalPriceRow } from "./_gpu_rental_prices_check.ts";
 import {
   DATE_PRECISIONS,
-  type DatePrecision,
   GPU_NAMES,
   GPU_PRICE_KINDS,
   GPU_PRICE_PERIODS,
-  type GpuName,
+  GPU_PRICE_UNITS,
   type GpuPriceKind,
-  type GpuPricePeriod,
   type GpuPriceSelection,
   type GpuPriceStatistic,
-  type GpuPriceUnit,
+  KIND_PERIODS,
   KIND_UNITS,
   selectedKinds,
 } from "./gpu_price_kinds.ts";
@@ -51,7 +50,7 @@ export const GPU_RENTAL_PRICES_SCHEMA = [
   { name: "provider", type: "string", optional: true },
   { name: "provider_or_market_as_stated", type: "string", optional: true },
   { name: "value", type: "number", optional: true },
-  { name: "unit", type: "string" },
+  { name: "unit", type: "string", values: GPU_PRICE_UNITS },
   { name: "observations", type: "integer", optional: true, min: 1 },
   { name: "providers_voting", type: "integer", optional: true, min: 0 },
   { name: "status", type: "string", optional: true },
@@ -85,36 +84,9 @@ export const GPU_RENTAL_PRICES_PATH = "data/gpu_rental_prices.csv";
  * - `status`: back-series `published` or `withheld (<3 providers)`.
  * - `figure_as_stated`, `source*`, `notes`: the source's own figure, citation and caveats.
  */
-export type GpuRentalPriceRow = {
-  readonly date: string;
-  readonly period: GpuPricePeriod;
-  readonly date_precision: DatePrecision | "";
-  readonly period_as_stated: string;
-  readonly gpu: GpuName;
-  readonly gpu_as_stated: string;
-  readonly kind: GpuPriceKind;
-  readonly price_type_as_stated: string;
-  readonly statistic: GpuPriceStatistic;
-  readonly provider: string;
-  readonly provider_or_market_as_stated: string;
-  readonly value: number;
-  readonly unit: GpuPriceUnit;
-  readonly observations: number;
-  readonly providers_voting: number;
-  readonly status: string;
-  readonly figure_as_stated: string;
-  readonly source: string;
-  readonly source_url: string;
-  readonly source_title: string;
-  readonly source_date: string;
-  readonly notes: string;
-};
-
-// The row type must name exactly the schema's columns.
-type SchemaName = typeof GPU_RENTAL_PRICES_SCHEMA[number]["name"];
-const _sameColumns: [SchemaName, keyof GpuRentalPriceRow] extends
-  [keyof GpuRentalPriceRow, SchemaName] ? true : never = true;
-void _sameColumns;
+export type GpuRentalPriceRow =
+  & Omit<SchemaRow<typeof GPU_RENTAL_PRICES_SCHEMA>, "statistic">
+  & { readonly statistic: GpuPriceStatistic };
 
 /** Typed columns: numbers in `Float64Array`, everything else in string arrays. */
 export type GpuRentalPriceColumns = {
@@ -169,14 +141,20 @@ export function gpuRentalPricesFromCsv<K extends GpuPriceKind>(
 ): GpuRentalPrices<K> {
   const kinds = selectedKinds(options) as readonly K[];
   const file = options.file ?? GPU_RENTAL_PRICES_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, GPU_RENTAL_PRICES_SCHEMA, { file });
-  const all: GpuRentalPriceRow[] = [];
-  for (let i = 0; i < rowCount; i++) {
-    const row: Record<string, string | number> = {};
-    for (const { name } of GPU_RENTAL_PRICES_SCHEMA) row[name] = columns[name][i]!;
-    all.push(row as GpuRentalPriceRow);
-  }
-  checkGpuRentalPriceRows(file, all, lines);
+  const { rows: all, lines } = rowsFromCsv(text, GPU_RENTAL_PRICES_SCHEMA, {
+    file,
+    follows: [
+      { column: "unit", by: "kind", values: KIND_UNITS },
+      { column: "period", by: "kind", values: KIND_PERIODS },
+    ],
+    check: checkGpuRentalPriceRow,
+    unique: [{
+      key: ["kind", "gpu", "date", "statistic", "provider"],
+      column: "statistic",
+      where: (row) => row.period !== "point",
+    }],
+  }) as { rows: GpuRentalPriceRow[]; lines: Int32Array };
+  checkDailyOrder(file, all, lines);
   const wanted = new Set<GpuPriceKind>(kinds);
   const rows = all.filter((r) => wanted.has(r.kind)) as (GpuRentalPriceRow & { kind: K })[];
   return {
@@ -227,9 +205,10 @@ export async function loadGpuRentalPrices<K extends GpuPriceKind>(
   options: LoadGpuRentalPricesOptions<K>,
 ): Promise<GpuRentalPrices<K>> {
   selectedKinds(options); // fail on a bad kind before reading the file
-  const path = options.path ?? new URL(`../../${GPU_RENTAL_PRICES_PATH}`, import.meta.url);
-  const text = await Deno.readTextFile(path);
-  const file = path instanceof URL ? path.pathname : path;
   const selection = options.kind !== undefined ? { kind: options.kind } : { kinds: options.kinds! };
-  return gpuRentalPricesFromCsv(text, { ...selection, file } as GpuRentalPricesOptions<K>);
+  return await readDataset(
+    options.path ?? datasetUrl(GPU_RENTAL_PRICES_PATH),
+    (text, file) =>
+      gpuRentalPricesFromCsv(text, { ...selection, file } as GpuRentalPricesOptions<K>),
+  );
 }

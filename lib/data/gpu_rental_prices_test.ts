@@ -257,7 +257,8 @@ Deno.test("the parser rejects rows that break the dataset's invariants", () => {
     ],
     [
       ok + DAY("max", 3) + "\n",
-      'g.csv:7: column "statistic": marketplace H200 2025-10-28 max  repeats line 6',
+      'g.csv:7: column "statistic": ("marketplace", "H200", "2025-10-28", "max", "") repeats line 6; ' +
+      "expected one row per kind, gpu, date, statistic and provider",
     ],
     [
       ok.replace(",2.2,USD per GPU-hour,40,", ",,USD per GPU-hour,40,"),

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isIsoDate } from "../units/calendar.ts";
+import { isDateOfForm, quote, type Schema, type SchemaRow } from "./csv.ts";
+import { datasetUrl, readDataset, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
 /**
@@ -59,38 +59,31 @@ export const MINER_AI_DEALS_SCHEMA = [
   { name: "site", type: "string", optional: true },
   { name: "event_type", type: "string" },
   { name: "event_kind", type: "string", values: EVENT_KINDS },
-  { name: "announcement_date", type: "string", optional: true },
+  { name: "announcement_date", type: "date", optional: true, dates: ["YYYY-MM", "YYYY-MM-DD"] },
   { name: "announcement_date_as_stated", type: "string", optional: true },
   { name: "capacity_as_stated", type: "string", optional: true },
-  { name: "capacity_mw", type: "number", optional: true, min: 0 },
+  { name: "capacity_mw", type: "number", optional: true, positive: true },
   { name: "capacity_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
   { name: "capacity_basis", type: "string", optional: true, values: CAPACITY_BASES },
   { name: "capacity_basis_as_stated", type: "string", optional: true },
-  { name: "critical_it_mw", type: "number", optional: true, min: 0 },
+  { name: "critical_it_mw", type: "number", optional: true, positive: true },
   { name: "contract_value_as_stated", type: "string", optional: true },
   { name: "contract_value_usd", type: "number", optional: true, min: 0 },
   { name: "contract_value_qualifier", type: "string", optional: true, values: FIGURE_QUALIFIERS },
-  { name: "term_years", type: "number", optional: true, min: 0 },
+  { name: "term_years", type: "number", optional: true, positive: true },
   { name: "structure", type: "string", optional: true, values: STRUCTURES },
   { name: "extension_options_as_stated", type: "string", optional: true },
   { name: "other_terms_as_stated", type: "string", optional: true },
   { name: "usd_per_mw_year", type: "number", optional: true, min: 0 },
   { name: "usd_per_kw_month", type: "number", optional: true, min: 0 },
-  { name: "source_url", type: "string" },
+  { name: "source_url", type: "string", url: true },
   { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
+  { name: "source_date", type: "date", optional: true, dates: ["YYYY-MM", "YYYY-MM-DD"] },
   { name: "notes", type: "string", optional: true },
 ] as const satisfies Schema;
 
 /** The dataset's path relative to the project root. */
 export const MINER_AI_DEALS_PATH = "data/miner_ai_deals.csv";
-
-/** Every column as the schema types it (text or number), before the vocabularies narrow it. */
-export type MinerAiDealCells = {
-  readonly [C in typeof MINER_AI_DEALS_SCHEMA[number] as C["name"]]: C extends { type: "string" }
-    ? string
-    : number;
-};
 
 /**
  * One row of `data/miner_ai_deals.csv`, keyed by the header names of
@@ -117,27 +110,7 @@ export type MinerAiDealCells = {
  * - `source_url` (http or https), `source_title`, `source_date` (`YYYY-MM-DD`, `YYYY-MM` or
  *   `""`: the page's date, not the deal's), `notes`.
  */
-export type MinerAiDeal =
-  & Omit<
-    MinerAiDealCells,
-    | "event_kind"
-    | "capacity_qualifier"
-    | "capacity_basis"
-    | "contract_value_qualifier"
-    | "structure"
-  >
-  & {
-    /** What the row records. */
-    readonly event_kind: EventKind;
-    /** Qualifier of `capacity_mw` in the source, `""` when none. */
-    readonly capacity_qualifier: FigureQualifier | "";
-    /** What `capacity_mw` measures, `""` when there is no MW figure. */
-    readonly capacity_basis: CapacityBasis | "";
-    /** Qualifier of `contract_value_usd` in the source, `""` when none. */
-    readonly contract_value_qualifier: FigureQualifier | "";
-    /** Structure named by the stated text, `""` when it names none. */
-    readonly structure: Structure | "";
-  };
+export type MinerAiDeal = SchemaRow<typeof MINER_AI_DEALS_SCHEMA>;
 
 /**
  * True for `YYYY-MM-DD` (a real day) or `YYYY-MM` (a real month).
@@ -154,7 +127,7 @@ export type MinerAiDeal =
  * ```
  */
 export function isDayOrMonth(text: string): boolean {
-  return isIsoDate(text) || (/^\d{4}-\d{2}$/.test(text) && isIsoDate(`${text}-01`));
+  return isDateOfForm(text, ["YYYY-MM", "YYYY-MM-DD"]);
 }
 
 /**
@@ -185,44 +158,14 @@ export function minerAiDealsFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly MinerAiDeal[] {
-  const file = options.file ?? MINER_AI_DEALS_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, MINER_AI_DEALS_SCHEMA, { file });
-  const rows: MinerAiDeal[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const plain = Object.fromEntries(
-      MINER_AI_DEALS_SCHEMA.map(({ name }) => [name, columns[name][i]!]),
-    ) as MinerAiDealCells;
-    const row = checkRow(file, line, plain);
-    const first = seen.get(row.deal_id);
-    if (first !== undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "deal_id",
-        `${quote(row.deal_id)} repeats line ${first}; expected a unique deal_id`,
-      );
-    }
-    seen.set(row.deal_id, line);
-    rows.push(row);
-  }
-  return rows;
+  return rowsFromCsv(text, MINER_AI_DEALS_SCHEMA, {
+    file: options.file ?? MINER_AI_DEALS_PATH,
+    check: checkRow,
+    unique: [{ key: ["deal_id"] }],
+  }).rows;
 }
 
-function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDeal {
-  const fail = (column: string, what: string) => new CsvError(file, line, column, what);
-  if (!/^https?:\/\/\S+$/.test(row.source_url)) {
-    throw fail("source_url", `expected an http(s) URL, found ${quote(row.source_url)}`);
-  }
-  for (const column of ["announcement_date", "source_date"] as const) {
-    if (row[column] !== "" && !isDayOrMonth(row[column])) {
-      throw fail(column, `expected YYYY-MM-DD, YYYY-MM or blank, found ${quote(row[column])}`);
-    }
-  }
-  for (const column of ["capacity_mw", "critical_it_mw", "term_years"] as const) {
-    if (row[column] === 0) throw fail(column, 'expected a positive number or blank, found "0"');
-  }
+function checkRow(row: MinerAiDeal, fail: RowFail<MinerAiDeal>): void {
   if ((row.capacity_basis === "") !== Number.isNaN(row.capacity_mw)) {
     throw fail(
       "capacity_basis",
@@ -247,12 +190,11 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
       `expected capacity_mw (${row.capacity_mw}) on a critical-IT basis, found an empty cell`,
     );
   }
-  const deal = row as MinerAiDeal;
-  const derived = hasRevenueIntensity(deal)
+  const derived = hasRevenueIntensity(row)
     ? contractRevenueIntensity({
-      contractValueUsd: deal.contract_value_usd,
-      termYears: deal.term_years,
-      capacityMw: deal.capacity_mw,
+      contractValueUsd: row.contract_value_usd,
+      termYears: row.term_years,
+      capacityMw: row.capacity_mw,
     })
     : { usdPerMwYear: NaN, usdPerKwMonth: NaN };
   const pairs = [
@@ -260,7 +202,7 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
     ["usd_per_kw_month", derived.usdPerKwMonth],
   ] as const;
   for (const [column, expected] of pairs) {
-    const found = deal[column];
+    const found = row[column];
     const same = Number.isNaN(expected)
       ? Number.isNaN(found)
       : Math.abs(found - expected) <= 1e-12 * expected;
@@ -274,7 +216,6 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
       );
     }
   }
-  return deal;
 }
 
 /**
@@ -291,9 +232,8 @@ function checkRow(file: string, line: number, row: MinerAiDealCells): MinerAiDea
  * assert.equal(hut.structure, "lease NNN");
  * ```
  */
-export async function loadMinerAiDeals(
-  path: string | URL = new URL(`../../${MINER_AI_DEALS_PATH}`, import.meta.url),
+export function loadMinerAiDeals(
+  path: string | URL = datasetUrl(MINER_AI_DEALS_PATH),
 ): Promise<readonly MinerAiDeal[]> {
-  const text = await Deno.readTextFile(path);
-  return minerAiDealsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => minerAiDealsFromCsv(text, { file }));
 }

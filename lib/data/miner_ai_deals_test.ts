@@ -299,7 +299,7 @@ Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
     [
       "a duplicate deal_id",
       csv(good, good),
-      't.csv:3: column "deal_id": "A-1" repeats line 2; expected a unique deal_id',
+      't.csv:3: column "deal_id": "A-1" repeats line 2; expected one row per deal_id',
     ],
     [
       "a source_url that is not http(s)",
@@ -349,7 +349,7 @@ Deno.test("minerAiDealsFromCsv checks the dataset's invariants", async (t) => {
     [
       "an announcement date that is not YYYY-MM-DD or YYYY-MM",
       csv(good.replace(",2024-06-03,", ",June 2024,")),
-      't.csv:2: column "announcement_date": expected YYYY-MM-DD, YYYY-MM or blank, found "June 2024"',
+      't.csv:2: column "announcement_date": expected YYYY-MM or YYYY-MM-DD, found "June 2024"',
     ],
     [
       "a MW figure without a basis",

@@ -4,6 +4,7 @@
  * @module
  */
 export * from "./csv.ts";
+export * from "./csv_rows.ts";
 export * from "./btc_daily.ts";
 export * from "./frame.ts";
 export * from "./gpu_models.ts";

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "./csv.ts";
-import { isPartialIsoDate } from "../units/calendar.ts";
+import type { Schema } from "./csv.ts";
+import { compareRows, datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * Each metric and its one unit. Difficulty is in trillions (multiply by 1e12 for the protocol's
@@ -44,16 +44,16 @@ const NETWORK_UNITS: readonly NetworkUnit[] = Object.values(NETWORK_METRIC_UNITS
 /** Columns of `data/network_points.csv`; `value` is in `unit`, the metric's one unit. */
 export const NETWORK_POINTS_SCHEMA = [
   { name: "metric", type: "string", values: NETWORK_METRICS },
-  { name: "date", type: "string" },
+  { name: "date", type: "date", dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "statistic", type: "string", values: NETWORK_STATISTICS },
-  { name: "value", type: "number", min: 0 },
+  { name: "value", type: "number", positive: true },
   { name: "unit", type: "string", values: NETWORK_UNITS },
   { name: "subject", type: "string" },
   { name: "date_as_stated", type: "string" },
   { name: "figure_as_stated", type: "string" },
-  { name: "source_url", type: "string" },
+  { name: "source_url", type: "string", url: true },
   { name: "source_title", type: "string" },
-  { name: "source_date", type: "string", optional: true },
+  { name: "source_date", type: "date", optional: true, dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "notes", type: "string", optional: true },
 ] as const satisfies Schema;
 
@@ -114,84 +114,12 @@ export function networkPointsFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly NetworkPoint[] {
-  const file = options.file ?? NETWORK_POINTS_PATH;
-  const { columns, rowCount, lines } = parseCsv(text, NETWORK_POINTS_SCHEMA, { file });
-  const points: NetworkPoint[] = [];
-  const seen = new Map<string, number>();
-  for (let i = 0; i < rowCount; i++) {
-    const line = lines[i]!;
-    const metric = columns.metric[i]! as NetworkMetric;
-    const unit = columns.unit[i]!;
-    const date = columns.date[i]!;
-    const value = columns.value[i]!;
-    const statistic = columns.statistic[i]!;
-    if (unit !== NETWORK_METRIC_UNITS[metric]) {
-      throw new CsvError(
-        file,
-        line,
-        "unit",
-        `expected ${quote(NETWORK_METRIC_UNITS[metric])} for metric ${quote(metric)}, found ` +
-          quote(unit),
-      );
-    }
-    if (value === 0) {
-      throw new CsvError(file, line, "value", 'expected a positive number, found "0"');
-    }
-    if (!isPartialIsoDate(date)) {
-      throw new CsvError(
-        file,
-        line,
-        "date",
-        `expected YYYY, YYYY-MM or YYYY-MM-DD, found ${quote(date)}`,
-      );
-    }
-    const sourceDate = columns.source_date[i]!;
-    if (sourceDate !== "" && !isPartialIsoDate(sourceDate)) {
-      throw new CsvError(
-        file,
-        line,
-        "source_date",
-        `expected YYYY, YYYY-MM or YYYY-MM-DD, found ${quote(sourceDate)}`,
-      );
-    }
-    const sourceUrl = columns.source_url[i]!;
-    const key = [metric, date, statistic, sourceUrl].join("\u0000");
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new CsvError(
-        file,
-        line,
-        "date",
-        `${quote(metric)} on ${date} (${statistic}) repeats line ${first} from the same source`,
-      );
-    }
-    seen.set(key, line);
-    const previous = points.at(-1);
-    if (previous !== undefined && compareNetworkPoints(previous, { metric, date }) > 0) {
-      throw new CsvError(
-        file,
-        line,
-        "date",
-        `rows must be in metric order (${NETWORK_METRICS.join(", ")}), then by date: ` +
-          `${quote(metric)} ${date} follows ${quote(previous.metric)} ${previous.date}`,
-      );
-    }
-    points.push({
-      metric,
-      date,
-      statistic,
-      value,
-      unit,
-      subject: columns.subject[i]!,
-      date_as_stated: columns.date_as_stated[i]!,
-      figure_as_stated: columns.figure_as_stated[i]!,
-      source_url: sourceUrl,
-      source_title: columns.source_title[i]!,
-      source_date: sourceDate,
-      notes: columns.notes[i]!,
-    } as NetworkPoint);
-  }
-  return points;
+  return rowsFromCsv(text, NETWORK_POINTS_SCHEMA, {
+    file: options.file ?? NETWORK_POINTS_PATH,
+    follows: [{ column: "unit", by: "metric", values: NETWORK_METRIC_UNITS }],
+    unique: [{ key: ["metric", "date", "statistic", "source_url"], column: "date" }],
+    sortedBy: ["metric", "date"],
+  }).rows as NetworkPoint[];
 }
 
 /**
@@ -215,14 +143,10 @@ export function networkPointsFromCsv(
  * ]);
  * ```
  */
-export function compareNetworkPoints(
+export const compareNetworkPoints: (
   a: { readonly metric: NetworkMetric; readonly date: string },
   b: { readonly metric: NetworkMetric; readonly date: string },
-): number {
-  const byMetric = NETWORK_METRICS.indexOf(a.metric) - NETWORK_METRICS.indexOf(b.metric);
-  if (byMetric !== 0) return byMetric;
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
-}
+) => number = compareRows(NETWORK_POINTS_SCHEMA, ["metric", "date"]);
 
 /**
  * Reads `data/network_points.csv` (or another path) into one object per point.
@@ -240,9 +164,8 @@ export function compareNetworkPoints(
  * assert.equal(low?.value, 35.06);
  * ```
  */
-export async function loadNetworkPoints(
-  path: string | URL = new URL(`../../${NETWORK_POINTS_PATH}`, import.meta.url),
+export function loadNetworkPoints(
+  path: string | URL = datasetUrl(NETWORK_POINTS_PATH),
 ): Promise<readonly NetworkPoint[]> {
-  const text = await Deno.readTextFile(path);
-  return networkPointsFromCsv(text, { file: path instanceof URL ? path.pathname : path });
+  return readDataset(path, (text, file) => networkPointsFromCsv(text, { file }));
 }

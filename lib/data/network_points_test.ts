@@ -181,22 +181,23 @@ Deno.test("networkPointsFromCsv rejects broken tables", async (t) => {
   await t.step("a point repeated from the same source", () => {
     rejects(
       [ROW, ROW],
-      'n.csv:3: column "date": "hashprice" on 2025-11-22 (point) repeats line 2 from the same source',
+      'n.csv:3: column "date": ("hashprice", "2025-11-22", "point", "https://hashrateindex.com/x") ' +
+        "repeats line 2; expected one row per metric, date, statistic and source_url",
     );
   });
   await t.step("rows out of order", () => {
     const efficiency = "fleet efficiency,2024,estimate,28.2,J/TH,CCAF,2024,28.2 J/TH,https://y,Y,,";
     rejects(
       [ROW, efficiency],
-      'n.csv:3: column "date": rows must be in metric order (fleet efficiency, network power, ' +
-        'hashprice, difficulty, hashrate), then by date: "fleet efficiency" 2024 follows ' +
-        '"hashprice" 2025-11-22',
+      'n.csv:3: column "date": ("fleet efficiency", "2024") follows ("hashprice", "2025-11-22") ' +
+        "of line 2; expected rows sorted by metric (fleet efficiency, network power, hashprice, " +
+        "difficulty, hashrate), then date",
     );
     rejects(
       [ROW, ROW.replace("2025-11-22,point", "2024-07-04,point")],
-      'n.csv:3: column "date": rows must be in metric order (fleet efficiency, network power, ' +
-        'hashprice, difficulty, hashrate), then by date: "hashprice" 2024-07-04 follows ' +
-        '"hashprice" 2025-11-22',
+      'n.csv:3: column "date": ("hashprice", "2024-07-04") follows ("hashprice", "2025-11-22") ' +
+        "of line 2; expected rows sorted by metric (fleet efficiency, network power, hashprice, " +
+        "difficulty, hashrate), then date",
     );
   });
 });
