@@ -35,3 +35,4 @@ export * from "./tornado.ts";
 export * from "./scenario_grid.ts";
 export * from "./means.ts";
 export * from "./year_sums.ts";
+export * from "./monthly_bands.ts";

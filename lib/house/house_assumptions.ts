@@ -76,6 +76,8 @@ export interface HouseAssumptions {
     /** Median disclosed AI/HPC build cost per critical-IT MW, and the rows it is the median of. */
     readonly buildCostUsdPerItMw: number;
     readonly buildCostRows: readonly CapexPerMw[];
+    /** The lowest low and the highest high of those rows, USD per critical-IT MW. */
+    readonly buildCostRangeUsdPerItMw: readonly [number, number];
     readonly escalator: number;
     readonly pue: number;
     readonly constructionMonths: number;
@@ -182,6 +184,8 @@ function vintage(
  * assert.ok(house.btcPrice.bearUsd < house.btcPrice.startUsd && house.btcPrice.startUsd < house.btcPrice.bullUsd);
  * assert.ok(Math.abs(house.discountRate - 0.09) < 1e-12); // 6% cap rate + 3% escalator
  * assert.equal(house.fleet.current.model, "Antminer S21");
+ * const [low, high] = house.ai.buildCostRangeUsdPerItMw;
+ * assert.ok(low <= house.ai.buildCostUsdPerItMw && house.ai.buildCostUsdPerItMw <= high);
  * ```
  */
 export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumptions {
@@ -244,6 +248,10 @@ export function resolveHouseView(view: HouseView, data: HouseData): HouseAssumpt
       leaseDeal,
       buildCostUsdPerItMw: buildCostUsdPerItMw!,
       buildCostRows,
+      buildCostRangeUsdPerItMw: [
+        Math.min(...buildCostRows.map((r) => r.low_usd_per_mw)),
+        Math.max(...buildCostRows.map((r) => r.high_usd_per_mw)),
+      ],
       escalator: view.ai.escalator.value,
       pue: view.ai.pue.value,
       constructionMonths: view.ai.constructionMonths.value,

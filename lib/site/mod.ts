@@ -22,3 +22,5 @@ export * from "./site_npv_paths.ts";
 export * from "./hashprice_scenarios.ts";
 export * from "./best_split.ts";
 export * from "./sum_of_the_parts.ts";
+export * from "./split_study.ts";
+export * from "./split_rows.ts";

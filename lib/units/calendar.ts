@@ -90,6 +90,28 @@ export function addIsoDays(isoDay: string, days: number): string {
 }
 
 /**
+ * The end of month `month` (from 0) of a monthly projection that starts on `start`: `start` plus
+ * `(month + 1) × 365 ÷ 12` days, rounded to a whole day, as the models' average month
+ * (`DAYS_PER_MONTH`) places monthly flows.
+ *
+ * @example
+ * ```ts
+ * import { monthEndIsoDate } from "./calendar.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(monthEndIsoDate("2026-06-01", 0), "2026-07-01"); // 30.4 days
+ * assert.equal(monthEndIsoDate("2026-06-01", 11), "2027-06-01"); // 365 days
+ * assert.throws(() => monthEndIsoDate("2026-06-01", -1), /month: expected a whole number >= 0, got -1/);
+ * ```
+ */
+export function monthEndIsoDate(start: string, month: number): string {
+  if (!(Number.isInteger(month) && month >= 0)) {
+    throw new RangeError(`Cannot place month: expected a whole number >= 0, got ${month}`);
+  }
+  return addIsoDays(start, Math.round((month + 1) * 365 / 12));
+}
+
+/**
  * Days since 1970-01-01 of an ISO day, by calendar arithmetic (no `Date` objects: this runs
  * once per row when checking that dates are consecutive). The input must be a valid date.
  *
