@@ -12,3 +12,6 @@ export * from "./house_input_rows.ts";
 export * from "./house_site_tornado.ts";
 export * from "./house_site_value.ts";
 export * from "./house_quantities.ts";
+export * from "./revenue_per_mw_inputs.ts";
+export * from "./revenue_per_mw_input_rows.ts";
+export * from "./input_picks.ts";

@@ -24,3 +24,6 @@ export * from "./best_split.ts";
 export * from "./sum_of_the_parts.ts";
 export * from "./split_study.ts";
 export * from "./split_rows.ts";
+export * from "./businesses_per_gross_mw.ts";
+export * from "./revenue_per_mw_history.ts";
+export * from "./payback_verdict.ts";
