@@ -133,3 +133,63 @@ export function frameBundle(frame: FrameLike, options: FrameBundleOptions = {}):
     },
   };
 }
+
+/** What {@linkcode installFrameDisplay} needs of the danfo module. */
+export interface DanfoClasses {
+  /** danfo's DataFrame class. */
+  readonly DataFrame: new (data: Record<string, unknown[]>) => {
+    head(rows: number): object;
+    column(name: string): object;
+  };
+  /** danfo's Series class. */
+  readonly Series: new (data: unknown[]) => object;
+}
+
+const DISPLAY = Symbol.for("Jupyter.display");
+
+/** A Series as a one-column table; a DataFrame as it is. */
+function frameOf(value: { columns: string[]; values: unknown[] }): FrameLike {
+  const values = value.values;
+  return values.length > 0 && !Array.isArray(values[0])
+    ? { columns: value.columns, values: values.map((v) => [v]) }
+    : (value as FrameLike);
+}
+
+/**
+ * Makes every danfo DataFrame and Series show itself as a table ({@linkcode frameBundle}) when a
+ * notebook cell ends in one: the Deno kernel displays a value through its
+ * `Symbol.for("Jupyter.display")` method, which danfo's classes lack, so a frame would print as
+ * an opaque object. danfo's frames come from two copies of its base class (the exported classes,
+ * and the classes its operations such as `head` and `groupby` return), so every copy is given the
+ * method; it is not enumerable and is defined once.
+ *
+ * @example
+ * ```ts
+ * import { installFrameDisplay } from "./frame_display.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const danfo = await import("danfojs");
+ * installFrameDisplay(danfo);
+ * const df = new danfo.DataFrame({ ticker: ["RIOT", "CLSK"], ehs: [29.3, 50] });
+ * const shown = (x: object) => (x as { [k: symbol]: () => { "text/html": string } })[Symbol.for("Jupyter.display")]!();
+ * assert.match(shown(df)["text/html"], /<td>RIOT<\/td>/);
+ * assert.match(shown(df.head(1))["text/html"], /1 rows × 2 columns/);
+ * assert.match(shown(df.column("ehs"))["text/html"], /<th style="text-align: right">ehs<\/th>/);
+ * ```
+ */
+export function installFrameDisplay(danfo: DanfoClasses): void {
+  const frame = new danfo.DataFrame({ x: [0] });
+  const samples = [frame, frame.head(1), frame.column("x"), new danfo.Series([0])];
+  for (const sample of samples) {
+    // The shared base of DataFrame and Series (danfo's NDframe) of this copy of the classes.
+    const base = Object.getPrototypeOf(Object.getPrototypeOf(sample));
+    if (base === null || Object.hasOwn(base, DISPLAY)) continue;
+    Object.defineProperty(base, DISPLAY, {
+      value(this: { columns: string[]; values: unknown[] }) {
+        return frameBundle(frameOf(this));
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+}

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { toDataFrame } from "../data/frame.ts";
+import { toDataFrame } from "../frames/to_data_frame.ts";
 
 const RUNS = 7;
 const PYTHON = "/usr/bin/python3";

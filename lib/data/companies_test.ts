@@ -20,7 +20,7 @@ const ROW = "RIOT,Riot Platforms,2025-10-31,day,hashrate_installed,36.6,EH/s,ins
 
 Deno.test("data/companies.csv loads: 16 tickers, every value in its metric's unit", async () => {
   const facts = await loadCompanyFacts();
-  assert.equal(facts.length, 325);
+  assert.equal(facts.length, 326);
   assert.equal(new Set(facts.map((f) => f.ticker)).size, 16);
   assert.ok(facts.every((f) => f.unit === COMPANY_METRIC_UNITS[f.metric]));
   assert.ok(facts.every((f) => !f.preferred || f.scope === "company"));

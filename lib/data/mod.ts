@@ -1,12 +1,11 @@
 /**
- * Datasets in `data/`: schema-driven CSV parsing, typed loaders and a danfo view.
+ * Datasets in `data/`: schema-driven CSV parsing and typed loaders (their DataFrames: `lib/frames`).
  *
  * @module
  */
 export * from "./csv.ts";
 export * from "./csv_rows.ts";
 export * from "./btc_daily.ts";
-export * from "./frame.ts";
 export * from "./gpu_models.ts";
 export * from "./miner_ai_deals.ts";
 export * from "./revenue_intensity.ts";

@@ -6,7 +6,6 @@
  * @module
  */
 import {
-  type FrameRow,
   type GpuPriceKind,
   type GpuPriceSelection,
   loadAsicModels,
@@ -18,8 +17,8 @@ import {
   loadGpuRentalPrices,
   loadMinerAiDeals,
   loadNetworkPoints,
-  toDataFrame,
 } from "../data/mod.ts";
+import { type FrameRow, toDataFrame } from "./to_data_frame.ts";
 
 /** The danfo DataFrame {@linkcode toDataFrame} makes (named apart from danfo's own class, so the API docs resolve without its Node typings). */
 export type DanfoFrame = Awaited<ReturnType<typeof toDataFrame>>;

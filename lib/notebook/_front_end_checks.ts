@@ -14,6 +14,16 @@ export interface ExpectedView {
   readonly amounts: readonly string[];
   /** The TeX of each formula the author meant (pandoc's rule, as `literalDollars` reads it). */
   readonly maths: readonly string[];
+  /** Each DataFrame table (`frameBundle`'s HTML): its body rows' count and first row's cells. */
+  readonly tables: readonly FrameTable[];
+}
+
+/** A DataFrame table as a reader sees it. */
+export interface FrameTable {
+  /** Body rows shown (a long frame's "… more rows …" line included). */
+  readonly rows: number;
+  /** The text of the first body row's cells. */
+  readonly first: readonly string[];
 }
 
 /** What the page shows, as {@linkcode probePage}'s script reads it. */
@@ -31,6 +41,25 @@ export interface PageView {
   readonly errors: readonly string[];
   /** The TeX source of every formula MathJax typeset. */
   readonly maths: readonly string[];
+  /** Every `table.dataframe` on the page. */
+  readonly tables: readonly FrameTable[];
+}
+
+/** The text of an HTML fragment's cells, as a browser shows it. */
+function cellText(html: string): string {
+  return html.replace(/<[^>]+>/g, "").replaceAll("&#36;", "$").replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">").replaceAll("&amp;", "&").trim();
+}
+
+/** The DataFrame tables of an output's HTML. */
+function frameTables(html: string): FrameTable[] {
+  return [...html.matchAll(/<table class="dataframe">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/g)]
+    .map((m) => {
+      const rows = [...m[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => r[1]!);
+      const first = [...(rows[0] ?? "").matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)]
+        .map((c) => cellText(c[1]!));
+      return { rows: rows.length, first };
+    });
 }
 
 /** A dollar amount as `literalDollars` writes it: "$1.91k", "$70,000", "$0.047", "$1.73M". */
@@ -40,6 +69,7 @@ const AMOUNT = /<span>&#36;<\/span>(\d[\d,]*(?:\.\d+)?(?:[kMBT](?![a-z]))?)/g;
 export function expectedView(notebook: Notebook): ExpectedView {
   const exhibits: { width: number; height: number }[] = [];
   const prose: string[] = [];
+  const tables: FrameTable[] = [];
   for (const cell of notebook.cells) {
     if (cell.cell_type === "markdown") prose.push(joined(cell.source));
     for (const output of cell.outputs ?? []) {
@@ -48,6 +78,8 @@ export function expectedView(notebook: Notebook): ExpectedView {
       if (png !== undefined) exhibits.push(pngSize(joined(png as string | string[])));
       const markdown = data["text/markdown"];
       if (markdown !== undefined) prose.push(joined(markdown as string | string[]));
+      const html = data["text/html"];
+      if (html !== undefined) tables.push(...frameTables(joined(html as string | string[])));
     }
   }
   // After literalDollars, a dollar is either written as text or the edge of real maths.
@@ -56,7 +88,7 @@ export function expectedView(notebook: Notebook): ExpectedView {
   const maths = prepared.flatMap((text) =>
     [...text.matchAll(/\$\$([\s\S]+?)\$\$|\$([^$]+?)\$/g)].map((m) => normal(m[1] ?? m[2]!))
   );
-  return { exhibits, amounts, maths };
+  return { exhibits, amounts, maths, tables };
 }
 
 /** The differences between what a reader must see and what the page shows (none: `[]`). */
@@ -84,6 +116,20 @@ export function viewProblems(expected: ExpectedView, seen: PageView): string[] {
   const text = seen.text.replace(/\s+/g, " ");
   for (const amount of new Set(expected.amounts)) {
     if (!text.includes(amount)) problems.push(`"${amount}" does not read as text`);
+  }
+  // Every DataFrame shows as a table, with its rows and its first row's cells as saved.
+  if (seen.tables.length !== expected.tables.length) {
+    problems.push(`${expected.tables.length} tables expected, ${seen.tables.length} shown`);
+  }
+  for (const [i, table] of seen.tables.entries()) {
+    const want = expected.tables[i];
+    if (want === undefined) continue;
+    if (table.rows !== want.rows || table.first.join(" | ") !== want.first.join(" | ")) {
+      problems.push(
+        `table ${i + 1} shows ${table.rows} rows, first "${table.first.join(" | ")}"; ` +
+          `expected ${want.rows}, first "${want.first.join(" | ")}"`,
+      );
+    }
   }
   // Real maths ($h = R / H$, $10^3/\eta$) is typeset; nothing else is.
   for (const tex of seen.maths) {
@@ -122,7 +168,13 @@ export function probePage(
       .map((element) => element.innerText);
     const maths = [...document.querySelectorAll('script[type^="math/tex"]')]
       .map((script) => script.textContent);
-    return { images, text, errors, maths };
+    const tables = [...document.querySelectorAll("table.dataframe")].map((table) => {
+      const rows = [...table.querySelectorAll("tbody tr")];
+      const first = rows.length === 0 ? [] : [...rows[0].querySelectorAll("td")]
+        .map((cell) => cell.innerText.trim());
+      return { rows: rows.length, first };
+    });
+    return { images, text, errors, maths, tables };
   })()`;
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { literalDollars } from "../charts/literal_dollars.ts";
+import { frameBundle } from "../charts/frame_display.ts";
 import { expectedView, type PageView, pngSize, viewProblems } from "./_front_end_checks.ts";
 import type { Notebook } from "./notebook.ts";
 
@@ -26,6 +27,15 @@ const NOTEBOOK: Notebook = {
           metadata: {},
           data: { "text/markdown": literalDollars(PROSE) },
         },
+        {
+          output_type: "execute_result",
+          execution_count: 1,
+          metadata: {},
+          data: frameBundle(
+            { ticker: ["RIOT", "CLSK"], usd: new Float64Array([3.56, -0.9]), length: 2 },
+            { formats: { usd: "usd" } },
+          ),
+        },
       ],
     },
   ],
@@ -37,6 +47,7 @@ const RIGHT: PageView = {
   text: "Costs run to $70,000 a MW.\nHashprice fell from $1.91k to $36.4; hashprice is h=R/H.",
   errors: [],
   maths: ["h = R / H"],
+  tables: [{ rows: 2, first: ["RIOT", "$3.56"] }],
 };
 
 Deno.test("expectedView: exhibit sizes, dollar amounts and the maths the author meant", () => {
@@ -45,6 +56,7 @@ Deno.test("expectedView: exhibit sizes, dollar amounts and the maths the author 
     exhibits: [{ width: 1, height: 1 }],
     amounts: ["$70,000", "$1.91k", "$36.4"],
     maths: ["h=R/H"],
+    tables: [{ rows: 2, first: ["RIOT", "$3.56"] }],
   });
   assert.deepEqual(viewProblems(expectedView(NOTEBOOK), RIGHT), []);
 });
@@ -71,5 +83,13 @@ Deno.test("viewProblems: amounts typeset as maths, a blank or missing exhibit, a
   assert.deepEqual(viewProblems(expectedView(NOTEBOOK), failed), [
     "a cell failed: TypeError: x.map is not a function",
     "1 exhibits expected, 0 images shown",
+  ]);
+  // A DataFrame shown as its object, or its table cut short.
+  assert.deepEqual(viewProblems(expectedView(NOTEBOOK), { ...RIGHT, tables: [] }), [
+    "1 tables expected, 0 shown",
+  ]);
+  const cut: PageView = { ...RIGHT, tables: [{ rows: 1, first: ["RIOT", "3.56"] }] };
+  assert.deepEqual(viewProblems(expectedView(NOTEBOOK), cut), [
+    'table 1 shows 1 rows, first "RIOT | 3.56"; expected 2, first "RIOT | $3.56"',
   ]);
 });

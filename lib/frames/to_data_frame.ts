@@ -1,8 +1,11 @@
 /**
- * A danfo.js DataFrame of typed columns or of a loader's rows, for notebooks; danfo loads lazily.
+ * A danfo.js DataFrame of typed columns or of a loader's rows, for notebooks; danfo loads lazily,
+ * and its frames show themselves as tables when a cell ends in one
+ * ({@linkcode installFrameDisplay}).
  *
  * @module
  */
+import { installFrameDisplay } from "../charts/frame_display.ts";
 
 /** Columns as a model sees them: dates or text in arrays, numbers in typed arrays. */
 export type ColumnTable<T = Record<string, unknown>> = { [K in keyof T]: FrameColumn };
@@ -17,7 +20,7 @@ export type FrameRow<T = Record<string, unknown>> = { [K in keyof T]: string | n
  *
  * @example
  * ```ts
- * import { toDataFrame } from "./frame.ts";
+ * import { toDataFrame } from "./to_data_frame.ts";
  * import assert from "node:assert/strict";
  *
  * const df = await toDataFrame({ date: ["2024-04-20"], price_usd: new Float64Array([64000]), length: 1 });
@@ -45,5 +48,7 @@ export async function toDataFrame<C extends ColumnTable<C>, R extends FrameRow<R
       if (typeof column !== "number") data[name] = Array.from(column as ArrayLike<string>);
     }
   }
-  return new (await import("danfojs")).DataFrame(data);
+  const danfo = await import("danfojs");
+  installFrameDisplay(danfo);
+  return new danfo.DataFrame(data);
 }
