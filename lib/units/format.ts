@@ -157,6 +157,27 @@ export function formatUsdPerKwh(value: number): string {
 }
 
 /**
+ * A power price in USD/kWh to `decimals` decimals (a tenth of a cent by default), without the
+ * unit, signed: "$0.047", "-$0.032", "$0.05". For table cells and axes under a USD/kWh header,
+ * and breakevens, which a tax can push below zero.
+ *
+ * @example
+ * ```ts
+ * import { formatPowerPrice } from "./format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(formatPowerPrice(0.047), "$0.047");
+ * assert.equal(formatPowerPrice(0.0867), "$0.087");
+ * assert.equal(formatPowerPrice(-0.0324), "-$0.032");
+ * assert.equal(formatPowerPrice(0.03), "$0.030");
+ * assert.equal(formatPowerPrice(0.05, 2), "$0.05");
+ * ```
+ */
+export function formatPowerPrice(value: number, decimals = 3): string {
+  return `${value < 0 ? "-" : ""}$${Math.abs(value).toFixed(decimals)}`;
+}
+
+/**
  * Rent or revenue intensity: "$1.46M/MW-yr".
  *
  * @example
