@@ -10,3 +10,4 @@ export * from "./company_facts_as_of.ts";
 export * from "./covered_tickers.ts";
 export * from "./value_bridge.ts";
 export * from "./company_quantities.ts";
+export * from "./tracker_rows.ts";
