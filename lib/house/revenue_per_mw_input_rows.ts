@@ -7,23 +7,15 @@
 import { gpusPerItMw } from "../compute/gpu_density.ts";
 import { formatUsd } from "../units/format.ts";
 import { formatNumber, formatSignificant } from "../units/format_number.ts";
+import type { HouseInputRow } from "./house_input_rows.ts";
 import type { RevenuePerMwInputs } from "./revenue_per_mw_inputs.ts";
-
-/** One input: its name, its value in words, its source. */
-export interface RevenuePerMwInputRow {
-  /** The input. */
-  readonly input: string;
-  /** Its value, with the date, basis or count behind it. */
-  readonly value: string;
-  /** Where it comes from. */
-  readonly from: string;
-}
 
 const BASIS_TEXT = { computed: "W ÷ TH/s", stated: "as the source states it" } as const;
 
 /**
- * The rows, in the order the comparison uses them: hashprice, the fleets, the ASIC price, the
- * mine, the leases, the build cost, the GPUs per MW, the GPU's price and its rents.
+ * The rows, shaped as `houseInputRows` gives a site note's, in the order the comparison uses
+ * them: hashprice, the fleets, the ASIC price, the mine, the leases, the build cost, the GPUs
+ * per MW, the GPU's price and its rents.
  *
  * @example
  * ```ts
@@ -42,7 +34,7 @@ const BASIS_TEXT = { computed: "W ÷ TH/s", stated: "as the source states it" } 
  * assert.equal(rows.at(-2)!.value, "$2.35 per GPU-hour (2026-03)");
  * ```
  */
-export function revenuePerMwInputRows(inputs: RevenuePerMwInputs): RevenuePerMwInputRow[] {
+export function revenuePerMwInputRows(inputs: RevenuePerMwInputs): HouseInputRow[] {
   const { businesses: b, rents, asicPrice, mineSite, gpuModel, contractPrice } = inputs;
   const system = b.gpuCloud.system;
   const list = inputs.listPrices.at(-1);
