@@ -29,6 +29,8 @@ export interface DealsOverview {
   readonly blanks: readonly DealBlanks[];
   /** Contracts with the MW, value and term that a rent per MW needs. */
   readonly withRent: number;
+  /** Contracts without them, so without a rent. */
+  readonly withoutRent: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export function dealsOverview(deals: readonly MinerAiDeal[]): DealsOverview {
   }
   const contracts = deals.filter((d) => d.event_kind === "contract");
   const others = deals.filter((d) => d.event_kind !== "contract");
+  const withRent = contracts.filter((d) => Number.isFinite(d.usd_per_mw_year)).length;
   const blank = (field: string, isBlank: (d: MinerAiDeal) => boolean) => ({
     field,
     dealIds: contracts.filter(isBlank).map((d) => d.deal_id),
@@ -74,6 +77,7 @@ export function dealsOverview(deals: readonly MinerAiDeal[]): DealsOverview {
       blank("term", (d) => Number.isNaN(d.term_years)),
       blank("announcement date", (d) => d.announcement_date === ""),
     ],
-    withRent: contracts.filter((d) => Number.isFinite(d.usd_per_mw_year)).length,
+    withRent,
+    withoutRent: contracts.length - withRent,
   };
 }

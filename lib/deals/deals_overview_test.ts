@@ -18,6 +18,7 @@ Deno.test("a contract has a rent exactly when it has MW, value and term (F6)", (
     [d.capacity_mw, d.contract_value_usd, d.term_years].every(Number.isFinite)
   );
   assert.equal(o.withRent, complete.length);
+  assert.equal(o.withoutRent, o.contracts.length - complete.length);
   const blankIds = new Set(o.blanks.slice(0, 3).flatMap((b) => b.dealIds));
   assert.equal(o.contracts.length - blankIds.size, o.withRent);
 });

@@ -11,6 +11,7 @@ export * from "./lease_plan.ts";
 export * from "./deal_labels.ts";
 export * from "./deals_overview.ts";
 export * from "./rent_sets.ts";
+export * from "./rent_set_rows.ts";
 export * from "./rent_chart_rows.ts";
 export * from "./contract_rows.ts";
 export * from "./miner_capacity.ts";
