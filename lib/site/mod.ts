@@ -27,3 +27,4 @@ export * from "./split_rows.ts";
 export * from "./businesses_per_gross_mw.ts";
 export * from "./revenue_per_mw_history.ts";
 export * from "./payback_verdict.ts";
+export * from "./business_columns.ts";
