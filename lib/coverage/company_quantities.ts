@@ -28,7 +28,8 @@ const PART_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The stated quantities of a valued company.
+ * The stated quantities of a company: the house view's figures its parts use, and, when it is
+ * valued, its own.
  *
  * @example
  * ```ts
@@ -40,24 +41,25 @@ const PART_NAMES: Readonly<Record<string, string>> = {
  * const house = await loadHouseAssumptions();
  * const inputs = { ticker: "TEST", asOf: "2026-06-01", hashrateEhs: 10, fleetJPerTh: 20, btcHeld: 500,
  *   cashUsd: 100e6, debtUsd: 0, convertibles: [], sharesOutstanding: 100e6, pipelineItMw: 0, leases: [] };
- * const q = new Map(companyQuantities(inputs, companyValue(inputs, house), house).map((x) => [x.name, x.value]));
+ * const q = new Map(companyQuantities(house, inputs, companyValue(inputs, house)).map((x) => [x.name, x.value]));
  * assert.equal(q.get("partBtcHeldUsd_TEST"), q.get("btcHeld_TEST")! * q.get("btcStartUsd")!);
  * assert.equal(q.get("partCashUsd_TEST"), 100e6);
+ * assert.deepEqual(companyQuantities(house).map((x) => x.name),
+ *   ["btcStartUsd", "discountRate", "capRate", "leaseSigningProbability", "aiMarkUsdPerItMw"]);
  * ```
  */
 export function companyQuantities(
-  inputs: CompanyInputs,
-  value: CompanyValue,
   house: HouseAssumptions,
+  inputs?: CompanyInputs,
+  value?: CompanyValue,
 ): StatedQuantity[] {
-  const t = inputs.ticker;
   const q = (name: string, label: string, v: number, format: StatedQuantity["format"]) => ({
     name,
     label,
     value: v,
     format,
   });
-  return [
+  const shared = [
     q("btcStartUsd", "BTC price at the start", house.btcPrice.startUsd, "usd"),
     q("discountRate", "Discount rate", house.discountRate, "percent"),
     q("capRate", "Cap rate on contracted NOI", house.capRate, "percent"),
@@ -73,6 +75,11 @@ export function companyQuantities(
       houseMwValues(house).aiMarkUsdPerGrossMw * house.ai.pue,
       "usd",
     ),
+  ];
+  if (inputs === undefined || value === undefined) return shared;
+  const t = inputs.ticker;
+  return [
+    ...shared,
     q(`hashrateEhs_${t}`, `${t} hashrate, EH/s`, inputs.hashrateEhs, "number"),
     q(`fleetJPerTh_${t}`, `${t} fleet, J/TH`, inputs.fleetJPerTh, "number"),
     q(`btcHeld_${t}`, `${t} BTC held`, inputs.btcHeld, "number"),

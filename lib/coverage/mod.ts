@@ -11,3 +11,4 @@ export * from "./covered_tickers.ts";
 export * from "./value_bridge.ts";
 export * from "./company_quantities.ts";
 export * from "./tracker_rows.ts";
+export * from "./company_study.ts";
