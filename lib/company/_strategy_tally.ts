@@ -6,6 +6,7 @@ import type { PathSet } from "../finance/path_set.ts";
 import { percentiles } from "../finance/percentiles.ts";
 import { type SumOfTheParts, sumOfTheParts } from "../site/sum_of_the_parts.ts";
 import { nonNegative, positive } from "../units/checks.ts";
+import { formatUsd } from "../units/format.ts";
 import type { CheckedCompany } from "./miner_company.ts";
 import type { MulletValuation, StrategyOutcome } from "./strategy_outcome.ts";
 import { runTreasury, type TreasuryJob } from "./_treasury_kernel.ts";
@@ -223,7 +224,7 @@ export function strategyValue(
     .filter((part) => part.part !== "Mining")
     .map((part) =>
       part.part === "Uncontracted MW"
-        ? { ...part, part: "Mining MW", basis: `${miningMw} MW at $${perMw / 1e6}M/MW` }
+        ? { ...part, part: "Mining MW", basis: `${miningMw} MW at ${formatUsd(perMw)}/MW` }
         : part
     );
   return { ...value, parts };

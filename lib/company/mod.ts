@@ -38,3 +38,5 @@ export * from "./treasury.ts";
 export * from "./strategy_outcome.ts";
 export * from "./miner_vs_mullet.ts";
 export * from "./comparison_table.ts";
+export * from "./miner_vs_mullet_rows.ts";
+export * from "./treasury_policy_runs.ts";

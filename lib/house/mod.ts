@@ -8,6 +8,8 @@ export * from "./house_view.ts";
 export * from "./house_assumptions.ts";
 export * from "./house_values.ts";
 export * from "./house_fleet.ts";
+export * from "./house_miner_company.ts";
+export * from "./house_miner_inputs.ts";
 export * from "./house_input_rows.ts";
 export * from "./house_site_tornado.ts";
 export * from "./house_site_value.ts";
