@@ -8,8 +8,8 @@
  *
  * @module
  */
-import { CsvError, quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, type RowFail, rowsFromCsv } from "./csv_rows.ts";
+import { quote, type Schema, type SchemaRow } from "./csv.ts";
+import { datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [
@@ -126,53 +126,21 @@ export function asicModelsFromCsv(
   text: string,
   options: { file?: string } = {},
 ): readonly AsicModel[] {
-  const file = options.file ?? ASIC_MODELS_PATH;
-  const { rows, lines } = rowsFromCsv(text, ASIC_MODELS_SCHEMA, { file, check: checkRow });
-  const models = rows.map((row) => Object.freeze({ ...row, preferred: row.preferred === "true" }));
-  const groups = new Map<string, number[]>();
-  models.forEach((row, i) => {
-    const name = quote(`${row.manufacturer} ${row.model}`);
-    const group = groups.get(modelKey(row)) ?? [];
-    const same = group.find((j) => models[j]!.source === row.source);
-    if (same !== undefined) {
-      throw new CsvError(
-        file,
-        lines[i]!,
-        "model",
-        `${name} repeats line ${lines[same]} with the same source; a model repeats only where ` +
-          "two sources disagree, one row each",
-      );
-    }
-    const preferred = group.find((j) => models[j]!.preferred);
-    if (row.preferred && preferred !== undefined) {
-      throw new CsvError(
-        file,
-        lines[i]!,
-        "preferred",
-        `${name} is already preferred at line ${lines[preferred]}; expected exactly one ` +
-          "preferred row per model",
-      );
-    }
-    groups.set(modelKey(row), [...group, i]);
+  // A model (ignoring case) repeats only where two sources disagree, exactly one row preferred.
+  const model = ["manufacturer", "model"] as const;
+  const { rows } = rowsFromCsv(text, ASIC_MODELS_SCHEMA, {
+    file: options.file ?? ASIC_MODELS_PATH,
+    check: checkRow,
+    unique: [{ key: [...model, "source"], column: "model", ignoreCase: true }, {
+      key: model,
+      column: "preferred",
+      where: (row) => row.preferred === "true",
+      rows: "preferred row",
+      ignoreCase: true,
+      required: true,
+    }],
   });
-  for (const group of groups.values()) {
-    if (group.some((i) => models[i]!.preferred)) continue;
-    const { manufacturer, model } = models[group[0]!]!;
-    const at = group.map((i) => lines[i]).join(", ");
-    throw new CsvError(
-      file,
-      lines[group[0]!]!,
-      "preferred",
-      `no row of ${quote(`${manufacturer} ${model}`)} (line${group.length > 1 ? "s" : ""} ${at}) ` +
-        "is preferred; expected exactly one",
-    );
-  }
-  return models;
-}
-
-/** Manufacturer + model, ignoring case: the key a model's rows share. */
-function modelKey(row: Pick<AsicModel, "manufacturer" | "model">): string {
-  return `${row.manufacturer}\u0000${row.model}`.toLowerCase();
+  return rows.map((row) => Object.freeze({ ...row, preferred: row.preferred === "true" }));
 }
 
 /**
@@ -250,8 +218,7 @@ function checkRow(row: Cells, fail: RowFail<Cells>): void {
  * assert.ok(Number.isNaN(s21!.power_w)); // the source gives no power for it
  * ```
  */
-export function loadAsicModels(
-  path: string | URL = datasetUrl(ASIC_MODELS_PATH),
-): Promise<readonly AsicModel[]> {
-  return readDataset(path, (text, file) => asicModelsFromCsv(text, { file }));
-}
+export const loadAsicModels: (path?: string | URL) => Promise<readonly AsicModel[]> = datasetLoader(
+  ASIC_MODELS_PATH,
+  asicModelsFromCsv,
+);

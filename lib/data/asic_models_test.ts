@@ -195,8 +195,9 @@ Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
   await t.step("a repeated manufacturer + model with the same source, ignoring case", () => {
     rejects(
       [S19PRO, S19PRO.replace("Bitmain", "BITMAIN").replace(",true,", ",false,")],
-      'm.csv:3: column "model": "BITMAIN Antminer S19 Pro" repeats line 2 with the same ' +
-        "source; a model repeats only where two sources disagree, one row each",
+      'm.csv:3: column "model": ("BITMAIN", "Antminer S19 Pro", ' +
+        '"https://www.f2pool.com/miners?currency_c…") repeats line 2; expected one row per ' +
+        "manufacturer, model and source",
     );
   });
   await t.step("a conflict with two preferred rows, or none", () => {
@@ -204,18 +205,18 @@ Deno.test("asicModelsFromCsv rejects broken catalogues", async (t) => {
     assert.equal(asicModelsFromCsv([HEADER, S23, other].join("\n") + "\n").length, 2);
     rejects(
       [S23.replace(",false,", ",true,"), other],
-      'm.csv:3: column "preferred": "Bitmain Antminer S23 Hydro" is already preferred at line 2; ' +
-        "expected exactly one preferred row per model",
+      'm.csv:3: column "preferred": ("Bitmain", "Antminer S23 Hydro") repeats line 2; ' +
+        "expected one preferred row per manufacturer and model",
     );
     rejects(
       [S23, other.replace(",true,", ",false,")],
-      'm.csv:2: column "preferred": no row of "Bitmain Antminer S23 Hydro" (lines 2, 3) is ' +
-        "preferred; expected exactly one",
+      'm.csv:2: column "preferred": ("Bitmain", "Antminer S23 Hydro") has no preferred row ' +
+        "(lines 2, 3); expected one preferred row per manufacturer and model",
     );
     rejects(
       [S19PRO.replace(",true,", ",false,")],
-      'm.csv:2: column "preferred": no row of "Bitmain Antminer S19 Pro" (line 2) is ' +
-        "preferred; expected exactly one",
+      'm.csv:2: column "preferred": ("Bitmain", "Antminer S19 Pro") has no preferred row ' +
+        "(line 2); expected one preferred row per manufacturer and model",
     );
   });
   await t.step("a preferred cell that is not true or false", () => {

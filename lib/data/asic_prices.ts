@@ -6,7 +6,7 @@
  * @module
  */
 import { quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
 export const ASIC_PRICES_SCHEMA = [
@@ -97,8 +97,7 @@ export function asicPricesFromCsv(
  * assert.deepEqual([s21Hydro?.value_usd_per_th, s21Hydro?.value_high_usd_per_th], [7, 8]);
  * ```
  */
-export function loadAsicPrices(
-  path: string | URL = datasetUrl(ASIC_PRICES_PATH),
-): Promise<readonly AsicPrice[]> {
-  return readDataset(path, (text, file) => asicPricesFromCsv(text, { file }));
-}
+export const loadAsicPrices: (path?: string | URL) => Promise<readonly AsicPrice[]> = datasetLoader(
+  ASIC_PRICES_PATH,
+  asicPricesFromCsv,
+);

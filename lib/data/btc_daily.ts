@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { CsvError, parseCsv, type Schema } from "./csv.ts";
-import { datasetUrl, readDataset } from "./csv_rows.ts";
+import { type Columns, CsvError, parseCsv, type Schema } from "./csv.ts";
+import { datasetLoader } from "./csv_rows.ts";
 import { isoDayNumber, nextIsoDay } from "../units/calendar.ts";
 
 /** Columns of `data/btc_daily.csv`; every header names its unit. */
@@ -36,30 +36,15 @@ export const BTC_DAILY_PATH = "data/btc_daily.csv";
  * - `price_usd`: Coin Metrics reference price at the day's close.
  * - `hashprice_*_per_ph_day`: (subsidy + fees) per PH/s of hashrate, in USD and BTC (F2).
  */
-export interface BtcDaily {
-  /** UTC day, `YYYY-MM-DD`. */
-  readonly date: readonly string[];
-  /** Blocks mined that day. */
-  readonly blocks: Float64Array;
-  /** Height of the day's last block. */
-  readonly height_end: Float64Array;
-  /** Mean network hashrate, TH/s. */
-  readonly hashrate_ths: Float64Array;
-  /** Mean difficulty (dimensionless). */
-  readonly difficulty: Float64Array;
-  /** New BTC issued as block subsidy. */
-  readonly subsidy_btc: Float64Array;
-  /** Transaction fees paid to miners, BTC. */
-  readonly fees_btc: Float64Array;
-  /** BTC price at the day's close, USD. */
-  readonly price_usd: Float64Array;
-  /** USD earned per PH/s of hashrate that day. */
-  readonly hashprice_usd_per_ph_day: Float64Array;
-  /** BTC earned per PH/s of hashrate that day. */
-  readonly hashprice_btc_per_ph_day: Float64Array;
-  /** Number of days. */
-  readonly length: number;
-}
+export type BtcDaily =
+  & {
+    readonly [C in keyof Columns<typeof BTC_DAILY_SCHEMA>]: C extends "date" ? readonly string[]
+      : Float64Array;
+  }
+  & {
+    /** Number of days. */
+    readonly length: number;
+  };
 
 /**
  * Parses the text of `data/btc_daily.csv`, checking the schema and that dates are consecutive.
@@ -110,6 +95,7 @@ export function btcDailyFromCsv(text: string, options: { file?: string } = {}): 
  * assert.equal(daily.subsidy_btc[i]! / daily.blocks[i]!, 3.125);
  * ```
  */
-export function loadBtcDaily(path: string | URL = datasetUrl(BTC_DAILY_PATH)): Promise<BtcDaily> {
-  return readDataset(path, (text, file) => btcDailyFromCsv(text, { file }));
-}
+export const loadBtcDaily: (path?: string | URL) => Promise<BtcDaily> = datasetLoader(
+  BTC_DAILY_PATH,
+  btcDailyFromCsv,
+);

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * What a figure measures: `build cost` (capex to build or complete a site), `retrofit cost`
@@ -145,8 +145,8 @@ export function capexPerMwFromCsv(
  * assert.equal(riot?.mid_usd_per_mw, 3.6e6);
  * ```
  */
-export function loadCapexPerMw(
-  path: string | URL = datasetUrl(CAPEX_PER_MW_PATH),
-): Promise<readonly CapexPerMw[]> {
-  return readDataset(path, (text, file) => capexPerMwFromCsv(text, { file }));
-}
+export const loadCapexPerMw: (path?: string | URL) => Promise<readonly CapexPerMw[]> =
+  datasetLoader(
+    CAPEX_PER_MW_PATH,
+    capexPerMwFromCsv,
+  );

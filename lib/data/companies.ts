@@ -8,7 +8,7 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** The unit of each metric family; the only unit a metric's value may be in. */
 export const COMPANY_UNITS = [
@@ -320,8 +320,8 @@ export function companyFactsFromCsv(
  * assert.ok(preferred.every((f) => f.unit === "shares"));
  * ```
  */
-export function loadCompanyFacts(
-  path: string | URL = datasetUrl(COMPANIES_PATH),
-): Promise<readonly CompanyFact[]> {
-  return readDataset(path, (text, file) => companyFactsFromCsv(text, { file }));
-}
+export const loadCompanyFacts: (path?: string | URL) => Promise<readonly CompanyFact[]> =
+  datasetLoader(
+    COMPANIES_PATH,
+    companyFactsFromCsv,
+  );

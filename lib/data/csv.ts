@@ -8,14 +8,7 @@
  */
 // @ts-types="./_papaparse.d.ts"
 import Papa from "papaparse";
-import {
-  type CellType,
-  type ColumnSpec,
-  CsvError,
-  numberCell,
-  quote,
-  textCell,
-} from "./csv_cells.ts";
+import { type ColumnSpec, CsvError, numberCell, quote, textCell } from "./csv_cells.ts";
 
 // The cell vocabulary is part of the parser's interface: `import { parseCsv, CsvError }`.
 export {

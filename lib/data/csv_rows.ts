@@ -1,9 +1,9 @@
 /**
  * A dataset's rows: {@linkcode rowsFromCsv} parses CSV text against a schema into one frozen
  * object per row and applies the rules that link cells across a row or across rows (a column
- * that follows from another, keys no two rows share, a sort order, a dataset's own checks),
- * naming the file, line, column and values of the first broken rule; {@linkcode readDataset}
- * reads a dataset's file for its loader.
+ * that follows from another, a dataset's own checks, keys no two rows share, a sort order),
+ * naming the file, line, column and values of the first broken rule; {@linkcode datasetLoader}
+ * makes a dataset's loader from its parser.
  *
  * @module
  */
@@ -16,35 +16,47 @@ import {
   type SchemaRow,
 } from "./csv.ts";
 
-/** A column of `R` by name. */
-type Name<R> = keyof R & string;
+/** A column of row type `R`, by name. */
+export type ColumnName<R> = keyof R & string;
 
 /** Makes the error for a broken rule of a row, naming its column and what was wrong. */
-export type RowFail<R> = (column: Name<R>, what: string) => CsvError;
+export type RowFail<R> = (column: ColumnName<R>, what: string) => CsvError;
+
+/**
+ * A key no two rows share: the `key` columns' values together (with `ignoreCase`, compared
+ * ignoring case), among the rows `where` selects (`rows` names them in messages, default
+ * "row"). With `required`, every key needs one such row. Reported in `column`, default the
+ * key's first column.
+ */
+export interface UniqueKey<R> {
+  /** The key's columns. */
+  readonly key: readonly ColumnName<R>[];
+  /** The column errors name. Default: the key's first. */
+  readonly column?: ColumnName<R>;
+  /** The rows the key must be unique among. Default: all. */
+  readonly where?: (row: R) => boolean;
+  /** What the message calls those rows. Default `"row"`. */
+  readonly rows?: string;
+  /** Compare the key's values ignoring case. Default `false`. */
+  readonly ignoreCase?: boolean;
+  /** Every key of the file needs one row that `where` selects. Default `false`. */
+  readonly required?: boolean;
+}
 
 /** Rules {@linkcode rowsFromCsv} checks on each row, in the order listed. */
 export interface RowRules<R> {
-  /** Columns whose value follows from another's: `unit` is `values[row[by]]`. */
+  /** Columns whose value follows from another's: `row[column]` is `values[row[by]]`. */
   readonly follows?: readonly {
-    readonly column: Name<R>;
-    readonly by: Name<R>;
+    readonly column: ColumnName<R>;
+    readonly by: ColumnName<R>;
     readonly values: { readonly [value: string]: string };
   }[];
   /** A dataset's own checks of one row: throw `fail(column, what)` at the first problem. */
   readonly check?: (row: R, fail: RowFail<R>) => void;
-  /**
-   * Keys no two rows share: the `key` columns' values together, among the rows `where` selects
-   * (`rows` names them in the message, default "row"); reported in `column`, default the key's
-   * first column.
-   */
-  readonly unique?: readonly {
-    readonly key: readonly Name<R>[];
-    readonly column?: Name<R>;
-    readonly where?: (row: R) => boolean;
-    readonly rows?: string;
-  }[];
+  /** Keys no two rows share. */
+  readonly unique?: readonly UniqueKey<R>[];
   /** Columns the rows are sorted by, as {@linkcode compareRows} orders them. */
-  readonly sortedBy?: readonly Name<R>[];
+  readonly sortedBy?: readonly ColumnName<R>[];
 }
 
 /** The result of {@linkcode rowsFromCsv}. */
@@ -83,7 +95,7 @@ export function rowsFromCsv<S extends Schema>(
   const { columns, rowCount, lines } = parseCsv(text, schema, options);
   const table = columns as Record<string, ArrayLike<string | number>>;
   const order = options.sortedBy !== undefined ? compareRows(schema, options.sortedBy) : undefined;
-  const seen = (options.unique ?? []).map(() => new Map<string, number>());
+  const keys = (options.unique ?? []).map(() => new Map<string, number[]>());
   const rows: R[] = [];
   for (let i = 0; i < rowCount; i++) {
     const cells: Record<string, string | number> = {};
@@ -102,16 +114,17 @@ export function rowsFromCsv<S extends Schema>(
       }
     }
     options.check?.(row, fail);
-    options.unique?.forEach(({ key, column, where, rows: what }, k) => {
-      if (where !== undefined && !where(row)) return;
-      const id = key.map((name) => row[name]).join("\u0000");
-      const first = seen[k]!.get(id);
-      if (first === undefined) return void seen[k]!.set(id, line);
-      throw fail(
-        column ?? key[0]!,
-        `${keyText(row, key)} repeats line ${first}; expected one ${what ?? "row"} per ` +
-          key.join(", ").replace(/, (?!.*, )/, " and "),
-      );
+    options.unique?.forEach((unique, k) => {
+      // Per key: the line of the row `where` selects (0 while none), then every line.
+      const id = unique.key.map((name) => row[name]).join("\u0000");
+      const seen = keys[k]!.get(unique.ignoreCase ? id.toLowerCase() : id) ?? [0];
+      keys[k]!.set(unique.ignoreCase ? id.toLowerCase() : id, seen);
+      seen.push(line);
+      if (unique.where !== undefined && !unique.where(row)) return;
+      if (seen[0] !== 0) {
+        throw fail(unique.column ?? unique.key[0]!, repeats(row, unique, seen[0]!));
+      }
+      seen[0] = line;
     });
     const previous = rows.at(-1);
     if (order !== undefined && previous !== undefined && order(previous, row) > 0) {
@@ -128,11 +141,30 @@ export function rowsFromCsv<S extends Schema>(
     }
     rows.push(row);
   }
+  options.unique?.forEach((unique, k) => {
+    if (!unique.required) return;
+    for (const [first, ...at] of keys[k]!.values()) {
+      if (first !== 0) continue;
+      const row = rows[lines.indexOf(at[0]!)]!;
+      const where = `line${at.length > 1 ? "s" : ""} ${at.join(", ")}`;
+      const what = `${keyText(row, unique.key)} has no ${unique.rows ?? "row"} (${where}); `;
+      throw new CsvError(file, at[0]!, unique.column ?? unique.key[0]!, what + expected(unique));
+    }
+  });
   return { rows, lines };
 }
 
+function repeats<R>(row: R, unique: UniqueKey<R>, first: number): string {
+  return `${keyText(row, unique.key)} repeats line ${first}; ${expected(unique)}`;
+}
+
+function expected<R>(unique: UniqueKey<R>): string {
+  const per = unique.key.join(", ").replace(/, (?!.*, )/, " and ");
+  return `expected one ${unique.rows ?? "row"} per ${per}`;
+}
+
 /** The values of `names` in `row`, quoted: one alone, several in parentheses. */
-function keyText<R>(row: R, names: readonly Name<R>[]): string {
+function keyText<R>(row: R, names: readonly ColumnName<R>[]): string {
   const quoted = names.map((name) => quote(String(row[name])));
   return quoted.length === 1 ? quoted[0]! : `(${quoted.join(", ")})`;
 }
@@ -160,23 +192,18 @@ function keyText<R>(row: R, names: readonly Name<R>[]): string {
  * assert.deepEqual(rows.toSorted(compare).map((r) => r.date), ["2025", "2025-01", "2024"]);
  * ```
  */
-export function compareRows<S extends Schema, K extends Name<SchemaRow<S>>>(
+export function compareRows<S extends Schema, K extends ColumnName<SchemaRow<S>>>(
   schema: S,
   columns: readonly K[],
 ): (a: Pick<SchemaRow<S>, K>, b: Pick<SchemaRow<S>, K>) => number {
   const ranks = columns.map((name) => schema.find((c) => c.name === name)?.values);
   return (a, b) => {
     for (let c = 0; c < columns.length; c++) {
-      const x = a[columns[c]!] as string | number;
-      const y = b[columns[c]!] as string | number;
+      const [x, y] = [a[columns[c]!], b[columns[c]!]] as (string | number)[];
       const rank = ranks[c];
       const order = rank !== undefined
         ? rank.indexOf(x as string) - rank.indexOf(y as string)
-        : x < y
-        ? -1
-        : x > y
-        ? 1
-        : 0;
+        : Number(x! > y!) - Number(x! < y!);
       if (order !== 0) return Math.sign(order);
     }
     return 0;
@@ -184,37 +211,27 @@ export function compareRows<S extends Schema, K extends Name<SchemaRow<S>>>(
 }
 
 /**
- * The URL of `path` (such as `data/btc_daily.csv`) in this project: a loader's default file.
+ * A dataset's loader: it reads `path` (default `defaultPath`, such as `data/btc_daily.csv`, in
+ * this project) and hands the text to `parse`, with the file name its errors give: the path as
+ * given, or a URL's pathname.
  *
  * @example
  * ```ts
- * import { datasetUrl } from "./csv_rows.ts";
+ * import { datasetLoader } from "./csv_rows.ts";
  * import assert from "node:assert/strict";
  *
- * assert.match(datasetUrl("data/btc_daily.csv").pathname, /\/data\/btc_daily\.csv$/);
+ * const load = datasetLoader("data/btc_daily.csv", (text, { file }) => [file, text.length]);
+ * const [file, length] = await load();
+ * assert.match(String(file), /\/data\/btc_daily\.csv$/);
+ * assert.ok(Number(length) > 0);
  * ```
  */
-export function datasetUrl(path: string): URL {
-  return new URL(`../../${path}`, import.meta.url);
-}
-
-/**
- * Reads a dataset's file and hands its text to `parse`, with the name its errors give the file:
- * the path as given, or a URL's pathname.
- *
- * @example
- * ```ts
- * import { datasetUrl, readDataset } from "./csv_rows.ts";
- * import assert from "node:assert/strict";
- *
- * const file = await readDataset(datasetUrl("data/btc_daily.csv"), (_text, file) => file);
- * assert.match(file, /\/data\/btc_daily\.csv$/);
- * ```
- */
-export async function readDataset<T>(
-  path: string | URL,
-  parse: (text: string, file: string) => T,
-): Promise<T> {
-  const text = await Deno.readTextFile(path);
-  return parse(text, path instanceof URL ? path.pathname : path);
+export function datasetLoader<T>(
+  defaultPath: string,
+  parse: (text: string, options: { file: string }) => T,
+): (path?: string | URL) => Promise<T> {
+  return async (path = new URL(`../../${defaultPath}`, import.meta.url)) => {
+    const text = await Deno.readTextFile(path);
+    return parse(text, { file: path instanceof URL ? path.pathname : path });
+  };
 }

@@ -9,7 +9,7 @@
  * @module
  */
 import { isDateOfForm, type Schema, type SchemaRow } from "./csv.ts";
-import { compareRows, datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { compareRows, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none.
@@ -145,11 +145,10 @@ export function gpuModelsFromCsv(text: string, options: { file?: string } = {}):
  * assert.equal(findGpuModel(models, "NVIDIA H100 SXM5 80GB").tdp_w, 700);
  * ```
  */
-export function loadGpuModels(
-  path: string | URL = datasetUrl(GPU_MODELS_PATH),
-): Promise<GpuModel[]> {
-  return readDataset(path, (text, file) => gpuModelsFromCsv(text, { file }));
-}
+export const loadGpuModels: (path?: string | URL) => Promise<GpuModel[]> = datasetLoader(
+  GPU_MODELS_PATH,
+  gpuModelsFromCsv,
+);
 
 /**
  * The model called `name`. An exact name wins; otherwise case is ignored, and then a query

@@ -6,9 +6,22 @@
  * @module
  */
 
+/** Units of the `value` column. */
+export const GPU_PRICE_UNITS = ["USD per GPU-hour", "USD per GPU", "percent"] as const;
+/** One of {@linkcode GPU_PRICE_UNITS}. */
+export type GpuPriceUnit = typeof GPU_PRICE_UNITS[number];
+
 /**
- * Kinds of GPU price. A kind says what was priced and how, so two kinds are never averaged
- * together by accident:
+ * What a row's date stands for: a UTC `day` of the tracker, a calendar `month` of the
+ * back-series, or a cited `point` (a figure with its own stated period).
+ */
+export const GPU_PRICE_PERIODS = ["day", "month", "point"] as const;
+/** One of {@linkcode GPU_PRICE_PERIODS}. */
+export type GpuPricePeriod = typeof GPU_PRICE_PERIODS[number];
+
+/**
+ * Each kind of GPU price, with its one unit and the period of its rows. A kind says what was
+ * priced and how, so two kinds are never averaged together by accident:
  *
  * - `marketplace`: daily statistics of listings on Prime Intellect's compute marketplace
  *   (spot and on-demand listings mixed, all regions), from the GPU price tracker.
@@ -22,64 +35,34 @@
  * - `purchase`: a cited purchase price per GPU.
  * - `change`: a cited percentage change of rental prices.
  */
-export const GPU_PRICE_KINDS = [
-  "marketplace",
-  "on-demand list",
-  "on-demand",
-  "spot",
-  "contract",
-  "rental",
-  "peak",
-  "initial",
-  "floor",
-  "purchase",
-  "change",
-] as const;
-/** One of {@linkcode GPU_PRICE_KINDS}. */
-export type GpuPriceKind = typeof GPU_PRICE_KINDS[number];
+export const KIND_TERMS = {
+  "marketplace": { unit: "USD per GPU-hour", period: "day" },
+  "on-demand list": { unit: "USD per GPU-hour", period: "month" },
+  "on-demand": { unit: "USD per GPU-hour", period: "point" },
+  "spot": { unit: "USD per GPU-hour", period: "point" },
+  "contract": { unit: "USD per GPU-hour", period: "point" },
+  "rental": { unit: "USD per GPU-hour", period: "point" },
+  "peak": { unit: "USD per GPU-hour", period: "point" },
+  "initial": { unit: "USD per GPU-hour", period: "point" },
+  "floor": { unit: "USD per GPU-hour", period: "point" },
+  "purchase": { unit: "USD per GPU", period: "point" },
+  "change": { unit: "percent", period: "point" },
+} as const satisfies Record<string, { unit: GpuPriceUnit; period: GpuPricePeriod }>;
 
-/** Units of the `value` column. */
-export const GPU_PRICE_UNITS = ["USD per GPU-hour", "USD per GPU", "percent"] as const;
-/** One of {@linkcode GPU_PRICE_UNITS}. */
-export type GpuPriceUnit = typeof GPU_PRICE_UNITS[number];
+/** The kinds of {@linkcode KIND_TERMS}, in its order. */
+export const GPU_PRICE_KINDS = Object.keys(KIND_TERMS) as readonly GpuPriceKind[];
+/** One of {@linkcode GPU_PRICE_KINDS}. */
+export type GpuPriceKind = keyof typeof KIND_TERMS;
 
 /** The one unit of each kind. */
-export const KIND_UNITS = {
-  "marketplace": "USD per GPU-hour",
-  "on-demand list": "USD per GPU-hour",
-  "on-demand": "USD per GPU-hour",
-  "spot": "USD per GPU-hour",
-  "contract": "USD per GPU-hour",
-  "rental": "USD per GPU-hour",
-  "peak": "USD per GPU-hour",
-  "initial": "USD per GPU-hour",
-  "floor": "USD per GPU-hour",
-  "purchase": "USD per GPU",
-  "change": "percent",
-} as const satisfies Record<GpuPriceKind, GpuPriceUnit>;
-
-/**
- * What a row's date stands for: a UTC `day` of the tracker, a calendar `month` of the
- * back-series, or a cited `point` (a figure with its own stated period).
- */
-export const GPU_PRICE_PERIODS = ["day", "month", "point"] as const;
-/** One of {@linkcode GPU_PRICE_PERIODS}. */
-export type GpuPricePeriod = typeof GPU_PRICE_PERIODS[number];
+export const KIND_UNITS = Object.fromEntries(
+  GPU_PRICE_KINDS.map((kind) => [kind, KIND_TERMS[kind].unit]),
+) as { readonly [K in GpuPriceKind]: typeof KIND_TERMS[K]["unit"] };
 
 /** The period of each kind's rows. */
-export const KIND_PERIODS = {
-  "marketplace": "day",
-  "on-demand list": "month",
-  "on-demand": "point",
-  "spot": "point",
-  "contract": "point",
-  "rental": "point",
-  "peak": "point",
-  "initial": "point",
-  "floor": "point",
-  "purchase": "point",
-  "change": "point",
-} as const satisfies Record<GpuPriceKind, GpuPricePeriod>;
+export const KIND_PERIODS = Object.fromEntries(
+  GPU_PRICE_KINDS.map((kind) => [kind, KIND_TERMS[kind].period]),
+) as { readonly [K in GpuPriceKind]: typeof KIND_TERMS[K]["period"] };
 
 /**
  * Canonical GPU names. `H100` is an H100 whose form factor (SXM or PCIe) the source does not

@@ -16,7 +16,7 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 import { checkDailyOrder, checkGpuRentalPriceRow } from "./_gpu_rental_prices_check.ts";
 import {
   DATE_PRECISIONS,
@@ -206,9 +206,7 @@ export async function loadGpuRentalPrices<K extends GpuPriceKind>(
 ): Promise<GpuRentalPrices<K>> {
   selectedKinds(options); // fail on a bad kind before reading the file
   const selection = options.kind !== undefined ? { kind: options.kind } : { kinds: options.kinds! };
-  return await readDataset(
-    options.path ?? datasetUrl(GPU_RENTAL_PRICES_PATH),
-    (text, file) =>
-      gpuRentalPricesFromCsv(text, { ...selection, file } as GpuRentalPricesOptions<K>),
-  );
+  const parse = (text: string, { file }: { file: string }) =>
+    gpuRentalPricesFromCsv(text, { ...selection, file } as GpuRentalPricesOptions<K>);
+  return await datasetLoader(GPU_RENTAL_PRICES_PATH, parse)(options.path);
 }

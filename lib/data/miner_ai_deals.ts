@@ -8,7 +8,7 @@
  * @module
  */
 import { isDateOfForm, quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetUrl, readDataset, type RowFail, rowsFromCsv } from "./csv_rows.ts";
+import { datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
 /**
@@ -232,8 +232,8 @@ function checkRow(row: MinerAiDeal, fail: RowFail<MinerAiDeal>): void {
  * assert.equal(hut.structure, "lease NNN");
  * ```
  */
-export function loadMinerAiDeals(
-  path: string | URL = datasetUrl(MINER_AI_DEALS_PATH),
-): Promise<readonly MinerAiDeal[]> {
-  return readDataset(path, (text, file) => minerAiDealsFromCsv(text, { file }));
-}
+export const loadMinerAiDeals: (path?: string | URL) => Promise<readonly MinerAiDeal[]> =
+  datasetLoader(
+    MINER_AI_DEALS_PATH,
+    minerAiDealsFromCsv,
+  );

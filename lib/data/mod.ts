@@ -23,6 +23,7 @@ export {
   type GpuPriceStatistic,
   type GpuPriceUnit,
   KIND_PERIODS,
+  KIND_TERMS,
   KIND_UNITS,
   PERIOD_STATISTICS,
 } from "./gpu_price_kinds.ts";

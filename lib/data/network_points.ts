@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { Schema } from "./csv.ts";
-import { compareRows, datasetUrl, readDataset, rowsFromCsv } from "./csv_rows.ts";
+import type { Schema, SchemaRow } from "./csv.ts";
+import { compareRows, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * Each metric and its one unit. Difficulty is in trillions (multiply by 1e12 for the protocol's
@@ -60,33 +60,21 @@ export const NETWORK_POINTS_SCHEMA = [
 /** The dataset's path relative to the project root. */
 export const NETWORK_POINTS_PATH = "data/network_points.csv";
 
-/** The fields every network point has, whatever its metric. */
-export type NetworkPointFields = {
-  /** The day, month or year the value describes: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
-  readonly date: string;
-  /** How the value summarises the period: {@linkcode NetworkStatistic}. */
-  readonly statistic: NetworkStatistic;
-  /** The value, in `unit` (always > 0). */
-  readonly value: number;
-  /** Who or what the figure is about, and whose it is. */
-  readonly subject: string;
-  /** The words in the source that give `date`. */
-  readonly date_as_stated: string;
-  /** The source's sentence with the figure. */
-  readonly figure_as_stated: string;
-  /** The page the figure is read from; cite it. */
-  readonly source_url: string;
-  /** The page's title. */
-  readonly source_title: string;
-  /** When the page was published: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `""`. */
-  readonly source_date: string;
-  /** The facts table's wording of the metric and unit, then its notes. */
-  readonly notes: string;
-};
-
-/** One cited point; its `unit` is its metric's ({@linkcode NETWORK_METRIC_UNITS}). */
+/**
+ * One cited point, keyed by the header names of {@linkcode NETWORK_POINTS_SCHEMA}; its `unit` is
+ * its metric's ({@linkcode NETWORK_METRIC_UNITS}).
+ *
+ * - `date`: the day, month or year the value describes (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), in
+ *   the source's words `date_as_stated`; `statistic`: how the value summarises it.
+ * - `value` in `unit`, always > 0; `subject`: who or what the figure is about, and whose it is.
+ * - `figure_as_stated`: the source's sentence; `source_url` (cite it), `source_title`,
+ *   `source_date` (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `""`); `notes`: the facts table's wording
+ *   of the metric and unit, then its notes.
+ */
 export type NetworkPoint = {
-  [M in NetworkMetric]: NetworkPointFields & { readonly metric: M; readonly unit: NetworkUnit<M> };
+  [M in NetworkMetric]:
+    & Omit<SchemaRow<typeof NETWORK_POINTS_SCHEMA>, "metric" | "unit">
+    & { readonly metric: M; readonly unit: NetworkUnit<M> };
 }[NetworkMetric];
 
 /**
@@ -164,8 +152,8 @@ export const compareNetworkPoints: (
  * assert.equal(low?.value, 35.06);
  * ```
  */
-export function loadNetworkPoints(
-  path: string | URL = datasetUrl(NETWORK_POINTS_PATH),
-): Promise<readonly NetworkPoint[]> {
-  return readDataset(path, (text, file) => networkPointsFromCsv(text, { file }));
-}
+export const loadNetworkPoints: (path?: string | URL) => Promise<readonly NetworkPoint[]> =
+  datasetLoader(
+    NETWORK_POINTS_PATH,
+    networkPointsFromCsv,
+  );
