@@ -20,10 +20,15 @@ import { type BridgeStep, describeInput, type ValueBridge, valueBridge } from ".
 
 /** One published figure as the note's table prints it. */
 export interface CompanyFactRow {
+  /** The valuation input, in words ("shares outstanding"). */
   readonly input: string;
+  /** The figure and its unit. */
   readonly value: string;
+  /** The end of the period it is for. */
   readonly period: string;
+  /** Its basis (e.g. operating, outstanding). */
   readonly basis: string;
+  /** Source type and title, cut to 90 characters (the URL is in data/companies.csv). */
   readonly source: string;
 }
 
@@ -52,6 +57,7 @@ export type CompanyBridge =
 
 /** What {@linkcode companyStudy} returns. */
 export interface CompanyStudy {
+  /** The ticker. */
   readonly ticker: string;
   /** The company's name. */
   readonly company: string;

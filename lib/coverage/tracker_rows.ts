@@ -19,13 +19,21 @@ function figure(value: number, digits = 1): string {
 
 /** One ticker in the tracker table, every cell as the table prints it. */
 export interface TrackerTableRow {
+  /** Ticker. */
   readonly ticker: string;
+  /** Hashrate, EH/s, with its basis where it is not operating. */
   readonly ehs: string;
+  /** Share of the network's hashrate. */
   readonly share: string;
+  /** BTC of the next four years' issuance at that share. */
   readonly reward: string;
+  /** Fleet J/TH. */
   readonly jth: string;
+  /** BTC held. */
   readonly btc: string;
+  /** HPC capacity contracted, critical IT MW. */
   readonly hpc: string;
+  /** Value per share, P50 (P10 to P90), or what is missing for one. */
   readonly value: string;
 }
 
