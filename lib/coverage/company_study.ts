@@ -15,7 +15,12 @@ import { quarterEndBefore } from "../units/calendar.ts";
 import { formatPercent, formatUsd } from "../units/format.ts";
 import { type CompanyFactsAsOf, companyFactsAsOf } from "./company_facts_as_of.ts";
 import { companyInputs, type CompanyInputsResult } from "./company_inputs.ts";
-import { type CompanyInputs, type CompanyValue, companyValue } from "./company_value.ts";
+import {
+  type CompanyInputs,
+  type CompanyPart,
+  type CompanyValue,
+  companyValue,
+} from "./company_value.ts";
 import { type BridgeStep, describeInput, type ValueBridge, valueBridge } from "./value_bridge.ts";
 
 /** One published figure as the note's table prints it. */
@@ -73,6 +78,12 @@ export interface CompanyStudy {
   readonly factRows: readonly CompanyFactRow[];
   /** P50 value per share over the house's bear, start and bull price × trend −2σ, fitted, +2σ. */
   readonly sensitivity: readonly SensitivityCell[];
+  /** The grid's lowest and highest cells (none when the company is not valued). */
+  readonly sensitivityRange?: { readonly low: SensitivityCell; readonly high: SensitivityCell };
+  /** Each part of the value with its value per diluted share (none when not valued). */
+  readonly parts: readonly (CompanyPart & { readonly perShareUsd: number })[];
+  /** The part largest in size, gain or loss (none when not valued). */
+  readonly largestPart?: CompanyPart;
   /** The company's deals (by the ticker that starts each deal id). */
   readonly deals: readonly MinerAiDeal[];
   /** Its AI/HPC contracts among them. */
@@ -148,6 +159,10 @@ export function valueSensitivity(
  * assert.equal(riot.sensitivity.length, 9);
  * // The grid's middle is the house view itself.
  * assert.equal(riot.sensitivity[4]!.usd, riot.value!.perShareUsd.p50);
+ * assert.ok(riot.sensitivityRange!.low.usd <= riot.sensitivity[4]!.usd);
+ * const perShare = riot.parts.reduce((a, p) => a + p.perShareUsd, 0);
+ * assert.ok(Math.abs(perShare - riot.value!.perShareUsd.mean) < 1e-9);
+ * assert.equal(riot.largestPart!.part, "BTC held");
  * assert.ok("bridge" in riot.bridge && riot.bridge.previousAsOf === "2025-09-30");
  * assert.throws(() => companyStudy(facts, deals, house, { ticker: "RIOTT", asOf: "2025-12-31" }),
  *   /data\/companies.csv has no ticker "RIOTT": expected one of .*RIOT/);
@@ -204,6 +219,11 @@ export function companyStudy(
       ...(largest === undefined ? {} : { largest }),
     };
   }
+  const sensitivity = result.inputs === undefined ? [] : valueSensitivity(result.inputs, house);
+  const parts = value === undefined
+    ? []
+    : value.parts.map((p) => ({ ...p, perShareUsd: p.valueUsd / value.dilutedShares }));
+  const bySize = parts.toSorted((a, b) => Math.abs(b.valueUsd) - Math.abs(a.valueUsd));
   return {
     ticker,
     company,
@@ -212,7 +232,15 @@ export function companyStudy(
     result,
     ...(value === undefined ? {} : { value }),
     factRows: factRows(published),
-    sensitivity: result.inputs === undefined ? [] : valueSensitivity(result.inputs, house),
+    sensitivity,
+    ...(sensitivity.length === 0 ? {} : {
+      sensitivityRange: {
+        low: sensitivity.reduce((a, b) => (b.usd < a.usd ? b : a)),
+        high: sensitivity.reduce((a, b) => (b.usd > a.usd ? b : a)),
+      },
+    }),
+    parts,
+    ...(bySize[0] === undefined ? {} : { largestPart: bySize[0] }),
     deals: own,
     contracts: own.filter((d) => d.event_kind === "contract").length,
     bridge,

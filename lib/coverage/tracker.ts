@@ -60,6 +60,8 @@ export interface Tracker {
   readonly rows: readonly TrackerRow[];
   /** Combined hashrate of the covered miners, EH/s. */
   readonly combinedEhs: number;
+  /** Their combined share of the network's hashrate. */
+  readonly combinedShare: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export interface Tracker {
  * assert.equal(t.rows.length, 16);
  * const riot = t.rows.find((r) => r.ticker === "RIOT")!;
  * assert.ok(Math.abs(riot.networkShare - riot.hashrateEhs / t.networkEhs) < 1e-12);
+ * assert.equal(t.combinedShare, t.combinedEhs / t.networkEhs);
  * assert.ok(riot.value !== undefined && riot.missing.length === 0);
  * ```
  */
@@ -120,12 +123,17 @@ export function coverageTracker(
     (Number.isFinite(b.hashrateEhs) ? b.hashrateEhs : -1) -
       (Number.isFinite(a.hashrateEhs) ? a.hashrateEhs : -1) || a.ticker.localeCompare(b.ticker)
   );
+  const combinedEhs = rows.reduce(
+    (a, r) => a + (Number.isFinite(r.hashrateEhs) ? r.hashrateEhs : 0),
+    0,
+  );
   return {
     asOf: options.asOf,
     houseAsOf: house.asOf,
     networkEhs,
     fourYearIssuanceBtc: fourYear,
     rows,
-    combinedEhs: rows.reduce((a, r) => a + (Number.isFinite(r.hashrateEhs) ? r.hashrateEhs : 0), 0),
+    combinedEhs,
+    combinedShare: combinedEhs / networkEhs,
   };
 }
