@@ -6,7 +6,6 @@
  */
 import { CsvError, quote, type SchemaRow } from "./csv.ts";
 import type { RowFail } from "./csv_rows.ts";
-import { PERIOD_STATISTICS } from "./gpu_price_kinds.ts";
 import type { GPU_RENTAL_PRICES_SCHEMA, GpuRentalPriceRow } from "./gpu_rental_prices.ts";
 
 type Cells = SchemaRow<typeof GPU_RENTAL_PRICES_SCHEMA>;
@@ -15,10 +14,10 @@ type Cells = SchemaRow<typeof GPU_RENTAL_PRICES_SCHEMA>;
 const DAILY_ORDER = ["min", "p25", "median", "p75", "max"] as const;
 
 /**
- * Throws `fail(column, what)` when a row breaks a rule linking its columns: the statistics of
- * its period, a date matching its precision, a value blank only for a withheld month, a
- * provider exactly for a provider-median, and the columns each period requires. The vocabulary
- * and each kind's unit and period are checked by the parser's schema and rules.
+ * Throws `fail(column, what)` when a row breaks a rule linking its columns: a date matching its
+ * precision, a value blank only for a withheld month, a provider exactly for a provider-median,
+ * and the columns each period requires. The vocabulary, each kind's unit and period, and each
+ * period's statistics and date precision are checked by the parser's schema and rules.
  *
  * @example
  * ```ts
@@ -27,23 +26,15 @@ const DAILY_ORDER = ["min", "p25", "median", "p75", "max"] as const;
  * import type { GpuRentalPriceRow } from "./gpu_rental_prices.ts";
  * import assert from "node:assert/strict";
  *
- * const row = { period: "day", statistic: "mean" } as unknown as GpuRentalPriceRow;
+ * const row = { period: "point", date: "2023-06-01", date_precision: "year" };
  * const fail = (column: string, what: string) => new CsvError("g.csv", 2, column, what);
  * assert.throws(
- *   () => checkGpuRentalPriceRow(row, fail),
- *   /^CsvError: g\.csv:2: column "statistic": expected one of "min", .* for period "day", found "mean"$/,
+ *   () => checkGpuRentalPriceRow(row as GpuRentalPriceRow, fail),
+ *   /^CsvError: g\.csv:2: column "date": expected the first day of the year, found "2023-06-01"$/,
  * );
  * ```
  */
 export function checkGpuRentalPriceRow(row: Cells, fail: RowFail<Cells>): void {
-  const statistics: readonly string[] = PERIOD_STATISTICS[row.period];
-  if (!statistics.includes(row.statistic)) {
-    throw fail(
-      "statistic",
-      `expected one of ${statistics.map((a) => JSON.stringify(a)).join(", ")} for period ` +
-        `"${row.period}", found ${quote(row.statistic)}`,
-    );
-  }
   checkDate(row, fail);
   const withheld = row.status.startsWith("withheld");
   if (Number.isNaN(row.value) !== withheld) {
@@ -84,13 +75,6 @@ function checkDate(row: Cells, fail: RowFail<Cells>): void {
       row.date === "" ? "date" : "date_precision",
       `expected date and date_precision both set (or, for a point, both empty), found ` +
         `${quote(row.date)} and ${quote(row.date_precision)}`,
-    );
-  }
-  const expected = row.period === "day" ? "day" : row.period === "month" ? "month" : undefined;
-  if (expected !== undefined && row.date_precision !== expected) {
-    throw fail(
-      "date_precision",
-      `expected "${expected}" for period "${row.period}", found ${quote(row.date_precision)}`,
     );
   }
   const ok = row.date_precision === "month"

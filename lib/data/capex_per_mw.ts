@@ -84,9 +84,6 @@ export const CAPEX_PER_MW_PATH = "data/capex_per_mw.csv";
  */
 export type CapexPerMw = SchemaRow<typeof CAPEX_PER_MW_SCHEMA>;
 
-/** Relative slack for `mid = (low + high) ÷ 2` after a CSV round trip. */
-const MID_TOLERANCE = 1e-12;
-
 /**
  * Parses the text of `data/capex_per_mw.csv`, checking that `metric`, `asset`, `mw_basis` and
  * `per_mw` are known categories, every bound is positive, `low ≤ high`,
@@ -113,15 +110,16 @@ export function capexPerMwFromCsv(
 ): readonly CapexPerMw[] {
   return rowsFromCsv(text, CAPEX_PER_MW_SCHEMA, {
     file: options.file ?? CAPEX_PER_MW_PATH,
-    check: ({ low_usd_per_mw: low, high_usd_per_mw: high, mid_usd_per_mw: mid }, fail) => {
+    check: ({ low_usd_per_mw: low, high_usd_per_mw: high }, fail) => {
       if (low > high) {
         throw fail("high_usd_per_mw", `expected at least low_usd_per_mw ${low}, found ${high}`);
       }
-      const expected = (low + high) / 2;
-      if (Math.abs(mid - expected) > MID_TOLERANCE * expected) {
-        throw fail("mid_usd_per_mw", `expected (low + high) ÷ 2 = ${expected}, found ${mid}`);
-      }
     },
+    derived: [{
+      column: "mid_usd_per_mw",
+      formula: "(low + high) ÷ 2",
+      value: (row) => (row.low_usd_per_mw + row.high_usd_per_mw) / 2,
+    }],
     // Two sources may disagree on one project's figure; both are kept, each once.
     unique: [{ key: ["subject", "metric", "source_url"] }],
   }).rows;

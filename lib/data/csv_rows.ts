@@ -1,9 +1,9 @@
 /**
  * A dataset's rows: {@linkcode rowsFromCsv} parses CSV text against a schema into one frozen
  * object per row and applies the rules that link cells across a row or across rows (a column
- * that follows from another, a dataset's own checks, keys no two rows share, a sort order),
- * naming the file, line, column and values of the first broken rule; {@linkcode datasetLoader}
- * makes a dataset's loader from its parser.
+ * that follows from another, a dataset's own checks, a column computed from others, keys no two
+ * rows share, a sort order), naming the file, line, column and values of the first broken rule;
+ * {@linkcode datasetLoader} makes a dataset's loader from its parser.
  *
  * @module
  */
@@ -45,14 +45,28 @@ export interface UniqueKey<R> {
 
 /** Rules {@linkcode rowsFromCsv} checks on each row, in the order listed. */
 export interface RowRules<R> {
-  /** Columns whose value follows from another's: `row[column]` is `values[row[by]]`. */
+  /**
+   * Columns whose value follows from another's: `row[column]` is `values[row[by]]`, or one of
+   * them for a list; a value of `by` missing from `values` leaves the column free.
+   */
   readonly follows?: readonly {
     readonly column: ColumnName<R>;
     readonly by: ColumnName<R>;
-    readonly values: { readonly [value: string]: string };
+    readonly values: { readonly [value: string]: string | readonly string[] };
   }[];
   /** A dataset's own checks of one row: throw `fail(column, what)` at the first problem. */
   readonly check?: (row: R, fail: RowFail<R>) => void;
+  /**
+   * Columns computed from others, compared with a relative tolerance of 1e-12: `value` gives
+   * the row's figure by `formula` (for messages, in words or from the row), or `NaN` where it
+   * does not apply, and then the cell must be blank, as `needs` explains.
+   */
+  readonly derived?: readonly {
+    readonly column: ColumnName<R>;
+    readonly formula: string | ((row: R) => string);
+    readonly value: (row: R) => number;
+    readonly needs?: string;
+  }[];
   /** Keys no two rows share. */
   readonly unique?: readonly UniqueKey<R>[];
   /** Columns the rows are sorted by, as {@linkcode compareRows} orders them. */
@@ -104,16 +118,31 @@ export function rowsFromCsv<S extends Schema>(
     const line = lines[i]!;
     const fail = (column: string, what: string) => new CsvError(file, line, column, what);
     for (const { column, by, values } of options.follows ?? []) {
-      const expected = values[String(row[by])]!;
-      if (row[column] !== expected) {
-        throw fail(
-          column,
-          `expected ${quote(expected)} for ${by} ${quote(String(row[by]))}, found ` +
-            quote(String(row[column])),
-        );
-      }
+      const allowed = values[String(row[by])];
+      if (allowed === undefined || [allowed].flat().includes(String(row[column]))) continue;
+      const expected = typeof allowed === "string"
+        ? quote(allowed)
+        : `one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
+      const found = quote(String(row[column]));
+      throw fail(
+        column,
+        `expected ${expected} for ${by} ${quote(String(row[by]))}, found ${found}`,
+      );
     }
     options.check?.(row, fail);
+    for (const { column, formula, value, needs } of options.derived ?? []) {
+      const [expected, found] = [value(row), row[column] as number];
+      if (Number.isNaN(expected) && Number.isNaN(found)) continue;
+      if (Math.abs(found - expected) <= 1e-12 * Math.abs(expected)) continue;
+      const how = typeof formula === "string" ? formula : formula(row);
+      const cell = Number.isNaN(found) ? "an empty cell" : found;
+      throw fail(
+        column,
+        Number.isNaN(expected)
+          ? `expected blank${needs ? ` (${needs})` : ""}, found ${found}`
+          : `expected ${how} = ${expected}, found ${cell}`,
+      );
+    }
     options.unique?.forEach((unique, k) => {
       // Per key: the line of the row `where` selects (0 while none), then every line.
       const id = unique.key.map((name) => row[name]).join("\u0000");

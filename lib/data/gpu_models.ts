@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { isDateOfForm, type Schema, type SchemaRow } from "./csv.ts";
+import type { Schema, SchemaRow } from "./csv.ts";
 import { compareRows, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
@@ -67,26 +67,6 @@ export const GPU_MODELS_PATH = "data/gpu_models.csv";
 export type GpuModel = SchemaRow<typeof GPU_MODELS_SCHEMA>;
 
 /**
- * True for a release date as the dataset keeps it: a calendar date `YYYY-MM-DD`, or `YYYY-MM`
- * or `YYYY` when the source gives only a month or a year (no day is invented).
- *
- * @example
- * ```ts
- * import { isReleaseDate } from "./gpu_models.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(isReleaseDate("2022-09-20"), true);
- * assert.equal(isReleaseDate("2026-03"), true);
- * assert.equal(isReleaseDate("2026"), true);
- * assert.equal(isReleaseDate("2022-02-30"), false);
- * assert.equal(isReleaseDate("20/09/2022"), false);
- * ```
- */
-export function isReleaseDate(text: string): boolean {
-  return isDateOfForm(text, ["YYYY", "YYYY-MM", "YYYY-MM-DD"]);
-}
-
-/**
  * The dataset's row order: by vendor, then release date, then name, comparing character codes
  * (so the order does not depend on the locale). A year-only date sorts before that year's days.
  *
@@ -108,7 +88,7 @@ export const compareGpuModels: (
 
 /**
  * Parses the text of `data/gpu_models.csv`: the header must equal the schema, release dates
- * must pass {@linkcode isReleaseDate}, names must be unique and rows in
+ * must be `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, names must be unique and rows in
  * {@linkcode compareGpuModels} order. Any problem is a {@linkcode CsvError} naming the line.
  *
  * @example

@@ -29,6 +29,7 @@ import {
   type GpuPriceStatistic,
   KIND_PERIODS,
   KIND_UNITS,
+  PERIOD_STATISTICS,
   selectedKinds,
 } from "./gpu_price_kinds.ts";
 
@@ -146,6 +147,8 @@ export function gpuRentalPricesFromCsv<K extends GpuPriceKind>(
     follows: [
       { column: "unit", by: "kind", values: KIND_UNITS },
       { column: "period", by: "kind", values: KIND_PERIODS },
+      { column: "statistic", by: "period", values: PERIOD_STATISTICS },
+      { column: "date_precision", by: "period", values: { day: "day", month: "month" } },
     ],
     check: checkGpuRentalPriceRow,
     unique: [{

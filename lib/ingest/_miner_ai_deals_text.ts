@@ -6,7 +6,8 @@
  * @module
  */
 import { isIsoDate } from "../units/calendar.ts";
-import { type FigureQualifier, isDayOrMonth } from "../data/miner_ai_deals.ts";
+import { isDateOfForm } from "../data/csv.ts";
+import type { FigureQualifier } from "../data/miner_ai_deals.ts";
 
 /**
  * Words before a figure → its qualifier (the first rule that matches wins).
@@ -147,7 +148,7 @@ export function announcementDate(stated: string): string {
     if (month !== undefined) months.add(`${m[2]}-${pad(month)}`);
   }
   for (const m of text.matchAll(/(?<![\d/-])(\d{4})-(\d{2})(?![\d/-])/g)) {
-    if (isDayOrMonth(`${m[1]}-${m[2]}`)) months.add(`${m[1]}-${m[2]}`);
+    if (isDateOfForm(`${m[1]}-${m[2]}`, ["YYYY-MM"])) months.add(`${m[1]}-${m[2]}`);
   }
   if (months.size !== 1) return "";
   const [month] = months;

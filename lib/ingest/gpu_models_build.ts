@@ -5,7 +5,15 @@
  *
  * @module
  */
-import { CsvError, numberCell, parseCsv, quote, type Schema } from "../data/csv.ts";
+import {
+  CsvError,
+  DATE_FORMS,
+  isDateOfForm,
+  numberCell,
+  parseCsv,
+  quote,
+  type Schema,
+} from "../data/csv.ts";
 import { isIsoDate } from "../units/calendar.ts";
 import { formatCsv } from "./csv_format.ts";
 import {
@@ -22,7 +30,6 @@ import {
   GPU_MODELS_SCHEMA,
   type GpuModel,
   gpuModelsFromCsv,
-  isReleaseDate,
 } from "../data/gpu_models.ts";
 
 /**
@@ -183,7 +190,7 @@ export async function buildGpuModels(options: DatasetBuildOptions = {}): Promise
     }
     lineOfName.set(name, line);
     const date = cell(RELEASE_DATE).trim();
-    if (date !== "" && !isReleaseDate(date)) {
+    if (date !== "" && !isDateOfForm(date, DATE_FORMS)) {
       throw new CsvError(
         file,
         line,

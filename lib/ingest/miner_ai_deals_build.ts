@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { CsvError, parseCsv, quote, type Schema } from "../data/csv.ts";
+import { CsvError, isDateOfForm, parseCsv, quote, type Schema } from "../data/csv.ts";
 import { formatCsv } from "./csv_format.ts";
 import {
   type BuiltDataset,
@@ -20,7 +20,6 @@ import {
 import {
   type CapacityBasis,
   type FigureQualifier,
-  isDayOrMonth,
   MINER_AI_DEALS_SCHEMA,
   type MinerAiDeal,
   minerAiDealsFromCsv,
@@ -186,7 +185,7 @@ function toDeal(
   if (!/^https?:\/\/\S+$/.test(s.source_url)) {
     throw fail("source_url", `expected an http(s) URL, found ${quote(s.source_url)}`);
   }
-  if (s.source_date !== "" && !isDayOrMonth(s.source_date)) {
+  if (s.source_date !== "" && !isDateOfForm(s.source_date, ["YYYY-MM", "YYYY-MM-DD"])) {
     throw fail(
       "source_date",
       `expected YYYY-MM-DD, YYYY-MM or blank, found ${quote(s.source_date)}`,
