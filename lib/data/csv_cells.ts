@@ -61,18 +61,7 @@ export class CsvError extends Error {
   /** Column name, when the problem is a cell. */
   readonly column: string | undefined;
 
-  /**
-   * Builds a message of the form `file:line: column "c": what`.
-   *
-   * @example
-   * ```ts
-   * import { CsvError } from "./csv_cells.ts";
-   * import assert from "node:assert/strict";
-   *
-   * const error = new CsvError("f.csv", 3, "price_usd", "expected a number");
-   * assert.equal(error.message, 'f.csv:3: column "price_usd": expected a number');
-   * ```
-   */
+  /** Builds a message of the form `file:line: column "c": what`, as the class example shows. */
   constructor(file: string, line: number, column: string | undefined, what: string) {
     const where = line > 0 ? `${file}:${line}` : file;
     super(column === undefined ? `${where}: ${what}` : `${where}: column "${column}": ${what}`);
@@ -128,34 +117,21 @@ export function quote(value: string): string {
  * ```
  */
 export function numberCell(file: string, line: number, spec: ColumnSpec, raw: string): number {
-  const text = raw;
-  if (text.trim() === "") {
+  const fail = (what: string) => badCell(file, line, spec, what, raw);
+  if (raw.trim() === "") {
     if (spec.optional) return NaN;
-    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
+    throw fail(describe(spec));
   }
-  const value = isDecimal(text) ? Number(text) : NaN;
+  const value = isDecimal(raw) ? Number(raw) : NaN;
   if (Number.isNaN(value)) {
-    const what = /^[+-]?(inf(inity)?|nan)$/i.test(text) ? "a finite number" : describe(spec);
-    throw new CsvError(file, line, spec.name, `expected ${what}, found ${quote(raw)}`);
+    throw fail(/^[+-]?(inf(inity)?|nan)$/i.test(raw) ? "a finite number" : describe(spec));
   }
-  if (!Number.isFinite(value)) {
-    throw new CsvError(file, line, spec.name, `expected a finite number, found ${quote(raw)}`);
-  }
-  if (spec.type === "integer" && !Number.isInteger(value)) {
-    throw new CsvError(file, line, spec.name, `expected a whole number, found ${quote(raw)}`);
-  }
+  if (!Number.isFinite(value)) throw fail("a finite number");
+  if (spec.type === "integer" && !Number.isInteger(value)) throw fail("a whole number");
   if (spec.positive && value <= 0) {
-    const what = `a positive number${spec.optional ? " or blank" : ""}`;
-    throw new CsvError(file, line, spec.name, `expected ${what}, found ${quote(raw)}`);
+    throw fail(`a positive number${spec.optional ? " or blank" : ""}`);
   }
-  if (spec.min !== undefined && value < spec.min) {
-    throw new CsvError(
-      file,
-      line,
-      spec.name,
-      `expected a value of at least ${spec.min}, found ${quote(raw)}`,
-    );
-  }
+  if (spec.min !== undefined && value < spec.min) throw fail(`a value of at least ${spec.min}`);
   return value;
 }
 
@@ -179,17 +155,19 @@ export function numberCell(file: string, line: number, spec: ColumnSpec, raw: st
  * ```
  */
 export function textCell(file: string, line: number, spec: ColumnSpec, raw: string): string {
-  if (raw.trim() === "") {
-    if (spec.optional) return "";
-    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found an empty cell`);
-  }
+  if (raw.trim() === "" && spec.optional) return "";
   const isDate = spec.type !== "date" ||
     (spec.dates === undefined ? isIsoDate(raw) : isDateOfForm(raw, spec.dates));
   const isUrl = !spec.url || /^https?:\/\/\S+$/.test(raw);
-  if (!isDate || !isUrl || (spec.values !== undefined && !spec.values.includes(raw))) {
-    throw new CsvError(file, line, spec.name, `expected ${describe(spec)}, found ${quote(raw)}`);
-  }
+  const isValue = spec.values === undefined ? raw.trim() !== "" : spec.values.includes(raw);
+  if (!isDate || !isUrl || !isValue) throw badCell(file, line, spec, describe(spec), raw);
   return raw;
+}
+
+/** The error for a cell that is not what `spec` asks: `expected <what>, found <the cell>`. */
+function badCell(file: string, line: number, spec: ColumnSpec, what: string, raw: string) {
+  const found = raw.trim() === "" ? "an empty cell" : quote(raw);
+  return new CsvError(file, line, spec.name, `expected ${what}, found ${found}`);
 }
 
 /**

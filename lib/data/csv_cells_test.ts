@@ -151,3 +151,35 @@ Deno.test("textCell checks dates, blanks and listed values", async (t) => {
     });
   }
 });
+
+Deno.test("a positive number, a date of the forms listed, an http(s) URL", async (t) => {
+  const mw = { name: "capacity_mw", type: "number", optional: true, positive: true } as const;
+  const month = { name: "date", type: "date", dates: ["YYYY-MM", "YYYY-MM-DD"] } as const;
+  const url = { name: "source_url", type: "string", url: true } as const;
+  await t.step("values", () => {
+    assert.equal(numberCell("f.csv", 4, mw, "0.5"), 0.5);
+    assert.ok(Number.isNaN(numberCell("f.csv", 4, mw, "")));
+    assert.equal(textCell("f.csv", 4, month, "2024-02"), "2024-02");
+    assert.equal(textCell("f.csv", 4, month, "2024-02-29"), "2024-02-29");
+    assert.equal(textCell("f.csv", 4, url, "http://x.org/a"), "http://x.org/a");
+  });
+  const errors: [ColumnSpec, string, RegExp][] = [
+    [mw, "0", /^f\.csv:4: column "capacity_mw": expected a positive number or blank, found "0"$/],
+    [mw, "-2", /^f\.csv:4: column "capacity_mw": expected a positive number or blank, found "-2"$/],
+    [{ ...mw, optional: false }, "0", /: expected a positive number, found "0"$/],
+    [month, "2024", /^f\.csv:4: column "date": expected YYYY-MM or YYYY-MM-DD, found "2024"$/],
+    [month, "2024-13", /: expected YYYY-MM or YYYY-MM-DD, found "2024-13"$/],
+    [month, "2023-02-29", /: expected YYYY-MM or YYYY-MM-DD, found "2023-02-29"$/],
+    [month, "", /: expected YYYY-MM or YYYY-MM-DD, found an empty cell$/],
+    [{ ...month, dates: ["YYYY"] }, "2024-02", /: expected YYYY, found "2024-02"$/],
+    [url, "example.com/a", /^f\.csv:4: column "source_url": expected an http\(s\) URL, found/],
+    [url, "https://x.org/a b", /: expected an http\(s\) URL, found "https:\/\/x\.org\/a b"$/],
+    [url, " ", /: expected an http\(s\) URL, found an empty cell$/],
+  ];
+  for (const [spec, raw, pattern] of errors) {
+    await t.step(`${spec.name} ${JSON.stringify(raw)}`, () => {
+      const cell = spec.type === "number" ? numberCell : textCell;
+      assertCsvError(() => cell("f.csv", 4, spec, raw), pattern, { line: 4, column: spec.name });
+    });
+  }
+});

@@ -22,12 +22,7 @@ export type ColumnName<R> = keyof R & string;
 /** Makes the error for a broken rule of a row, naming its column and what was wrong. */
 export type RowFail<R> = (column: ColumnName<R>, what: string) => CsvError;
 
-/**
- * A key no two rows share: the `key` columns' values together (with `ignoreCase`, compared
- * ignoring case), among the rows `where` selects (`rows` names them in messages, default
- * "row"). With `required`, every key needs one such row. Reported in `column`, default the
- * key's first column.
- */
+/** A key no two rows share: the `key` columns' values together, among the rows `where` selects. */
 export interface UniqueKey<R> {
   /** The key's columns. */
   readonly key: readonly ColumnName<R>[];
@@ -150,9 +145,8 @@ export function rowsFromCsv<S extends Schema>(
       keys[k]!.set(unique.ignoreCase ? id.toLowerCase() : id, seen);
       seen.push(line);
       if (unique.where !== undefined && !unique.where(row)) return;
-      if (seen[0] !== 0) {
-        throw fail(unique.column ?? unique.key[0]!, repeats(row, unique, seen[0]!));
-      }
+      const what = `${keyText(row, unique.key)} repeats line ${seen[0]}; ${expected(unique)}`;
+      if (seen[0] !== 0) throw fail(unique.column ?? unique.key[0]!, what);
       seen[0] = line;
     });
     const previous = rows.at(-1);
@@ -181,10 +175,6 @@ export function rowsFromCsv<S extends Schema>(
     }
   });
   return { rows, lines };
-}
-
-function repeats<R>(row: R, unique: UniqueKey<R>, first: number): string {
-  return `${keyText(row, unique.key)} repeats line ${first}; ${expected(unique)}`;
 }
 
 function expected<R>(unique: UniqueKey<R>): string {

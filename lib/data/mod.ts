@@ -30,13 +30,7 @@ export {
 export * from "./gpu_rental_prices.ts";
 export * from "./asic_models.ts";
 export * from "./asic_efficiency.ts";
-export {
-  ASIC_PRICES_PATH,
-  ASIC_PRICES_SCHEMA,
-  type AsicPrice,
-  asicPricesFromCsv,
-  loadAsicPrices,
-} from "./asic_prices.ts";
+export * from "./asic_prices.ts";
 export * from "./capex_per_mw.ts";
 export * from "./network_points.ts";
 export * from "./companies.ts";
