@@ -4,10 +4,12 @@
  * @module
  */
 import { finite, nonNegative, positive } from "../units/checks.ts";
-import { fillLogWalk } from "./_log_walk.ts";
+import { fillLogWalk, type LogWalk } from "./_log_walk.ts";
 import { checkPathSize } from "./_path_checks.ts";
 import type { PathSet } from "./path_set.ts";
 import { checkSeed, createRng, DEFAULT_SEED } from "./rng.ts";
+
+export type { LogWalk } from "./_log_walk.ts";
 
 /**
  * Inputs of {@linkcode gbmPaths}. Drift and volatility have no defaults: no public source cited
@@ -64,6 +66,39 @@ export interface GbmPathSet extends PathSet {
  * ```
  */
 export function gbmPaths(inputs: GbmInputs): GbmPathSet {
+  const walk = gbmLogWalk(inputs);
+  const { start, driftAnnual, volAnnual, stepYears } = inputs;
+  const out = new Float64Array(walk.paths * walk.steps);
+  fillLogWalk(out, walk.paths, walk.steps, start, walk.drift, walk.sigma, createRng(walk.seed));
+  return {
+    paths: out,
+    pathCount: walk.paths,
+    steps: walk.steps,
+    seed: walk.seed,
+    start,
+    stepYears,
+    driftAnnual,
+    volAnnual,
+  };
+}
+
+/**
+ * The log walk {@linkcode gbmPaths} draws, its inputs checked: for code that walks the same
+ * paths a block at a time (the same seed and draws) instead of storing them all.
+ *
+ * @example
+ * ```ts
+ * import { gbmLogWalk } from "./gbm_paths.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const walk = gbmLogWalk({ start: 1, driftAnnual: 0.1, volAnnual: 0.2, steps: 12, stepYears: 1 / 12, paths: 5 });
+ * assert.equal(walk.logStart, 0);
+ * assert.ok(Math.abs(walk.drift - (0.1 - 0.02) / 12) < 1e-15);
+ * assert.ok(Math.abs(walk.sigma - 0.2 / Math.sqrt(12)) < 1e-15);
+ * assert.equal(walk.seed, 1);
+ * ```
+ */
+export function gbmLogWalk(inputs: GbmInputs): LogWalk {
   const { start, driftAnnual, volAnnual, steps, stepYears, paths, seed = DEFAULT_SEED } = inputs;
   positive("start", start);
   finite("driftAnnual", driftAnnual);
@@ -71,17 +106,12 @@ export function gbmPaths(inputs: GbmInputs): GbmPathSet {
   positive("stepYears", stepYears);
   checkPathSize(paths, steps);
   checkSeed(seed);
-  const out = new Float64Array(paths * steps);
-  const drift = (driftAnnual - (volAnnual * volAnnual) / 2) * stepYears;
-  fillLogWalk(out, paths, steps, start, drift, volAnnual * Math.sqrt(stepYears), createRng(seed));
   return {
-    paths: out,
-    pathCount: paths,
+    logStart: Math.log(start),
+    drift: (driftAnnual - (volAnnual * volAnnual) / 2) * stepYears,
+    sigma: volAnnual * Math.sqrt(stepYears),
+    paths,
     steps,
     seed,
-    start,
-    stepYears,
-    driftAnnual,
-    volAnnual,
   };
 }

@@ -6,7 +6,7 @@
 import { finite, nonNegative, positive } from "../units/checks.ts";
 import type { Hashrate } from "../units/hashrate.ts";
 import { checkRate } from "./_checks.ts";
-import { fillLogWalk } from "./_log_walk.ts";
+import { fillLogWalk, type LogWalk } from "./_log_walk.ts";
 import { checkPathSize } from "./_path_checks.ts";
 import type { PathSet } from "./path_set.ts";
 import { checkSeed, createRng, DEFAULT_SEED } from "./rng.ts";
@@ -61,6 +61,38 @@ export interface HashratePathSet extends PathSet {
  * ```
  */
 export function hashratePaths(inputs: HashrateInputs): HashratePathSet {
+  const walk = hashrateLogWalk(inputs);
+  const { start, stepYears } = inputs;
+  const out = new Float64Array(walk.paths * walk.steps);
+  fillLogWalk(out, walk.paths, walk.steps, start, walk.drift, walk.sigma, createRng(walk.seed));
+  return {
+    paths: out,
+    pathCount: walk.paths,
+    steps: walk.steps,
+    seed: walk.seed,
+    start,
+    stepYears,
+  };
+}
+
+/**
+ * The log walk {@linkcode hashratePaths} draws, its inputs checked: for code that walks the
+ * same paths a block at a time (the same seed and draws) instead of storing them all.
+ *
+ * @example
+ * ```ts
+ * import { hashrateLogWalk } from "./hashrate_paths.ts";
+ * import { ehs } from "../units/hashrate.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const inputs = {
+ *   start: ehs(800), growthAnnual: 0.5, volAnnual: 0.1, steps: 24, stepYears: 1 / 12, paths: 3,
+ * };
+ * assert.equal(hashrateLogWalk(inputs).drift, Math.log1p(0.5) * (1 / 12));
+ * assert.throws(() => hashrateLogWalk({ ...inputs, growthAnnual: -1 }), /growthAnnual/);
+ * ```
+ */
+export function hashrateLogWalk(inputs: HashrateInputs): LogWalk {
   const { start, growthAnnual, volAnnual, steps, stepYears, paths, seed = DEFAULT_SEED } = inputs;
   positive("start", start);
   finite("growthAnnual", growthAnnual);
@@ -69,8 +101,12 @@ export function hashratePaths(inputs: HashrateInputs): HashratePathSet {
   positive("stepYears", stepYears);
   checkPathSize(paths, steps);
   checkSeed(seed);
-  const out = new Float64Array(paths * steps);
-  const drift = Math.log1p(growthAnnual) * stepYears;
-  fillLogWalk(out, paths, steps, start, drift, volAnnual * Math.sqrt(stepYears), createRng(seed));
-  return { paths: out, pathCount: paths, steps, seed, start, stepYears };
+  return {
+    logStart: Math.log(start),
+    drift: Math.log1p(growthAnnual) * stepYears,
+    sigma: volAnnual * Math.sqrt(stepYears),
+    paths,
+    steps,
+    seed,
+  };
 }

@@ -20,6 +20,7 @@ export * from "./site_returns.ts";
 export * from "./site_npv.ts";
 export * from "./site_npv_paths.ts";
 export * from "./hashprice_scenarios.ts";
+export * from "./hashprice_stream.ts";
 export * from "./best_split.ts";
 export * from "./sum_of_the_parts.ts";
 export * from "./split_study.ts";

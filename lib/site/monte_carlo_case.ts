@@ -1,8 +1,11 @@
 // The site Monte Carlo the benchmarks time (site_monte_carlo_bench.ts, lib/cli/bench_numpy.ts):
 // BTC price by GBM, network hashrate as a lognormal walk, hashprice from both, a 300 MW site's
 // NPV on every path at a 30% AI split, then the mean, P5/P50/P95 and the loss probability —
-// through the public API, as one fused loop (the lower bound), and as inputs for the numpy peer.
+// through the public API (siteNpvPaths drawing the paths from the models a block at a time, and
+// the stored path sets of gbmPaths, hashratePaths and hashpriceScenarios), as one fused loop (the
+// lower bound), and as inputs for the numpy peer.
 // Parameters are illustrative, for timing only (not a forecast).
+import { fastExp } from "../finance/fast_exp.ts";
 import { gbmPaths } from "../finance/gbm_paths.ts";
 import { hashratePaths } from "../finance/hashrate_paths.ts";
 import { percentiles } from "../finance/percentiles.ts";
@@ -61,15 +64,25 @@ export const btcPricePaths = (paths: number) => gbmPaths(gbmInputs(paths));
 /** Hashrate paths alone. */
 export const networkHashratePaths = (paths: number) => hashratePaths(hashrateInputs(paths));
 
-/** The Monte Carlo through the public API. */
+/** The Monte Carlo through the public API: siteNpvPaths draws the paths from the models. */
 export function siteMonteCarlo(paths: number): MonteCarloSummary {
-  const hashprice = hashpriceScenarios({
-    btcPrice: btcPricePaths(paths),
-    networkHashrate: networkHashratePaths(paths),
+  const hashpriceModel = {
+    btcPrice: gbmInputs(paths),
+    networkHashrate: hashrateInputs(paths),
     startHeight: START_HEIGHT,
     feesBtcPerBlock: FEES_BTC_PER_BLOCK,
-  });
-  const run = siteNpvPaths(PLAN, { aiShare: AI_SHARE, hashprice, discountRate: DISCOUNT_RATE });
+  };
+  return summary(
+    siteNpvPaths(PLAN, { aiShare: AI_SHARE, hashpriceModel, discountRate: DISCOUNT_RATE }),
+  );
+}
+
+/** The Monte Carlo through the public API on stored path sets (three `paths × 120` arrays). */
+export function storedPathsSiteMonteCarlo(paths: number): MonteCarloSummary {
+  return summary(caseNpvs(caseHashprice(paths)));
+}
+
+function summary(run: ReturnType<typeof siteNpvPaths>): MonteCarloSummary {
   const [p5, p50, p95] = percentiles(run.npvsUsd, [5, 50, 95]);
   return {
     npvMeanUsd: run.npvMeanUsd,
@@ -118,7 +131,10 @@ export function fusedSiteMonteCarlo(paths: number): MonteCarloSummary {
   const logPrice0 = Math.log(g.start);
   const logHash0 = Math.log(h.start);
   const subsidy = subsidyByMonth({ startHeight: START_HEIGHT, months: MONTHS });
-  const btcPerDay = subsidy.map((s) => TARGET_BLOCKS_PER_DAY * (s + FEES_BTC_PER_BLOCK));
+  // Blocks a day × BTC a block × 1000 (TH/s → PH/s), times e^(log price − log hashrate).
+  const btcPerDayPerPhs = subsidy.map((s) =>
+    TARGET_BLOCKS_PER_DAY * (s + FEES_BTC_PER_BLOCK) * 1000
+  );
   const c = siteConstants();
   const { aiEbitda, miningCapex, aiCapex } = c.base;
   const miningMw = c.base.miningGrossMw;
@@ -137,7 +153,7 @@ export function fusedSiteMonteCarlo(paths: number): MonteCarloSummary {
     for (let m = 0; m < MONTHS; m++) {
       logPrice += priceDrift + priceSigma * priceShocks[m]!;
       logHash += hashDrift + hashSigma * hashShocks[m]!;
-      const hashprice = (btcPerDay[m]! * Math.exp(logPrice)) / (Math.exp(logHash) / 1000);
+      const hashprice = btcPerDayPerPhs[m]! * fastExp(logPrice - logHash);
       const revenue = c.phsPerGrossMw * hashprice * DAYS_PER_MONTH * c.running * c.payout;
       const on = !(c.switchOff && revenue - c.powerPerMw - c.runningOpex + c.creditPerMw < 0);
       const margin = (on ? revenue - c.powerPerMw + c.creditPerMw : 0) -

@@ -3,7 +3,9 @@
  * discount factors and everything that does not depend on the path (the AI segment, capex) are
  * computed once, and the paths are walked in typed arrays with no allocation per path. Each
  * path's NPV is the number `siteNpv(siteCashFlows(plan with that path, { aiShare }), options)`
- * gives, with the same arithmetic in the same order.
+ * gives, with the same arithmetic in the same order. Given price and hashrate models instead of
+ * stored hashprice paths, it draws the paths a block at a time (`hashprice_stream.ts`) and keeps
+ * none of them.
  *
  * @module
  */
@@ -12,6 +14,7 @@ import type { PathSet } from "../finance/path_set.ts";
 import { fraction, nonNegative, wholeNumber } from "../units/checks.ts";
 import { HOURS_PER_YEAR } from "../units/prices.ts";
 import { discountRateValue, monthEndDiscountFactors } from "./_discounting.ts";
+import { HASHPRICE_BLOCK_PATHS, type HashpriceModel, hashpriceStream } from "./hashprice_stream.ts";
 import { DAYS_PER_MONTH, siteCashFlows } from "./site_cash_flows.ts";
 import type { SitePlan } from "./site_plan.ts";
 import type { SiteReturnsOptions } from "./site_returns.ts";
@@ -25,6 +28,10 @@ export interface SiteNpvPathsOptions extends SiteReturnsOptions {
   /** Hashprice paths (USD/PH/day per month, at least `horizonMonths` steps); each replaces the
    * plan's hashprice. Default: the plan's own hashprice as the only path. */
   readonly hashprice?: PathSet;
+  /** Instead of `hashprice`: the BTC price and hashrate models the hashprice paths are drawn
+   * from, a block of paths at a time, none stored (the paths of `hashpriceScenarios` on
+   * `gbmPaths` and `hashratePaths` of the same inputs, to a few units in the last place). */
+  readonly hashpriceModel?: HashpriceModel;
   /** GPU price paths (USD/GPU-hour per month), paired by index with `hashprice`; GPU-cloud plans
    * only. Default: the plan's own price on every path. */
   readonly gpuPrice?: PathSet;
@@ -58,23 +65,49 @@ export interface SiteNpvPaths {
 /** Throws unless `set` has `pathCount` paths of at least `months` steps of finite values ≥ 0. */
 function checkPricePaths(field: string, set: PathSet, months: number, pathCount: number): void {
   checkPathSet(set);
-  if (set.steps < months) {
+  checkPathShape(field, set.steps, months, set.pathCount, pathCount);
+  checkPriceValues(field, set.paths, set.steps, months, 0, set.pathCount);
+}
+
+/** Throws unless paths have at least `months` steps and `pathCount` paths. */
+function checkPathShape(
+  field: string,
+  steps: number,
+  months: number,
+  count: number,
+  pathCount: number,
+): void {
+  if (steps < months) {
     throw new RangeError(
-      `Cannot use ${field}: expected at least ${months} monthly values per path, got ${set.steps}`,
+      `Cannot use ${field}: expected at least ${months} monthly values per path, got ${steps}`,
     );
   }
-  if (set.pathCount !== pathCount) {
+  if (count !== pathCount) {
     throw new RangeError(
-      `Cannot pair scenarios: hashprice has ${pathCount} paths, ${field} ${set.pathCount}`,
+      `Cannot pair scenarios: hashprice has ${pathCount} paths, ${field} ${count}`,
     );
   }
-  const values = set.paths;
-  for (let p = 0; p < set.pathCount; p++) {
-    for (let m = 0, cell = p * set.steps; m < months; m++, cell++) {
+}
+
+/** Throws unless the first `months` values of `count` paths (from path `firstPath`) are finite
+ * and ≥ 0; `values` holds those paths from its start. */
+function checkPriceValues(
+  field: string,
+  values: Float64Array,
+  steps: number,
+  months: number,
+  firstPath: number,
+  count: number,
+): void {
+  for (let p = 0; p < count; p++) {
+    for (let m = 0, cell = p * steps; m < months; m++, cell++) {
       const v = values[cell]!;
       if (!(v >= 0 && v < Infinity)) {
+        const path = firstPath + p;
         throw new RangeError(
-          `Cannot use ${field}.paths[${cell}] (path ${p}, month ${m}): expected a finite value >= 0, got ${v}`,
+          `Cannot use ${field}.paths[${
+            path * steps + m
+          }] (path ${path}, month ${m}): expected a finite value >= 0, got ${v}`,
         );
       }
     }
@@ -116,6 +149,11 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
   const aiShare = fraction("aiShare", options.aiShare);
   const rate = discountRateValue(options.discountRate);
   const months = plan.horizonMonths;
+  const model = options.hashpriceModel;
+  if (model !== undefined && options.hashprice !== undefined) {
+    throw new TypeError("Cannot use both hashprice and hashpriceModel: give one");
+  }
+  const stream = model === undefined ? undefined : hashpriceStream(model);
   const hp = options.hashprice;
   const gpu = options.gpuPrice;
   if (gpu !== undefined && plan.ai.kind !== "gpu cloud") {
@@ -129,15 +167,28 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
     "terminal.aiEbitdaMultiple",
     options.terminal?.aiEbitdaMultiple ?? 0,
   );
-  const pathCount = hp?.pathCount ?? gpu?.pathCount ?? 1;
+  const pathCount = hp?.pathCount ?? stream?.pathCount ?? gpu?.pathCount ?? 1;
   wholeNumber("horizonMonths", months, 1);
   if (hp !== undefined) checkPricePaths("hashprice", hp, months, pathCount);
+  if (stream !== undefined) {
+    checkPathShape("hashpriceModel", stream.steps, months, stream.pathCount, pathCount);
+  }
+  // A model's paths come a block at a time into one buffer; the first block before path 0.
+  const blockPaths = Math.min(HASHPRICE_BLOCK_PATHS, pathCount);
+  const block = stream === undefined ? undefined : new Float64Array(blockPaths * stream.steps);
+  const drawBlock = (firstPath: number): void => {
+    const count = Math.min(blockPaths, pathCount - firstPath);
+    stream!.next(block!, count);
+    checkPriceValues("hashprice", block!, stream!.steps, months, firstPath, count);
+  };
+  if (stream !== undefined) drawBlock(0);
   if (gpu !== undefined) checkPricePaths("gpuPrice", gpu, months, pathCount);
   // The plan as path 0 sees it, through the per-path model once: it validates the plan and gives
   // the series that do not depend on the path (capex, the AI segment without GPU price paths).
   let first = plan;
-  if (hp !== undefined) {
-    first = { ...first, mining: { ...first.mining, hashprice: hp.paths.subarray(0, hp.steps) } };
+  const firstHashprice = hp?.paths.subarray(0, hp.steps) ?? block?.subarray(0, stream!.steps);
+  if (firstHashprice !== undefined) {
+    first = { ...first, mining: { ...first.mining, hashprice: firstHashprice } };
   }
   if (gpu !== undefined && first.ai.kind === "gpu cloud") {
     first = { ...first, ai: { ...first.ai, priceUsdPerGpuHour: gpu.paths.subarray(0, gpu.steps) } };
@@ -145,11 +196,12 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
   const base = siteCashFlows(first, { aiShare });
 
   // Hashprice of every path: the given paths, or the plan's own series as one path.
-  const hashprice = hp?.paths ?? Float64Array.from({ length: months }, (_, m) => {
+  const hashprice = hp?.paths ?? block ?? Float64Array.from({ length: months }, (_, m) => {
     const values = plan.mining.hashprice;
     return typeof values === "number" ? values : values[m]!;
   });
-  const hpStride = hp?.steps ?? 0; // without paths, every path reads the plan's one series
+  // Without paths, every path reads the plan's one series.
+  const hpStride = hp?.steps ?? stream?.steps ?? 0;
   const factors = monthEndDiscountFactors(rate, months);
   const aiEbitda = base.aiEbitda;
   const miningCapex = base.miningCapex;
@@ -214,7 +266,9 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
         pathAiEbitda[month] = revenue - opex;
       }
     }
-    const row = p * hpStride;
+    const inBlock = p % blockPaths;
+    if (stream !== undefined && inBlock === 0 && p > 0) drawBlock(p);
+    const row = (stream === undefined ? p : inBlock) * hpStride;
     let cumulative = 0;
     let trough = 0;
     let miningLastYear = 0;
@@ -260,7 +314,7 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
     peakFundingUsd: funding,
   };
   if (cumulativeOut === undefined) return result;
-  const seed = hp?.seed ?? gpu?.seed ?? 0;
+  const seed = hp?.seed ?? stream?.seed ?? gpu?.seed ?? 0;
   return {
     ...result,
     cumulativeCashUsd: { paths: cumulativeOut, pathCount, steps: months, seed },

@@ -118,11 +118,11 @@ Deno.test("siteNpvPaths equals siteCashFlows + siteNpv on every path, over varie
   const colocation = coreScientificSite(MONTHS, 45);
   const cloud: SitePlan = { ...colocation, ai: H100_CLOUD };
   const terminal = { miningEbitdaMultiple: 4, aiEbitdaMultiple: 10 };
-  let switchedOff = 0;
+  let belowMean = 0;
 
   await t.step("colocation, switch-off at a loss, fixed opex paid while off", () => {
     for (const aiShare of [0, 0.35, 1]) {
-      switchedOff += assertSame(
+      belowMean += assertSame(
         colocation,
         { aiShare, hashprice, discountRate: 0.1 },
         `${aiShare}`,
@@ -149,7 +149,7 @@ Deno.test("siteNpvPaths equals siteCashFlows + siteNpv on every path, over varie
       ...colocation,
       mining: { ...colocation.mining, otherOpexUsdPerMwMonth: 8_000, otherOpexWhileOff: false },
     };
-    switchedOff += assertSame(perTh, { aiShare: 0.1, hashprice, discountRate: 0.09 }, "per TH");
+    belowMean += assertSame(perTh, { aiShare: 0.1, hashprice, discountRate: 0.09 }, "per TH");
   });
   await t.step("curtailment with credits, tax, uptime and a pool fee", () => {
     const curtailed: SitePlan = {
@@ -163,7 +163,7 @@ Deno.test("siteNpvPaths equals siteCashFlows + siteNpv on every path, over varie
         poolFee: 0.02,
       },
     };
-    switchedOff += assertSame(
+    belowMean += assertSame(
       curtailed,
       { aiShare: 0.4, hashprice, discountRate: 0.1, terminal },
       "curtailed",
@@ -188,7 +188,7 @@ Deno.test("siteNpvPaths equals siteCashFlows + siteNpv on every path, over varie
       "long",
     );
   });
-  assert.ok(switchedOff > 0); // the switch-off is exercised
+  assert.ok(belowMean > 0); // the switch-off is exercised
 });
 
 Deno.test("siteNpvPaths rejects bad paths and options, naming them", () => {
@@ -262,4 +262,130 @@ Deno.test("siteNpvPaths rejects bad paths and options, naming them", () => {
     () => siteNpvPaths({ ...plan, horizonMonths: 0 }, { aiShare: 0, discountRate: 0.1 }),
     /horizonMonths/,
   );
+});
+
+Deno.test("siteNpvPaths on price and hashrate models equals it on their stored paths", async (t) => {
+  // 600 paths: two full blocks of 256 and a part block, so block edges are crossed.
+  const paths = 600;
+  const months = 96;
+  const model = {
+    btcPrice: {
+      start: 90_000,
+      driftAnnual: 0,
+      volAnnual: 0.7,
+      steps: months,
+      stepYears: 1 / 12,
+      paths,
+      seed: 3,
+    },
+    networkHashrate: {
+      start: ehs(950),
+      growthAnnual: 0.3,
+      volAnnual: 0.15,
+      steps: months,
+      stepYears: 1 / 12,
+      paths,
+      seed: 4,
+    },
+    startHeight: 940_000,
+    feesBtcPerBlock: 0.02,
+  };
+  const hashprice = hashpriceScenarios({
+    btcPrice: gbmPaths(model.btcPrice),
+    networkHashrate: hashratePaths(model.networkHashrate),
+    startHeight: model.startHeight,
+    feesBtcPerBlock: model.feesBtcPerBlock,
+  });
+  const colocation = coreScientificSite(MONTHS, 45);
+  const terminal = { miningEbitdaMultiple: 4, aiEbitdaMultiple: 10 };
+  const gpuPrice = gbmPaths({
+    start: 2,
+    driftAnnual: -0.1,
+    volAnnual: 0.3,
+    steps: months,
+    stepYears: 1 / 12,
+    paths,
+    seed: 5,
+  });
+  const cases: [string, SitePlan, Omit<SiteNpvPathsOptions, "hashprice" | "hashpriceModel">][] = [
+    ["colocation with a terminal value", colocation, { aiShare: 0.3, discountRate: 0.1, terminal }],
+    ["all mining, running at a loss", {
+      ...colocation,
+      mining: { ...colocation.mining, switchOffAtLoss: false },
+    }, { aiShare: 0, discountRate: 0.08 }],
+    ["GPU cloud on paired GPU price paths", { ...colocation, ai: H100_CLOUD }, {
+      aiShare: 0.5,
+      discountRate: 0.12,
+      gpuPrice,
+    }],
+  ];
+  for (const [label, plan, options] of cases) {
+    await t.step(label, () => {
+      const drawn = siteNpvPaths(plan, { ...options, hashpriceModel: model, cumulativeCash: true });
+      const stored = siteNpvPaths(plan, { ...options, hashprice, cumulativeCash: true });
+      assert.equal(drawn.pathCount, paths);
+      assert.equal(drawn.cumulativeCashUsd!.seed, hashprice.seed);
+      // Hashprice differs in the last bits (one exponential of a difference for a quotient of
+      // two): 1e-9 of the largest NPV is far above that and far below any dollar that matters.
+      const scale = stored.npvsUsd.reduce((most, v) => Math.max(most, Math.abs(v)), 0);
+      const tolerance = { absolute: 1e-9 * scale };
+      let belowMean = 0;
+      for (let p = 0; p < paths; p++) {
+        assertAlmostEquals(drawn.npvsUsd[p]!, stored.npvsUsd[p]!, tolerance, `${label}, path ${p}`);
+        assertAlmostEquals(drawn.peakFundingUsd[p]!, stored.peakFundingUsd[p]!, tolerance);
+        const last = (p + 1) * MONTHS - 1;
+        assertAlmostEquals(
+          drawn.cumulativeCashUsd!.paths[last]!,
+          stored.cumulativeCashUsd!.paths[last]!,
+          tolerance,
+        );
+        if (stored.npvsUsd[p]! < stored.npvMeanUsd) belowMean++;
+      }
+      assert.ok(belowMean > 0 && belowMean < paths); // the paths spread on both sides
+      assertAlmostEquals(drawn.npvMeanUsd, stored.npvMeanUsd, tolerance);
+      assert.equal(drawn.lossProbability, stored.lossProbability);
+      assert.equal(drawn.capexUsd, stored.capexUsd);
+    });
+  }
+  await t.step("bad models and options are named", () => {
+    const options = { aiShare: 0.3, discountRate: 0.1 };
+    assert.throws(
+      () => siteNpvPaths(colocation, { ...options, hashprice, hashpriceModel: model }),
+      /Cannot use both hashprice and hashpriceModel: give one/,
+    );
+    const short = {
+      ...model,
+      btcPrice: { ...model.btcPrice, steps: 60 },
+      networkHashrate: { ...model.networkHashrate, steps: 60 },
+    };
+    assert.throws(
+      () => siteNpvPaths(colocation, { ...options, hashpriceModel: short }),
+      /Cannot use hashpriceModel: expected at least 72 monthly values per path, got 60/,
+    );
+    assert.throws(
+      () =>
+        siteNpvPaths(colocation, {
+          ...options,
+          hashpriceModel: { ...model, networkHashrate: { ...model.networkHashrate, paths: 10 } },
+        }),
+      /Cannot combine paths: btcPrice is 600×96, networkHashrate is 10×96/,
+    );
+    assert.throws(
+      () =>
+        siteNpvPaths(colocation, {
+          ...options,
+          hashpriceModel: { ...model, btcPrice: { ...model.btcPrice, volAnnual: -0.2 } },
+        }),
+      /Cannot use volAnnual: expected a value >= 0, got -0.2/,
+    );
+    // A price path that overflows is named by path and month, as a stored one would be.
+    const explosive = {
+      ...model,
+      btcPrice: { ...model.btcPrice, start: 1e300, driftAnnual: 1_000, volAnnual: 0 },
+    };
+    assert.throws(
+      () => siteNpvPaths(colocation, { ...options, hashpriceModel: explosive }),
+      /Cannot use hashprice.paths\[0\] \(path 0, month 0\): expected a finite value >= 0, got Infinity/,
+    );
+  });
 });
