@@ -1,9 +1,7 @@
 /**
- * The Bitcoin ASIC catalogue, `data/asic_models.csv`: its schema (the single source of the row
- * type), a pure parser that checks the catalogue's invariants, its writer, and a loader returning
- * one object per row. A catalogue of about a hundred models is read row by row in notebooks
- * (`find` a model, filter by year), so rows suit it better than typed columns. Where two sources
- * disagree on a model, both rows are kept and one is marked `preferred`
+ * The Bitcoin ASIC catalogue, `data/asic_models.csv`: about a hundred models, read row by row in
+ * notebooks (`find` a model, filter by year), so rows suit it better than typed columns. Where
+ * two sources disagree on a model, both rows are kept and one is marked `preferred`
  * ({@linkcode preferredAsicModels} keeps one row per model).
  *
  * @module
@@ -103,11 +101,10 @@ export function agreesWithStated(computed: number, stated: string | number): boo
  *
  * @example
  * ```ts
- * import { asicModelsFromCsv } from "./asic_models.ts";
+ * import { ASIC_MODELS_SCHEMA, asicModelsFromCsv } from "./asic_models.ts";
  * import assert from "node:assert/strict";
  *
- * const header = "manufacturer,model,release,hashrate_ths,power_w,efficiency_j_per_th," +
- *   "stated_efficiency_j_per_th,preferred,source,notes\n";
+ * const header = ASIC_MODELS_SCHEMA.map((c) => c.name).join(",") + "\n";
  * const [s19pro] = asicModelsFromCsv(
  *   header + `Bitmain,Antminer S19 Pro,2020-02,110,3250,${3250 / 110},30,true,F2Pool,\n`,
  * );

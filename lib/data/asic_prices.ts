@@ -1,7 +1,6 @@
 /**
- * ASIC purchase prices in USD per TH/s, `data/asic_prices.csv`: its schema (the single source of
- * the row type), a pure parser and a loader returning one object per price point. A handful of
- * cited points is read row by row, so rows suit it better than typed columns.
+ * ASIC purchase prices in USD per TH/s, `data/asic_prices.csv`: a handful of cited points, read
+ * row by row, so one object per point suits them better than typed columns.
  *
  * @module
  */
@@ -48,11 +47,10 @@ export type AsicPrice = SchemaRow<typeof ASIC_PRICES_SCHEMA>;
  *
  * @example
  * ```ts
- * import { asicPricesFromCsv } from "./asic_prices.ts";
+ * import { ASIC_PRICES_SCHEMA, asicPricesFromCsv } from "./asic_prices.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "series,value_usd_per_th,value_high_usd_per_th,period_as_stated,date," +
- *   "figure_as_stated,source_url,source_title,source_date,notes\n" +
+ * const csv = ASIC_PRICES_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "S21 preorder,14,,preorder Oct 2023,2023-10,$14/TH/s,https://x,X,2023-10-11,\n";
  * const [s21] = asicPricesFromCsv(csv);
  * assert.equal(s21!.value_usd_per_th, 14);

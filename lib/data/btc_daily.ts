@@ -1,6 +1,5 @@
 /**
- * The daily Bitcoin network dataset, `data/btc_daily.csv`: its schema (the single source of the
- * row type), a pure parser and a loader that returns typed columns.
+ * The daily Bitcoin network dataset, `data/btc_daily.csv`, loaded as typed columns.
  *
  * @module
  */
@@ -51,11 +50,10 @@ export type BtcDaily =
  *
  * @example
  * ```ts
- * import { btcDailyFromCsv } from "./btc_daily.ts";
+ * import { BTC_DAILY_SCHEMA, btcDailyFromCsv } from "./btc_daily.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "date,blocks,height_end,hashrate_ths,difficulty,subsidy_btc,fees_btc,price_usd," +
- *   "hashprice_usd_per_ph_day,hashprice_btc_per_ph_day\n" +
+ * const csv = BTC_DAILY_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "2024-04-20,144,840143,6e8,1.2e14,450,5,64000,48.5,0.00076\n";
  * const daily = btcDailyFromCsv(csv);
  * assert.equal(daily.length, 1);

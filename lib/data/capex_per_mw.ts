@@ -1,8 +1,7 @@
 /**
  * Cited capital costs per MW, `data/capex_per_mw.csv`: what building, converting, buying or
- * valuing a megawatt of AI/HPC or mining capacity cost, per its source. The schema is the single
- * source of the row type; a pure parser checks it; a loader returns one object per figure (a few
- * dozen rows, read one by one in notebooks).
+ * valuing a megawatt of AI/HPC or mining capacity cost, per its source: one object per figure (a
+ * few dozen rows, read one by one in notebooks).
  *
  * @module
  */
@@ -92,11 +91,10 @@ export type CapexPerMw = SchemaRow<typeof CAPEX_PER_MW_SCHEMA>;
  *
  * @example
  * ```ts
- * import { capexPerMwFromCsv } from "./capex_per_mw.ts";
+ * import { CAPEX_PER_MW_SCHEMA, capexPerMwFromCsv } from "./capex_per_mw.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "subject,metric,asset,low_usd_per_mw,high_usd_per_mw,mid_usd_per_mw,mw_basis," +
- *   "per_mw,figure_as_stated,source_url,source_title,source_date,notes\n" +
+ * const csv = CAPEX_PER_MW_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "TeraWulf HPC,build cost,AI/HPC,8000000,10000000,9000000,critical IT,as stated," +
  *   "$8–$10 million per MW,https://x,X,,\n";
  * const [terawulf] = capexPerMwFromCsv(csv);

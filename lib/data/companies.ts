@@ -2,8 +2,7 @@
  * Listed miners' cited operating, power, HPC and balance-sheet facts, `data/companies.csv`: one
  * fact a row (ticker, period end, metric, value in the metric's one unit, basis, scope, source),
  * conflicting facts all kept, one row per ticker, metric and basis flagged `preferred` by
- * {@linkcode comparePreference}. The schema is the single source of the row type; the parser
- * checks every vocabulary and that a metric's value is in its unit.
+ * {@linkcode comparePreference}; a metric's value is in its one unit.
  *
  * @module
  */
@@ -269,12 +268,10 @@ export function comparePreference(
  *
  * @example
  * ```ts
- * import { companyFactsFromCsv } from "./companies.ts";
+ * import { COMPANIES_SCHEMA, companyFactsFromCsv } from "./companies.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "ticker,company,period_end,period_precision,metric,value,unit,basis,scope," +
- *   "preferred,source_type,source_url,source_title,source_date,check,figure_as_stated," +
- *   "basis_as_stated,period_as_stated,input,notes\n" +
+ * const csv = COMPANIES_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "RIOT,Riot Platforms,2025-10-31,day,hashrate_installed,36.6,EH/s,installed,company,yes," +
  *   "press relay,https://x,X,2025-11-04,confirmed,reached 36.6 EH/s,deployed,October 2025," +
  *   "facts/company_operating_facts.csv:279,\n";

@@ -209,38 +209,27 @@ function checkHeader(
   schema: Schema,
   mode: "exact" | "subset",
 ): number[] {
+  const fail = (column: string | undefined, what: string) => new CsvError(file, 1, column, what);
   const seen = new Set<string>();
   for (const name of header) {
     // Unnamed columns cannot be asked for, so in subset mode they may repeat.
     if (name === "" && mode === "subset") continue;
-    if (seen.has(name)) throw new CsvError(file, 1, name, "the header repeats this column");
+    if (seen.has(name)) throw fail(name, "the header repeats this column");
     seen.add(name);
   }
   const expected = schema.map((s) => s.name);
   const missing = expected.filter((name) => !seen.has(name));
-  const extra = header.filter((name) => !expected.includes(name));
-  if (missing.length > 0 || (mode === "exact" && extra.length > 0)) {
+  const extra = mode === "exact" ? header.filter((name) => !expected.includes(name)) : [];
+  const listed = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
+  if (missing.length > 0 || extra.length > 0) {
     const parts = [];
-    if (missing.length > 0) parts.push(`missing ${missing.map((m) => `"${m}"`).join(", ")}`);
-    if (mode === "exact" && extra.length > 0) {
-      parts.push(`unexpected ${extra.map((m) => `"${m}"`).join(", ")}`);
-    }
-    throw new CsvError(
-      file,
-      1,
-      undefined,
-      `header does not match the schema: ${parts.join("; ")}. Expected columns: ${
-        expected.join(",")
-      }`,
-    );
+    if (missing.length > 0) parts.push(`missing ${listed(missing)}`);
+    if (extra.length > 0) parts.push(`unexpected ${listed(extra)}`);
+    const columns = `Expected columns: ${expected.join(",")}`;
+    throw fail(undefined, `header does not match the schema: ${parts.join("; ")}. ${columns}`);
   }
   if (mode === "exact" && header.some((name, i) => name !== expected[i])) {
-    throw new CsvError(
-      file,
-      1,
-      undefined,
-      `columns are out of order; expected ${expected.join(",")}`,
-    );
+    throw fail(undefined, `columns are out of order; expected ${expected.join(",")}`);
   }
   return expected.map((name) => header.indexOf(name));
 }

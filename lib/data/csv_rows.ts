@@ -3,7 +3,9 @@
  * object per row and applies the rules that link cells across a row or across rows (a column
  * that follows from another, a dataset's own checks, a column computed from others, keys no two
  * rows share, a sort order), naming the file, line, column and values of the first broken rule;
- * {@linkcode datasetLoader} makes a dataset's loader from its parser.
+ * {@linkcode datasetLoader} makes a dataset's loader from its parser. Each dataset module of
+ * `lib/data` declares its schema (the single source of its row type) and rules, and exports its
+ * parser `xFromCsv` and loader `loadX`.
  *
  * @module
  */

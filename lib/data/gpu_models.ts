@@ -1,7 +1,6 @@
 /**
  * The accelerator catalogue, `data/gpu_models.csv`: data-centre AI accelerators from Epoch AI's
- * machine-learning hardware table, one row per model. Its schema (the single source of the
- * columns), a pure parser that checks the dataset's invariants, a loader, and a lookup by name.
+ * machine-learning hardware table, one row per model, with a lookup by name.
  *
  * Rows come back as frozen objects rather than typed columns: the table is small (about 80
  * rows) and analysts look models up by name far more often than they scan a column.
@@ -93,11 +92,10 @@ export const compareGpuModels: (
  *
  * @example
  * ```ts
- * import { gpuModelsFromCsv } from "./gpu_models.ts";
+ * import { GPU_MODELS_SCHEMA, gpuModelsFromCsv } from "./gpu_models.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "name,vendor,release_date,tdp_w,memory_gb,memory_bandwidth_tbps,bf16_tflops," +
- *   "fp8_tflops,release_price_usd,price_source\n" +
+ * const csv = GPU_MODELS_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "NVIDIA B200,NVIDIA,2024-11-15,1000,180,7.7,2250,4500,,\n";
  * const [b200] = gpuModelsFromCsv(csv);
  * assert.equal(b200!.tdp_w, 1000);

@@ -1,9 +1,7 @@
 /**
- * AI/HPC deals disclosed by Bitcoin miners, `data/miner_ai_deals.csv`: its schema (the single
- * source of the row type), the normalised vocabularies, the F6 revenue intensity, a pure parser
- * that checks the dataset's invariants and a loader returning one object per row. A few dozen
- * deals are read row by row in notebooks (`filter` by company, `find` a deal), so rows suit them
- * better than typed columns.
+ * AI/HPC deals disclosed by Bitcoin miners, `data/miner_ai_deals.csv`, with their normalised
+ * vocabularies and F6 revenue intensity. A few dozen deals are read row by row in notebooks
+ * (`filter` by company, `find` a deal), so rows suit them better than typed columns.
  *
  * @module
  */

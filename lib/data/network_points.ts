@@ -2,8 +2,8 @@
  * Dated, cited points on the Bitcoin network and its market, `data/network_points.csv`: fleet
  * efficiency, network power, hashprice, difficulty and hashrate as a survey, an index or an
  * analyst stated them on a date. They are cross-checks and replacements for stale constants,
- * not a series. The schema is the single source of the row type; each metric has one unit
- * ({@linkcode NETWORK_METRIC_UNITS}), so a point's `unit` follows from its `metric`.
+ * not a series. Each metric has one unit ({@linkcode NETWORK_METRIC_UNITS}), so a point's `unit`
+ * follows from its `metric`.
  *
  * @module
  */
@@ -85,11 +85,10 @@ export type NetworkPoint = {
  *
  * @example
  * ```ts
- * import { networkPointsFromCsv } from "./network_points.ts";
+ * import { NETWORK_POINTS_SCHEMA, networkPointsFromCsv } from "./network_points.ts";
  * import assert from "node:assert/strict";
  *
- * const csv = "metric,date,statistic,value,unit,subject,date_as_stated,figure_as_stated," +
- *   "source_url,source_title,source_date,notes\n" +
+ * const csv = NETWORK_POINTS_SCHEMA.map((c) => c.name).join(",") + "\n" +
  *   "hashprice,2025-11-22,point,35.06,USD per PH/s per day,Luxor,on November 22," +
  *   "$35.06 on November 22,https://x,X,,\n";
  * const [low] = networkPointsFromCsv(csv);
