@@ -119,28 +119,21 @@ export function checkDailyOrder(
     const stats = days.get(dayKey) ?? new Map<string, [number, number]>();
     days.set(dayKey, stats.set(row.statistic, [row.value, lines[i]!]));
   });
-  for (const [dayKey, stats] of days) checkDay(file, dayKey, stats);
-}
-
-function checkDay(file: string, dayKey: string, stats: Map<string, [number, number]>) {
-  const [gpu, date] = dayKey.split("|");
-  let previous: [string, number] | undefined;
-  for (const name of DAILY_ORDER) {
-    const found = stats.get(name);
-    if (found === undefined) {
-      const line = stats.values().next().value?.[1] ?? 0;
-      throw new CsvError(file, line, "statistic", `${gpu} ${date} has no "${name}" row`);
+  for (const [dayKey, stats] of days) {
+    const [gpu, date] = dayKey.split("|");
+    let previous: [string, number] | undefined;
+    for (const name of DAILY_ORDER) {
+      const found = stats.get(name);
+      if (found === undefined) {
+        const line = stats.values().next().value?.[1] ?? 0;
+        throw new CsvError(file, line, "statistic", `${gpu} ${date} has no "${name}" row`);
+      }
+      const [value, line] = found;
+      if (previous !== undefined && value < previous[1]) {
+        const what = `${gpu} ${date}: ${name} ${value} is below ${previous[0]} ${previous[1]}`;
+        throw new CsvError(file, line, "value", `${what}; expected ${DAILY_ORDER.join(" ≤ ")}`);
+      }
+      previous = [name, value];
     }
-    const [value, line] = found;
-    if (previous !== undefined && value < previous[1]) {
-      throw new CsvError(
-        file,
-        line,
-        "value",
-        `${gpu} ${date}: ${name} ${value} is below ${previous[0]} ${previous[1]}; expected ` +
-          "min ≤ p25 ≤ median ≤ p75 ≤ max",
-      );
-    }
-    previous = [name, value];
   }
 }

@@ -9,8 +9,6 @@
 declare namespace Papa {
   /** One problem papaparse found in the text. */
   interface ParseError {
-    /** The kind of problem. */
-    type: "Quotes" | "Delimiter" | "FieldMismatch";
     /** Its code. */
     code:
       | "MissingQuotes"
@@ -22,8 +20,6 @@ declare namespace Papa {
     message: string;
     /** The record (0-based) where it was found. */
     row?: number | undefined;
-    /** The character offset where it was found. */
-    index?: number | undefined;
   }
 
   /** The options `csv.ts` passes: no header row, every line kept, a fixed delimiter. */

@@ -1,35 +1,11 @@
 /**
- * Assertions on {@linkcode CsvError}, the error every parser and loader of `lib/data` throws on a
- * bad cell. Test support only: the tests of `lib/data` and of the build (`lib/ingest`), which
- * rejects bad inputs with the same error, use it.
+ * An assertion on {@linkcode CsvError}, the error every parser and loader of `lib/data` throws on
+ * a bad cell. Test support only, for the tests of `lib/data`.
  *
  * @module
  */
 import assert from "node:assert/strict";
 import { CsvError } from "./csv.ts";
-
-/**
- * A predicate for `assert.rejects`: asserts the error is a {@linkcode CsvError} whose message is
- * exactly `expected`.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { CsvError } from "./csv.ts";
- * import { csvErrorWithMessage } from "./_testing.ts";
- *
- * const error = new CsvError("f.csv", 2, "value", "expected a number");
- * await assert.rejects(() => Promise.reject(error), csvErrorWithMessage(error.message));
- * assert.throws(() => csvErrorWithMessage("x")(new Error("x")), /expected a CsvError/);
- * ```
- */
-export function csvErrorWithMessage(expected: string): (error: unknown) => true {
-  return (error) => {
-    assert.ok(error instanceof CsvError, `expected a CsvError, got ${error}`);
-    assert.equal(error.message, expected);
-    return true;
-  };
-}
 
 /**
  * Asserts `fn` throws a {@linkcode CsvError} for file `f.csv` whose message matches `pattern`

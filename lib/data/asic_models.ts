@@ -7,7 +7,7 @@
  * @module
  */
 import { quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
 export const ASIC_MODELS_SCHEMA = [
@@ -199,7 +199,7 @@ function checkRow(row: Cells, fail: RowFail<Cells>): void {
  * assert.ok(Number.isNaN(s21!.power_w)); // the source gives no power for it
  * ```
  */
-export const loadAsicModels: (path?: string | URL) => Promise<readonly AsicModel[]> = datasetLoader(
+export const loadAsicModels: DatasetLoader<readonly AsicModel[]> = datasetLoader(
   ASIC_MODELS_PATH,
   asicModelsFromCsv,
 );

@@ -5,7 +5,7 @@
  * @module
  */
 import { quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
 export const ASIC_PRICES_SCHEMA = [
@@ -95,7 +95,7 @@ export function asicPricesFromCsv(
  * assert.deepEqual([s21Hydro?.value_usd_per_th, s21Hydro?.value_high_usd_per_th], [7, 8]);
  * ```
  */
-export const loadAsicPrices: (path?: string | URL) => Promise<readonly AsicPrice[]> = datasetLoader(
+export const loadAsicPrices: DatasetLoader<readonly AsicPrice[]> = datasetLoader(
   ASIC_PRICES_PATH,
   asicPricesFromCsv,
 );

@@ -4,7 +4,7 @@
  * @module
  */
 import { type Columns, CsvError, parseCsv, type Schema } from "./csv.ts";
-import { datasetLoader } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader } from "./csv_rows.ts";
 import { isoDayNumber, nextIsoDay } from "../units/calendar.ts";
 
 /** Columns of `data/btc_daily.csv`; every header names its unit. */
@@ -93,7 +93,4 @@ export function btcDailyFromCsv(text: string, options: { file?: string } = {}): 
  * assert.equal(daily.subsidy_btc[i]! / daily.blocks[i]!, 3.125);
  * ```
  */
-export const loadBtcDaily: (path?: string | URL) => Promise<BtcDaily> = datasetLoader(
-  BTC_DAILY_PATH,
-  btcDailyFromCsv,
-);
+export const loadBtcDaily: DatasetLoader<BtcDaily> = datasetLoader(BTC_DAILY_PATH, btcDailyFromCsv);

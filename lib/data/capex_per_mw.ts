@@ -6,7 +6,7 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
  * What a figure measures: `build cost` (capex to build or complete a site), `retrofit cost`
@@ -141,8 +141,7 @@ export function capexPerMwFromCsv(
  * assert.equal(riot?.mid_usd_per_mw, 3.6e6);
  * ```
  */
-export const loadCapexPerMw: (path?: string | URL) => Promise<readonly CapexPerMw[]> =
-  datasetLoader(
-    CAPEX_PER_MW_PATH,
-    capexPerMwFromCsv,
-  );
+export const loadCapexPerMw: DatasetLoader<readonly CapexPerMw[]> = datasetLoader(
+  CAPEX_PER_MW_PATH,
+  capexPerMwFromCsv,
+);

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** The unit of each metric family; the only unit a metric's value may be in. */
 export const COMPANY_UNITS = [
@@ -317,8 +317,7 @@ export function companyFactsFromCsv(
  * assert.ok(preferred.every((f) => f.unit === "shares"));
  * ```
  */
-export const loadCompanyFacts: (path?: string | URL) => Promise<readonly CompanyFact[]> =
-  datasetLoader(
-    COMPANIES_PATH,
-    companyFactsFromCsv,
-  );
+export const loadCompanyFacts: DatasetLoader<readonly CompanyFact[]> = datasetLoader(
+  COMPANIES_PATH,
+  companyFactsFromCsv,
+);

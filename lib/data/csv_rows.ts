@@ -21,6 +21,12 @@ import {
 /** A column of row type `R`, by name. */
 export type ColumnName<R> = keyof R & string;
 
+/** A dataset's loader: it reads the file at `path`, by default the dataset's own. */
+export type DatasetLoader<T> = (path?: string | URL) => Promise<T>;
+
+/** Orders rows of type `R` by columns `K`. */
+export type RowOrder<R, K extends keyof R> = (a: Pick<R, K>, b: Pick<R, K>) => number;
+
 /** Makes the error for a broken rule of a row, naming its column and what was wrong. */
 export type RowFail<R> = (column: ColumnName<R>, what: string) => CsvError;
 
@@ -216,7 +222,7 @@ function keyText<R>(row: R, names: readonly ColumnName<R>[]): string {
 export function compareRows<S extends Schema, K extends ColumnName<SchemaRow<S>>>(
   schema: S,
   columns: readonly K[],
-): (a: Pick<SchemaRow<S>, K>, b: Pick<SchemaRow<S>, K>) => number {
+): RowOrder<SchemaRow<S>, K> {
   const ranks = columns.map((name) => schema.find((c) => c.name === name)?.values);
   return (a, b) => {
     for (let c = 0; c < columns.length; c++) {
@@ -250,7 +256,7 @@ export function compareRows<S extends Schema, K extends ColumnName<SchemaRow<S>>
 export function datasetLoader<T>(
   defaultPath: string,
   parse: (text: string, options: { file: string }) => T,
-): (path?: string | URL) => Promise<T> {
+): DatasetLoader<T> {
   return async (path = new URL(`../../${defaultPath}`, import.meta.url)) => {
     const text = await Deno.readTextFile(path);
     return parse(text, { file: path instanceof URL ? path.pathname : path });

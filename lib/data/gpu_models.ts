@@ -8,25 +8,18 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { compareRows, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
+import {
+  compareRows,
+  type DatasetLoader,
+  datasetLoader,
+  type RowOrder,
+  rowsFromCsv,
+} from "./csv_rows.ts";
 
-/**
- * Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none.
- *
- * @example
- * ```ts
- * import { GPU_MODELS_SCHEMA } from "./gpu_models.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(GPU_MODELS_SCHEMA.map((c) => c.name).join(","),
- *   "name,vendor,release_date,tdp_w,memory_gb,memory_bandwidth_tbps,bf16_tflops,fp8_tflops," +
- *     "release_price_usd,price_source");
- * ```
- */
+/** Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none. */
 export const GPU_MODELS_SCHEMA = [
   { name: "name", type: "string" },
   { name: "vendor", type: "string" },
-  // YYYY-MM-DD, or YYYY-MM / YYYY when Epoch gives only that.
   { name: "release_date", type: "date", dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "tdp_w", type: "number", optional: true, min: 0 },
   { name: "memory_gb", type: "number", optional: true, min: 0 },
@@ -37,17 +30,7 @@ export const GPU_MODELS_SCHEMA = [
   { name: "price_source", type: "string", optional: true },
 ] as const satisfies Schema;
 
-/**
- * The dataset's path relative to the project root.
- *
- * @example
- * ```ts
- * import { GPU_MODELS_PATH } from "./gpu_models.ts";
- * import assert from "node:assert/strict";
- *
- * assert.equal(GPU_MODELS_PATH, "data/gpu_models.csv");
- * ```
- */
+/** The dataset's path relative to the project root. */
 export const GPU_MODELS_PATH = "data/gpu_models.csv";
 
 /**
@@ -80,10 +63,10 @@ export type GpuModel = SchemaRow<typeof GPU_MODELS_SCHEMA>;
  * assert.equal(compareGpuModels(b, b), 0);
  * ```
  */
-export const compareGpuModels: (
-  a: Pick<GpuModel, "vendor" | "release_date" | "name">,
-  b: Pick<GpuModel, "vendor" | "release_date" | "name">,
-) => number = compareRows(GPU_MODELS_SCHEMA, ["vendor", "release_date", "name"]);
+export const compareGpuModels: RowOrder<GpuModel, "vendor" | "release_date" | "name"> = compareRows(
+  GPU_MODELS_SCHEMA,
+  ["vendor", "release_date", "name"],
+);
 
 /**
  * Parses the text of `data/gpu_models.csv`: the header must equal the schema, release dates
@@ -123,7 +106,7 @@ export function gpuModelsFromCsv(text: string, options: { file?: string } = {}):
  * assert.equal(findGpuModel(models, "NVIDIA H100 SXM5 80GB").tdp_w, 700);
  * ```
  */
-export const loadGpuModels: (path?: string | URL) => Promise<GpuModel[]> = datasetLoader(
+export const loadGpuModels: DatasetLoader<GpuModel[]> = datasetLoader(
   GPU_MODELS_PATH,
   gpuModelsFromCsv,
 );

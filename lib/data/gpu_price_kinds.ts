@@ -103,10 +103,6 @@ export type GpuPriceSelection<K extends GpuPriceKind = GpuPriceKind> =
   | { readonly kind: K; readonly kinds?: never }
   | { readonly kinds: readonly K[]; readonly kind?: never };
 
-function isKind(value: unknown): value is GpuPriceKind {
-  return typeof value === "string" && (GPU_PRICE_KINDS as readonly string[]).includes(value);
-}
-
 /**
  * The kinds a selection names, checked: each must be a known kind and all must share one unit.
  * Throws a `TypeError` listing the valid kinds otherwise.
@@ -128,27 +124,22 @@ function isKind(value: unknown): value is GpuPriceKind {
  */
 export function selectedKinds(selection: GpuPriceSelection): readonly GpuPriceKind[] {
   const valid = `valid kinds: ${GPU_PRICE_KINDS.map((k) => JSON.stringify(k)).join(", ")}`;
+  const fail = (what: string) => new TypeError(`Cannot select GPU prices ${what}`);
   const given = selection as { kind?: unknown; kinds?: unknown } | undefined;
   if (given === undefined || given === null || typeof given !== "object") {
-    throw new TypeError(`Cannot select GPU prices without a kind: pass { kind }; ${valid}`);
+    throw fail(`without a kind: pass { kind }; ${valid}`);
   }
   if (given.kind !== undefined && given.kinds !== undefined) {
-    throw new TypeError("Cannot select GPU prices by both kind and kinds: pass one of them");
+    throw fail("by both kind and kinds: pass one of them");
   }
-  const kinds: unknown[] = given.kinds !== undefined
-    ? (Array.isArray(given.kinds) ? [...given.kinds] : [given.kinds])
-    : [given.kind];
-  if (kinds.length === 0) {
-    throw new TypeError(`Cannot select GPU prices with an empty kinds list; ${valid}`);
-  }
-  for (const kind of kinds) {
-    if (!isKind(kind)) {
-      throw new TypeError(
-        `Cannot select GPU prices of kind ${
-          kind === undefined ? "undefined (kind is required)" : JSON.stringify(kind)
-        }; ${valid}`,
-      );
-    }
+  const kinds: unknown[] = given.kinds !== undefined ? [given.kinds].flat() : [given.kind];
+  if (kinds.length === 0) throw fail(`with an empty kinds list; ${valid}`);
+  const bad = kinds.findIndex((kind) => !(GPU_PRICE_KINDS as readonly unknown[]).includes(kind));
+  if (bad !== -1) {
+    const kind = kinds[bad] === undefined
+      ? "undefined (kind is required)"
+      : JSON.stringify(kinds[bad]);
+    throw fail(`of kind ${kind}; ${valid}`);
   }
   const checked = [...new Set(kinds as GpuPriceKind[])];
   const units = new Set(checked.map((k) => KIND_UNITS[k]));

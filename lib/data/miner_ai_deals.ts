@@ -6,7 +6,7 @@
  * @module
  */
 import { quote, type Schema, type SchemaRow } from "./csv.ts";
-import { datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
+import { type DatasetLoader, datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
 /**
@@ -211,8 +211,7 @@ function checkRow(row: MinerAiDeal, fail: RowFail<MinerAiDeal>): void {
  * assert.equal(hut.structure, "lease NNN");
  * ```
  */
-export const loadMinerAiDeals: (path?: string | URL) => Promise<readonly MinerAiDeal[]> =
-  datasetLoader(
-    MINER_AI_DEALS_PATH,
-    minerAiDealsFromCsv,
-  );
+export const loadMinerAiDeals: DatasetLoader<readonly MinerAiDeal[]> = datasetLoader(
+  MINER_AI_DEALS_PATH,
+  minerAiDealsFromCsv,
+);

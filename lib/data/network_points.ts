@@ -8,7 +8,13 @@
  * @module
  */
 import type { Schema, SchemaRow } from "./csv.ts";
-import { compareRows, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
+import {
+  compareRows,
+  type DatasetLoader,
+  datasetLoader,
+  type RowOrder,
+  rowsFromCsv,
+} from "./csv_rows.ts";
 
 /**
  * Each metric and its one unit. Difficulty is in trillions (multiply by 1e12 for the protocol's
@@ -38,16 +44,13 @@ export const NETWORK_STATISTICS = ["point", "monthly average", "estimate"] as co
 /** One of {@linkcode NETWORK_STATISTICS}. */
 export type NetworkStatistic = typeof NETWORK_STATISTICS[number];
 
-/** Every metric's unit. */
-const NETWORK_UNITS: readonly NetworkUnit[] = Object.values(NETWORK_METRIC_UNITS);
-
 /** Columns of `data/network_points.csv`; `value` is in `unit`, the metric's one unit. */
 export const NETWORK_POINTS_SCHEMA = [
   { name: "metric", type: "string", values: NETWORK_METRICS },
   { name: "date", type: "date", dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "statistic", type: "string", values: NETWORK_STATISTICS },
   { name: "value", type: "number", positive: true },
-  { name: "unit", type: "string", values: NETWORK_UNITS },
+  { name: "unit", type: "string", values: Object.values(NETWORK_METRIC_UNITS) },
   { name: "subject", type: "string" },
   { name: "date_as_stated", type: "string" },
   { name: "figure_as_stated", type: "string" },
@@ -130,10 +133,10 @@ export function networkPointsFromCsv(
  * ]);
  * ```
  */
-export const compareNetworkPoints: (
-  a: { readonly metric: NetworkMetric; readonly date: string },
-  b: { readonly metric: NetworkMetric; readonly date: string },
-) => number = compareRows(NETWORK_POINTS_SCHEMA, ["metric", "date"]);
+export const compareNetworkPoints: RowOrder<NetworkPoint, "metric" | "date"> = compareRows(
+  NETWORK_POINTS_SCHEMA,
+  ["metric", "date"],
+);
 
 /**
  * Reads `data/network_points.csv` (or another path) into one object per point.
@@ -151,8 +154,7 @@ export const compareNetworkPoints: (
  * assert.equal(low?.value, 35.06);
  * ```
  */
-export const loadNetworkPoints: (path?: string | URL) => Promise<readonly NetworkPoint[]> =
-  datasetLoader(
-    NETWORK_POINTS_PATH,
-    networkPointsFromCsv,
-  );
+export const loadNetworkPoints: DatasetLoader<readonly NetworkPoint[]> = datasetLoader(
+  NETWORK_POINTS_PATH,
+  networkPointsFromCsv,
+);

@@ -6,7 +6,30 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { csvErrorWithMessage } from "../data/_testing.ts";
+import { CsvError } from "../data/csv.ts";
+
+/**
+ * A predicate for `assert.rejects`: asserts the error is a {@linkcode CsvError} whose message is
+ * exactly `expected`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { CsvError } from "../data/csv.ts";
+ * import { csvErrorWithMessage } from "./_testing.ts";
+ *
+ * const error = new CsvError("f.csv", 2, "value", "expected a number");
+ * await assert.rejects(() => Promise.reject(error), csvErrorWithMessage(error.message));
+ * assert.throws(() => csvErrorWithMessage("x")(new Error("x")), /expected a CsvError/);
+ * ```
+ */
+export function csvErrorWithMessage(expected: string): (error: unknown) => true {
+  return (error) => {
+    assert.ok(error instanceof CsvError, `expected a CsvError, got ${error}`);
+    assert.equal(error.message, expected);
+    return true;
+  };
+}
 
 /**
  * A build log that drops every line.

@@ -15,8 +15,7 @@ import { asicModelsFromCsv, loadAsicModels } from "../data/asic_models.ts";
 import { type BuiltDataset, DEFAULT_SOURCE_DIR, writeBuiltDatasets } from "./dataset_build.ts";
 import { readSection } from "./sources_md.ts";
 import { rawF2poolList } from "./_asic_testing.ts";
-import { csvErrorWithMessage } from "../data/_testing.ts";
-import { quiet, withTempDir } from "./_testing.ts";
+import { csvErrorWithMessage, quiet, withTempDir } from "./_testing.ts";
 
 // The real F2Pool header (U+00A0 where F2Pool has it) and four real rows, CRLF, with a BOM.
 const F2POOL_HEADER = "Company,Device,Device Age (M)(03/2020) ,Hashrate (T),Power Consumption " +
