@@ -38,12 +38,12 @@ const TOOLS = ["ingest", "notebook", "report", "cli", "charts/gallery"];
 const NO_DATA = ["chain", "mining", "compute", "site", "company", "finance", "charts"]
   .concat("notebook");
 
-/** The issue's target is 3,000 once the loaders' folder holds only loaders; at the split it
- * measured 3,011 lines (the loaders of eight datasets, the schema parser and the DataFrame
- * view), and the ninth dataset's loader (`companies.ts`, 427 lines) and a model's price points by
- * name (`asic_model_prices.ts`) took it to 3,502. Getting under 3,000 takes more than moves: e.g.
- * one shared check for the loaders' repeated row invariants. */
-const DATA_MAX_LINES = 3_520;
+/** Under 3,000 once the loaders' folder holds only loaders. At the split it measured 3,011
+ * lines (the loaders of eight datasets, the schema parser and the DataFrame view); the ninth
+ * dataset's loader (`companies.ts`) and a model's price points by name took it to 3,502; the
+ * DataFrame view moved to `lib/frames`, and one row parser with declarative rules (`csv_rows.ts`),
+ * cell rules in the schema and row types derived from the schemas brought it to 2,961. */
+const DATA_MAX_LINES = 2_980;
 /** The issue's target, 20% of `lib`. Right after the split the biggest folder, `ingest`, was 20.6%
  * (7,245 of 35,201 lines); with the companies build in its own folder it is 18.7% (7,245 of
  * 38,799). A dataset's build that grows large gets its own folder, as `ingest/companies` has. */
