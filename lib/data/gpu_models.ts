@@ -15,6 +15,7 @@ import {
   type RowOrder,
   rowsFromCsv,
 } from "./csv_rows.ts";
+import { editDistance } from "../units/edit_distance.ts";
 
 /** Columns of `data/gpu_models.csv`; every header names its unit. Blank means Epoch has none. */
 export const GPU_MODELS_SCHEMA = [
@@ -179,17 +180,4 @@ function nearNames(models: readonly GpuModel[], wanted: readonly string[]): stri
   if (best === undefined) return [];
   const pool = best.shared > 0 ? scored.filter((s) => s.shared > 0) : scored;
   return pool.slice(0, 5).map((s) => s.name);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

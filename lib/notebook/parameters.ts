@@ -7,6 +7,7 @@
  * @module
  */
 import { cellSource, cellTags, type Notebook, type NotebookCell } from "./notebook.ts";
+import { editDistance } from "../units/edit_distance.ts";
 
 /** A value a run may give a parameter: what JSON can write. */
 export type ParameterValue =
@@ -106,23 +107,6 @@ function defaultType(value: string, annotation: string | undefined): ParameterTy
   if (value.startsWith("[") && value.endsWith("]")) return "array";
   if (value.startsWith("{") && value.endsWith("}")) return "object";
   return "other";
-}
-
-/** Levenshtein distance, for "did you mean". */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(
-        row[j]! + 1,
-        next[j - 1]! + 1,
-        row[j - 1]! + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
-      );
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }
 
 /** The JSON kind of a value, as the messages name it. */
