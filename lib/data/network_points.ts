@@ -34,6 +34,7 @@ export const NETWORK_METRICS = Object.keys(NETWORK_METRIC_UNITS) as readonly Net
 export type NetworkMetric = keyof typeof NETWORK_METRIC_UNITS;
 /** The unit of metric `M`. */
 export type NetworkUnit<M extends NetworkMetric = NetworkMetric> = typeof NETWORK_METRIC_UNITS[M];
+const NETWORK_UNITS: readonly NetworkUnit[] = Object.values(NETWORK_METRIC_UNITS);
 
 /**
  * What a value summarises: `point` (the value at one time within `date`, such as a day's
@@ -50,7 +51,7 @@ export const NETWORK_POINTS_SCHEMA = [
   { name: "date", type: "date", dates: ["YYYY", "YYYY-MM", "YYYY-MM-DD"] },
   { name: "statistic", type: "string", values: NETWORK_STATISTICS },
   { name: "value", type: "number", positive: true },
-  { name: "unit", type: "string", values: Object.values(NETWORK_METRIC_UNITS) },
+  { name: "unit", type: "string", values: NETWORK_UNITS },
   { name: "subject", type: "string" },
   { name: "date_as_stated", type: "string" },
   { name: "figure_as_stated", type: "string" },
