@@ -2,6 +2,7 @@
 // and a retirement, against the mullet with a colocation lease, over 200 seeded paths.
 import { gbmPaths } from "../finance/gbm_paths.ts";
 import { hashratePaths } from "../finance/hashrate_paths.ts";
+import type { PathSet } from "../finance/path_set.ts";
 import { btc, ehs, grossMw, jPerTh, ths, usd, usdPerMwYear, w } from "../units/mod.ts";
 import type { MinerCompany } from "./miner_company.ts";
 import type { MinerVsMulletInputs } from "./miner_vs_mullet.ts";
@@ -36,7 +37,11 @@ const COMPANY: MinerCompany = {
 const PATHS = { steps: MONTHS, stepYears: 1 / 12, paths: 200 } as const;
 
 /** The comparison's inputs at `aiShare`. */
-export function comparisonInputs(aiShare: number): MinerVsMulletInputs {
+export function comparisonInputs(
+  aiShare: number,
+):
+  & Omit<MinerVsMulletInputs, "btcPrice" | "networkHashrate">
+  & { readonly btcPrice: PathSet; readonly networkHashrate: PathSet } {
   return {
     company: COMPANY,
     ai: {

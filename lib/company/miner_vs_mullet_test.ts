@@ -1,66 +1,26 @@
 import assert from "node:assert/strict";
 import { monthlyFlows } from "../finance/cash_flow.ts";
-import { gbmPaths } from "../finance/gbm_paths.ts";
-import { hashratePaths } from "../finance/hashrate_paths.ts";
 import { npv } from "../finance/npv.ts";
 import type { PathSet } from "../finance/path_set.ts";
 import { siteCashFlows } from "../site/site_cash_flows.ts";
 import { terminalValue } from "../site/site_returns.ts";
 import { sumOfTheParts } from "../site/sum_of_the_parts.ts";
-import { btc, ehs, grossMw, jPerTh, ths, usd, usdPerKwh, usdPerMwYear, w } from "../units/mod.ts";
+import { ehs, jPerTh, usdPerKwh } from "../units/mod.ts";
 import { minerVsMulletTable } from "./comparison_table.ts";
 import type { MinerCompany } from "./miner_company.ts";
 import { projectMiner } from "./miner_projection.ts";
 import { minerVsMullet } from "./miner_vs_mullet.ts";
 import { simulateTreasury } from "./treasury.ts";
 import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+import { comparisonInputs } from "./_testing.ts";
 
 /** 1e-9 of the expected value, or 1e-9 absolute below 1. */
 const TOLERANCE = { absolute: 1e-9, relative: 1e-9 };
 
 const MONTHS = 48;
-const company: MinerCompany = {
-  grossPower: grossMw(100),
-  startHeight: 952_053,
-  feesBtcPerBlock: 0.03,
-  costs: {
-    powerPrice: 0.045,
-    pue: 1.1,
-    poolFee: 0.02,
-    hostingUsdPerMwMonth: 6_000,
-    hostingWhileOff: 0.5,
-    sgaUsdPerMonth: 1.5e6,
-  },
-  balanceSheet: { btc: btc(500), cashUsd: usd(20e6), debtUsd: usd(50e6) },
-  fleet: {
-    horizonMonths: MONTHS,
-    deliveryLagMonths: 3,
-    depreciationMonths: 36,
-    models: [
-      { name: "S19 XP", hashrate: ths(140), power: w(3_000) },
-      { name: "S21", hashrate: ths(200), efficiency: jPerTh(17.5) },
-    ],
-    installed: [{ model: "S19 XP", units: 10_000 }, { model: "S21", units: 10_000 }],
-    purchases: [{ month: 12, model: "S21", units: 9_000, usdPerTh: 14 }],
-    retireAbove: [{ month: 15, aboveJPerTh: jPerTh(20) }],
-  },
-};
-const ai = {
-  kind: "colocation",
-  pue: 1.25,
-  firstYearRent: usdPerMwYear(1.8e6),
-  capexUsdPerItMw: 10e6,
-  constructionMonths: 12,
-} as const;
-const paths = { steps: MONTHS, stepYears: 1 / 12, paths: 200 } as const;
-const btcPrice = gbmPaths({ ...paths, start: 90_000, driftAnnual: 0.2, volAnnual: 0.6, seed: 3 });
-const networkHashrate = hashratePaths({
-  ...paths,
-  start: ehs(950),
-  growthAnnual: 0.3,
-  volAnnual: 0.1,
-  seed: 4,
-});
+// The shared comparison: a 100 MW miner with two vintages, an upgrade and a retirement, against
+// the mullet with a colocation lease, over 200 seeded paths of 48 months.
+const { company, ai, btcPrice, networkHashrate } = comparisonInputs(0);
 const options = { discountRate: 0.12, debtRateAnnual: 0.08 } as const;
 
 function row(set: PathSet, p: number): Float64Array {
