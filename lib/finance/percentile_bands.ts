@@ -9,6 +9,9 @@ import { checkPercentiles, orderStatisticsFor, percentileOfSorted } from "./_per
 import { selectMany } from "./_select.ts";
 import { DEFAULT_PERCENTILES } from "./percentiles.ts";
 
+/** Steps copied out together: eight doubles, one 64-byte cache line of a path. */
+const STEP_BLOCK = 8;
+
 /** Options of {@linkcode percentileBands}. */
 export interface PercentileBandsOptions {
   /**
@@ -63,33 +66,59 @@ export function percentileBands(
   checkPathSet(set);
   const { paths, pathCount, steps } = set;
   const bands = percentiles.map(() => new Float64Array(steps));
-  // One sequential pass copies the paths step-major, so each step's values are contiguous.
-  const byStep = new Float64Array(paths.length);
-  for (let p = 0, cell = 0; p < pathCount; p++) {
-    for (let s = 0; s < steps; s++, cell++) {
-      const value = paths[cell]!;
-      if (!Number.isFinite(value)) {
-        throw new RangeError(
-          `Cannot use paths[${cell}] (path ${p}, step ${s}): expected a finite number, got ${value}`,
-        );
-      }
-      byStep[s * pathCount + p] = value;
-    }
-  }
-  // Only the order statistics the percentiles read are placed (quickselect), not a full sort:
+  // Steps are copied out a block at a time, step-major, so each step's values are contiguous:
+  // eight steps of a path are one cache line of `paths`, and the block's buffer (not a copy of
+  // every path) is all that is allocated.
+  const blockSteps = Math.min(STEP_BLOCK, steps);
+  const columns = new Float64Array(blockSteps * pathCount);
+  // Only the order statistics the percentiles read are placed (selection), not a full sort:
   // percentileOfSorted reads exactly those indices.
   const ks = orderStatisticsFor(pathCount, percentiles);
   const rows: BandRow[] = [];
-  for (let s = 0; s < steps; s++) {
-    const column = byStep.subarray(s * pathCount, (s + 1) * pathCount);
-    selectMany(column, ks);
-    const row: { step: number; [key: `p${number}`]: number } = { step: s };
-    for (let k = 0; k < percentiles.length; k++) {
-      const value = percentileOfSorted(column, percentiles[k]!);
-      bands[k]![s] = value;
-      row[`p${percentiles[k]!}`] = value;
+  for (let first = 0; first < steps; first += blockSteps) {
+    const width = Math.min(blockSteps, steps - first);
+    copySteps(paths, pathCount, steps, first, width, columns);
+    for (let b = 0; b < width; b++) {
+      const s = first + b;
+      const column = columns.subarray(b * pathCount, (b + 1) * pathCount);
+      selectMany(column, ks);
+      const row: { step: number; [key: `p${number}`]: number } = { step: s };
+      for (let k = 0; k < percentiles.length; k++) {
+        const value = percentileOfSorted(column, percentiles[k]!);
+        bands[k]![s] = value;
+        row[`p${percentiles[k]!}`] = value;
+      }
+      rows.push(row);
     }
-    rows.push(row);
   }
   return { percentiles: [...percentiles], steps, bands, rows };
+}
+
+/** Copies steps `first…first + width − 1` of every path into `columns`, step-major. */
+function copySteps(
+  paths: Float64Array,
+  pathCount: number,
+  steps: number,
+  first: number,
+  width: number,
+  columns: Float64Array,
+): void {
+  for (let p = 0; p < pathCount; p++) {
+    for (let b = 0, cell = p * steps + first, out = p; b < width; b++, cell++, out += pathCount) {
+      const value = paths[cell]!;
+      if (!Number.isFinite(value)) throwFirstNonFinite(paths, steps);
+      columns[out] = value;
+    }
+  }
+}
+
+/** Throws the RangeError naming the first non-finite value of `paths`, in path order. */
+function throwFirstNonFinite(paths: Float64Array, steps: number): never {
+  const cell = paths.findIndex((value) => !Number.isFinite(value));
+  const value = paths[cell]!;
+  throw new RangeError(
+    `Cannot use paths[${cell}] (path ${Math.floor(cell / steps)}, step ${
+      cell % steps
+    }): expected a finite number, got ${value}`,
+  );
 }

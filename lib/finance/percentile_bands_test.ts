@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { selectInPlace } from "./_select.ts";
+import { selectInPlace, selectMany } from "./_select.ts";
 import { gbmPaths } from "./gbm_paths.ts";
 import { stepValues } from "./path_set.ts";
 import { percentileBands } from "./percentile_bands.ts";
@@ -51,7 +51,46 @@ Deno.test("bands are ordered and hand-checkable on a tiny set", () => {
   }
 });
 
-Deno.test("quickselect places order statistics like a sort, with ties and constants", () => {
+Deno.test("selection places order statistics like a sort, above and below the sampling size", () => {
+  const rng = createRng(78);
+  for (let trial = 0; trial < 60; trial++) {
+    // Sizes past 600 take Floyd–Rivest's sample window first.
+    const n = 1 + rng.int(trial % 2 === 0 ? 50 : 6_000);
+    const distinct = 1 + rng.int(trial % 3 === 0 ? 4 : 1e6); // many ties in some trials
+    const a = Float64Array.from({ length: n }, () => rng.int(distinct));
+    const sorted = a.slice().sort();
+    // Percentile ranks of numpy's linear method (pairs k, k + 1) plus a few lone ones.
+    const ks = [...new Set([0, n >> 3, (n >> 3) + 1, n >> 1, (n >> 1) + 1, n - 2, n - 1])]
+      .filter((k) => k >= 0 && k < n)
+      .sort((x, y) => x - y);
+    const work = a.slice();
+    selectMany(work, ks);
+    for (const k of ks) {
+      assert.equal(work[k], sorted[k], `n ${n}, k ${k}`);
+      for (let i = 0; i < k; i++) assert.ok(work[i]! <= work[k]!);
+      for (let i = k + 1; i < n; i++) assert.ok(work[i]! >= work[k]!);
+    }
+    const one = a.slice();
+    const k = rng.int(n);
+    selectInPlace(one, k, 0, n - 1);
+    assert.equal(one[k], sorted[k]);
+  }
+  // Sorted, reversed and constant inputs of a sampling size.
+  for (
+    const a of [
+      Float64Array.from({ length: 5_000 }, (_, i) => i),
+      Float64Array.from({ length: 5_000 }, (_, i) => -i),
+      new Float64Array(5_000).fill(3),
+    ]
+  ) {
+    const sorted = a.slice().sort();
+    const ks = [249, 250, 2_499, 2_500, 4_749, 4_750];
+    selectMany(a, ks);
+    for (const k of ks) assert.equal(a[k], sorted[k]);
+  }
+});
+
+Deno.test("selectInPlace places order statistics like a sort, with ties and constants", () => {
   const rng = createRng(77);
   for (let trial = 0; trial < 300; trial++) {
     const n = 1 + rng.int(200);
@@ -84,6 +123,14 @@ Deno.test("percentileBands rejects bad input", () => {
   assert.throws(() => percentileBands(set), {
     name: "RangeError",
     message: "Cannot use paths[2] (path 1, step 0): expected a finite number, got NaN",
+  });
+  // Steps are read eight at a time; the error still names the first bad value in path order.
+  const twoBad = new Float64Array(4 * 20).fill(1);
+  twoBad[15] = Infinity; // path 0, step 15 (the second block of steps)
+  twoBad[3 * 20 + 2] = NaN; // path 3, step 2 (the first block)
+  assert.throws(() => percentileBands({ paths: twoBad, pathCount: 4, steps: 20, seed: 1 }), {
+    name: "RangeError",
+    message: "Cannot use paths[15] (path 0, step 15): expected a finite number, got Infinity",
   });
   const good = { ...set, paths: Float64Array.of(1, 2, 3, 4) };
   assert.throws(
