@@ -6,6 +6,7 @@ import { notebookQuantities } from "../charts/stated_quantities.ts";
 import { coveredTickers } from "../coverage/covered_tickers.ts";
 import { readNotebook } from "../notebook/notebook.ts";
 import { assertAlmostEquals } from "../testing/assert_almost_equals.ts";
+import { runReport } from "./_testing.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 /** Printed figures are the notes' own doubles: equal to rounding in the last places. */
@@ -15,29 +16,12 @@ Deno.test("each company note's parts and value per share recompute from its prin
   const { tickers } = await coveredTickers();
   const dir = await Deno.makeTempDir({ prefix: "mullet-coverage-pack-" });
   try {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-read",
-        `--allow-write=${dir},/tmp`,
-        "--allow-env",
-        "--allow-run",
-        "--allow-net=127.0.0.1",
-        "--allow-sys",
-        "--allow-ffi",
-        "lib/cli/report.ts",
-        "--out",
-        dir,
-        "notebooks/08_company.ipynb",
-        "--each",
-        `ticker=${tickers.join(",")}`,
-      ],
-      cwd: ROOT,
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
-    assert.equal(out.code, 0, text);
+    const out = await runReport(dir, [
+      "notebooks/08_company.ipynb",
+      "--each",
+      `ticker=${tickers.join(",")}`,
+    ]);
+    assert.equal(out.code, 0, out.stdout + out.stderr);
     const tracker = notebookQuantities(
       await readNotebook(`${ROOT}notebooks/07_coverage_tracker.ipynb`),
       "07_coverage_tracker.ipynb",

@@ -7,34 +7,9 @@ import { sha256Hex } from "../files/sha256.ts";
 import { DEFAULT_HOUSE_VIEW } from "../house/house_view.ts";
 import { type Notebook, notebookToJson, readNotebook } from "../notebook/notebook.ts";
 import { ensureChromium } from "./chromium.ts";
+import { runReport } from "./_testing.ts";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
-
-function report(dir: string, args: string[]) {
-  return new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      `--allow-write=${dir},/tmp`,
-      "--allow-env",
-      "--allow-run",
-      "--allow-net=127.0.0.1",
-      "--allow-sys",
-      "--allow-ffi",
-      "lib/cli/report.ts",
-      "--out",
-      dir,
-      ...args,
-    ],
-    cwd: ROOT,
-    stdout: "piped",
-    stderr: "piped",
-  }).output().then((out) => ({
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  }));
-}
+const report = runReport;
 
 const code = (source: string, tags: string[] = []) => ({
   cell_type: "code" as const,

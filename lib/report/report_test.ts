@@ -7,7 +7,7 @@ import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { coveredTickers } from "../coverage/covered_tickers.ts";
 import { ensureChromium } from "./chromium.ts";
-import { assertFontsEmbedded } from "./_testing.ts";
+import { assertFontsEmbedded, reportArgs } from "./_testing.ts";
 import { packFixture } from "./pack_fixture.ts";
 import { exhibitPageProblems, exhibitTitles } from "./_exhibit_pages.ts";
 import { parseExhibitCsv } from "./exhibit_data.ts";
@@ -31,24 +31,6 @@ async function run(cmd: string, args: string[]) {
     .output();
   const text = (b: Uint8Array) => new TextDecoder().decode(b);
   return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
-}
-
-/** `deno task report`'s command line, writing only to `dir` and /tmp. */
-function reportArgs(dir: string, args: string[]): string[] {
-  return [
-    "run",
-    "--allow-read",
-    `--allow-write=${dir},/tmp`,
-    "--allow-env",
-    "--allow-run",
-    "--allow-net=127.0.0.1",
-    "--allow-sys",
-    "--allow-ffi",
-    "lib/cli/report.ts",
-    "--out",
-    dir,
-    ...args,
-  ];
 }
 
 function report(dir: string, args: string[]) {
