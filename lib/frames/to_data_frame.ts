@@ -1,11 +1,12 @@
 /**
- * A danfo.js DataFrame of typed columns or of a loader's rows, for notebooks; danfo loads lazily,
- * and its frames show themselves as tables when a cell ends in one
- * ({@linkcode installFrameDisplay}).
+ * A danfo.js DataFrame of typed columns or of a loader's rows, for notebooks; danfo loads at the
+ * first call (its base build, without the file readers: `_load_danfo.ts`), and its frames show
+ * themselves as tables when a cell ends in one ({@linkcode installFrameDisplay}).
  *
  * @module
  */
 import { installFrameDisplay } from "../charts/frame_display.ts";
+import { loadDanfo } from "./_load_danfo.ts";
 
 /** Columns as a model sees them: dates or text in arrays, numbers in typed arrays. */
 export type ColumnTable<T = Record<string, unknown>> = { [K in keyof T]: FrameColumn };
@@ -32,7 +33,7 @@ export type FrameRow<T = Record<string, unknown>> = { [K in keyof T]: string | n
  */
 export async function toDataFrame<C extends ColumnTable<C>, R extends FrameRow<R>>(
   table: C | readonly R[],
-): Promise<import("danfojs").DataFrame> {
+): Promise<import("danfojs/dist/danfojs-base/index.js").DataFrame> {
   const data: Record<string, (string | number | boolean)[]> = {};
   if (Array.isArray(table)) {
     const names = Object.keys(table[0] ?? {});
@@ -48,7 +49,7 @@ export async function toDataFrame<C extends ColumnTable<C>, R extends FrameRow<R
       if (typeof column !== "number") data[name] = Array.from(column as ArrayLike<string>);
     }
   }
-  const danfo = await import("danfojs");
+  const danfo = await loadDanfo();
   installFrameDisplay(danfo);
   return new danfo.DataFrame(data);
 }
