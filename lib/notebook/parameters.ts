@@ -67,13 +67,18 @@ export function parametersCellIndex(notebook: Notebook): number {
  * // A null default takes the house view's value; its annotation types an override.
  * const house = { ...nb, cells: [{ ...nb.cells[0]!, source: "let powerPriceUsdPerKwh: number | null = null;" }] };
  * assert.equal(notebookParameters(house, "n.ipynb")[0]!.type, "number");
+ * // A literal deno fmt wrapped over several lines is one parameter, its default valid JSON.
+ * const wrapped = { ...nb, cells: [{ ...nb.cells[0]!,
+ *   source: 'let models = [\n  "S19",\n  "S21",\n]; // fleets\nlet seed = 7;' }] };
+ * assert.deepEqual(notebookParameters(wrapped, "n.ipynb").map((p) => [p.name, p.defaultSource, p.type]),
+ *   [["models", '["S19", "S21"]', "array"], ["seed", "7", "number"]]);
  * ```
  */
 export function notebookParameters(notebook: Notebook, file: string): Parameter[] {
   const index = parametersCellIndex(notebook);
   if (index === -1) return [];
   const params: Parameter[] = [];
-  for (const [i, line] of cellSource(notebook.cells[index]!).split("\n").entries()) {
+  for (const [i, line] of declarations(cellSource(notebook.cells[index]!))) {
     const m = DECLARATION.exec(line);
     if (m === null) continue;
     if (m[1] === "const") {
@@ -87,6 +92,47 @@ export function notebookParameters(notebook: Notebook, file: string): Parameter[
     params.push({ name: m[2]!, defaultSource: value, type: defaultType(value, m[3]?.trim()) });
   }
   return params;
+}
+
+/**
+ * The cell's statements, one per line as written, except that a default spread over several
+ * lines (an array or object literal as `deno fmt` wraps it) is joined into its first line.
+ * Each comes with its 0-based first line.
+ */
+function declarations(source: string): [number, string][] {
+  const lines = source.split("\n");
+  const out: [number, string][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    let statement = lines[i]!;
+    // Brackets still open (outside strings and comments) continue on the next line.
+    while (openBrackets(statement) > 0 && i + 1 < lines.length) {
+      const next = lines[++i]!.trim();
+      // deno fmt's trailing comma before the closing bracket is not JSON: it goes.
+      const closes = /^[\]}]/.test(next);
+      if (closes) statement = statement.replace(/,\s*$/, "");
+      statement += closes || /[[{]$/.test(statement) ? next : ` ${next}`;
+    }
+    out.push([first, statement]);
+  }
+  return out;
+}
+
+/** Opening brackets not yet closed in `code`, skipping strings and a line comment. */
+function openBrackets(code: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let k = 0; k < code.length; k++) {
+    const c = code[k]!;
+    if (quote !== undefined) {
+      if (c === "\\") k++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "/" && code[k + 1] === "/") break;
+    else if (c === "[" || c === "{" || c === "(") depth++;
+    else if (c === "]" || c === "}" || c === ")") depth--;
+  }
+  return depth;
 }
 
 /** The type of a default; a `null` default ("take it from the house view") is typed by its
