@@ -16,6 +16,7 @@ import { HOURS_PER_YEAR } from "../units/prices.ts";
 import { monthEndDiscountFactors } from "./_discounting.ts";
 import { coreScientificSite } from "./_testing.ts";
 import { hashpriceScenarios, subsidyByMonth } from "./hashprice_scenarios.ts";
+import { HASHPRICE_BLOCK_PATHS } from "./hashprice_stream.ts";
 import { DAYS_PER_MONTH, siteCashFlows } from "./site_cash_flows.ts";
 import { siteNpvPaths } from "./site_npv_paths.ts";
 
@@ -117,7 +118,7 @@ function siteConstants() {
 
 /**
  * The lower bound: the same model and random streams in one loop over paths, one month at a
- * time, with nothing stored but one path's shocks (no path sets, no hashprice array).
+ * time, with nothing stored but a block of paths' shocks (no path sets, no hashprice array).
  */
 export function fusedSiteMonteCarlo(paths: number): MonteCarloSummary {
   const g = gbmInputs(paths);
@@ -139,20 +140,27 @@ export function fusedSiteMonteCarlo(paths: number): MonteCarloSummary {
   const { aiEbitda, miningCapex, aiCapex } = c.base;
   const miningMw = c.base.miningGrossMw;
   const factors = monthEndDiscountFactors(DISCOUNT_RATE, MONTHS);
-  const priceShocks = new Float64Array(MONTHS);
-  const hashShocks = new Float64Array(MONTHS);
+  // A block of paths' shocks a call: one call into the generator a path costs more than the walk.
+  const blockPaths = Math.min(HASHPRICE_BLOCK_PATHS, paths);
+  const priceShocks = new Float64Array(blockPaths * MONTHS);
+  const hashShocks = new Float64Array(blockPaths * MONTHS);
   const npvs = new Float64Array(paths);
   let sum = 0;
   let losses = 0;
   for (let p = 0; p < paths; p++) {
-    priceRng.fillNormal(priceShocks);
-    hashRng.fillNormal(hashShocks);
+    const inBlock = p % blockPaths;
+    if (inBlock === 0) {
+      const cells = Math.min(blockPaths, paths - p) * MONTHS;
+      priceRng.fillNormal(priceShocks.subarray(0, cells));
+      hashRng.fillNormal(hashShocks.subarray(0, cells));
+    }
+    const row = inBlock * MONTHS;
     let logPrice = logPrice0;
     let logHash = logHash0;
     let npv = 0;
     for (let m = 0; m < MONTHS; m++) {
-      logPrice += priceDrift + priceSigma * priceShocks[m]!;
-      logHash += hashDrift + hashSigma * hashShocks[m]!;
+      logPrice += priceDrift + priceSigma * priceShocks[row + m]!;
+      logHash += hashDrift + hashSigma * hashShocks[row + m]!;
       const hashprice = btcPerDayPerPhs[m]! * fastExp(logPrice - logHash);
       const revenue = c.phsPerGrossMw * hashprice * DAYS_PER_MONTH * c.running * c.payout;
       const on = !(c.switchOff && revenue - c.powerPerMw - c.runningOpex + c.creditPerMw < 0);
