@@ -159,9 +159,10 @@ function frameOf(value: { columns: string[]; values: unknown[] }): FrameLike {
  * Makes every danfo DataFrame and Series show itself as a table ({@linkcode frameBundle}) when a
  * notebook cell ends in one: the Deno kernel displays a value through its
  * `Symbol.for("Jupyter.display")` method, which danfo's classes lack, so a frame would print as
- * an opaque object. danfo's frames come from two copies of its base class (the exported classes,
- * and the classes its operations such as `head` and `groupby` return), so every copy is given the
- * method; it is not enumerable and is defined once.
+ * an opaque object. The method goes on the shared base (danfo's `NDframe`) of every class the
+ * sample frames reach: the classes a user constructs (danfo's main build subclasses the base
+ * build's) and those its operations such as `head` and `groupby` return. It is not enumerable and
+ * is defined once.
  *
  * @example
  * ```ts
