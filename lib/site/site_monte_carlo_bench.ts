@@ -1,5 +1,6 @@
 // The site Monte Carlo (BTC price by GBM, network hashrate, hashprice, the site's NPV on every
 // path, mean and percentiles) at 1k, 10k and 100k paths × 120 months, through the public API
+// (siteNpvPaths drawing the paths from the models a block at a time, and on stored path sets)
 // and as one fused loop over the same model and random streams (the lower bound). The numpy
 // peer, peak memory and 1M paths: lib/cli/bench_numpy.ts (`deno task bench`).
 import {
