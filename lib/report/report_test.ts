@@ -5,6 +5,7 @@ import { type Notebook, notebookToJson, readNotebook } from "../notebook/noteboo
 import { sha256Hex } from "../files/sha256.ts";
 import { storedFreezeHash } from "../notebook/freeze.ts";
 import { isRunCopy } from "../notebook/run_copies.ts";
+import { expectedView } from "../notebook/_front_end_checks.ts";
 import { coveredTickers } from "../coverage/covered_tickers.ts";
 import { ensureChromium } from "./chromium.ts";
 import { assertFontsEmbedded, reportArgs } from "./_testing.ts";
@@ -503,6 +504,7 @@ Deno.test("every research notebook renders from its saved outputs into a printab
     assert.equal(status, 0, stderr);
     const pdfs = [...Deno.readDirSync(dir)].map((e) => e.name).filter((n) => n.endsWith(".pdf"));
     assert.equal(pdfs.length, notebooks.length, stdout);
+    let tables = 0;
     for (const pdf of pdfs) {
       const pages = await assertPrintable(`${dir}/${pdf}`, dir);
       assert.match(pages[0]!, /KEY TAKEAWAYS/);
@@ -510,7 +512,19 @@ Deno.test("every research notebook renders from its saved outputs into a printab
       // The appendix ends the note: sources, parameters, the house view, the manifest.
       const text = pages.join("\n");
       assert.match(text.slice(text.lastIndexOf("Appendix")), /House view[\s\S]*Reproducibility/);
+      // Every DataFrame the notebook shows is a table in the note: its first row's cells, in order.
+      const saved = await readNotebook(`${ROOT}notebooks/${pdf.replace(/\.pdf$/, ".ipynb")}`);
+      const flat = text.replace(/\s+/g, " ");
+      for (const table of expectedView(saved).tables) {
+        assert.ok(
+          flat.includes(table.first.filter((c) => c !== "").join(" ")),
+          `${pdf}: no row "${table.first.join(" | ")}"`,
+        );
+        tables++;
+      }
     }
+    // Notes 01, 05 and 07 show DataFrames (07's as a cell's last expression).
+    assert.ok(tables >= 3, `${tables} DataFrame tables in the notes`);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
