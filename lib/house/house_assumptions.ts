@@ -18,6 +18,9 @@ import { loadMinerAiDeals, type MinerAiDeal } from "../data/miner_ai_deals.ts";
 import { type NetworkCalibration, networkCalibration } from "../finance/network_calibration.ts";
 import { trailingFeesPerBlock } from "../mining/fees.ts";
 import { type HouseView, loadHouseView } from "./house_view.ts";
+import { siteHashrate } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
+import { jPerTh } from "../units/efficiency.ts";
 
 /** A fleet vintage: its catalogue row and J/TH at the wall. */
 export interface FleetVintage {
@@ -135,7 +138,7 @@ export function siteCostUsdPerMwMonth(inputs: {
       } USD per TH/s per day)`,
     );
   }
-  const thsPerGrossMw = 1e6 / inputs.fleetJPerTh / inputs.pue;
+  const thsPerGrossMw = siteHashrate(mw(1), inputs.pue, jPerTh(inputs.fleetJPerTh));
   return other * thsPerGrossMw * 365 / 12;
 }
 

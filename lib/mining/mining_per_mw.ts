@@ -16,6 +16,8 @@ import {
   type UsdPerPhDay,
 } from "../units/prices.ts";
 import { allInPrice, type PowerCostOptions, pueOf } from "./_inputs.ts";
+import { hashrateFor } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 
 /** Inputs of {@linkcode miningPerMw}. */
 export interface MiningPerMwInputs {
@@ -68,7 +70,7 @@ export function miningPerMw(
 ): MiningPerMw {
   const pue = pueOf(options);
   const pricePerKwh = allInPrice(inputs.powerPriceUsdPerKwh, options);
-  const phPerMw = 1e6 / positive("efficiency", inputs.efficiency) / 1000;
+  const phPerMw = hashrateFor(mw(1), inputs.efficiency) / 1000;
   const revenue = positive("hashprice", inputs.hashprice) * phPerMw * DAYS_PER_YEAR;
   // 8,760 MWh = 8,760,000 kWh per MW-year.
   const powerCost = HOURS_PER_YEAR * 1000 * pricePerKwh * pue;

@@ -20,6 +20,8 @@ import { formatSignificant } from "../units/format_number.ts";
 import { itMw } from "../units/power.ts";
 import type { UsdPerKwh, UsdPerMwYear, UsdPerPhDay } from "../units/prices.ts";
 import { shortAsicName } from "./_short_names.ts";
+import { hashrateFor } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 
 /** Inputs of {@linkcode businessesPerGrossMw}. */
 export interface BusinessesPerGrossMwInputs {
@@ -186,7 +188,7 @@ export function businessesPerGrossMw(inputs: BusinessesPerGrossMwInputs): Busine
     { hashprice: m.hashprice, efficiency: m.efficiency, powerPriceUsdPerKwh: inputs.powerPrice },
     { pue: m.pue },
   );
-  const thPerMinerMw = 1e6 / m.efficiency;
+  const thPerMinerMw = hashrateFor(mw(1), m.efficiency);
   const fleet = shortAsicName(m.fleet);
   const mining = row({
     kind: "mining",

@@ -19,6 +19,8 @@ import { hashpriceScenarios, subsidyByMonth } from "./hashprice_scenarios.ts";
 import { HASHPRICE_BLOCK_PATHS } from "./hashprice_stream.ts";
 import { DAYS_PER_MONTH, siteCashFlows } from "./site_cash_flows.ts";
 import { siteNpvPaths } from "./site_npv_paths.ts";
+import { siteHashrate } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 
 export const MONTHS = 120;
 const START_HEIGHT = 952_053;
@@ -104,7 +106,7 @@ function siteConstants() {
   const opexWhileOff = m.otherOpexWhileOff ?? true;
   return {
     base,
-    phsPerGrossMw: 1e6 / m.pue / m.efficiency / 1000,
+    phsPerGrossMw: siteHashrate(mw(1), m.pue, m.efficiency) / 1000,
     running,
     payout: 1 - (m.poolFee ?? 0),
     powerPerMw: kwhDrawn * (m.powerPrice + (m.taxUsdPerKwh ?? 0)),

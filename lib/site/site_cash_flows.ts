@@ -17,6 +17,8 @@ import { fraction } from "../units/checks.ts";
 import { DAYS_PER_YEAR, HOURS_PER_YEAR } from "../units/prices.ts";
 import { aiSegmentCashFlows } from "./ai_segment_cash_flows.ts";
 import { checkSitePlan, type SitePlan, valueAt } from "./site_plan.ts";
+import { siteHashrate } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 
 /** Days in an average month (365 ÷ 12), the basis of every monthly flow. */
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
@@ -132,7 +134,7 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const ai = plan.ai;
 
   // Mining, per gross MW and month, before the hashprice: hashrate and energy.
-  const phsPerGrossMw = 1e6 / m.pue / m.efficiency / 1000; // F4 on miner MW, then ÷ PUE
+  const phsPerGrossMw = siteHashrate(mw(1), m.pue, m.efficiency) / 1000; // F4 ÷ PUE
   const uptime = m.uptime ?? 1;
   const curtailed = m.curtailedShare ?? 0;
   const running = uptime * (1 - curtailed);

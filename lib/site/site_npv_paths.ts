@@ -18,6 +18,8 @@ import { HASHPRICE_BLOCK_PATHS, type HashpriceModel, hashpriceStream } from "./h
 import { DAYS_PER_MONTH, siteCashFlows } from "./site_cash_flows.ts";
 import type { SitePlan } from "./site_plan.ts";
 import type { SiteReturnsOptions } from "./site_returns.ts";
+import { siteHashrate } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 
 const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 
@@ -212,7 +214,7 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
   // The mining model of siteCashFlows, term for term (the same operations in the same order).
   const m = plan.mining;
   const miningGrossMw = base.miningGrossMw;
-  const phsPerGrossMw = 1e6 / m.pue / m.efficiency / 1000;
+  const phsPerGrossMw = siteHashrate(mw(1), m.pue, m.efficiency) / 1000;
   const uptime = m.uptime ?? 1;
   const curtailed = m.curtailedShare ?? 0;
   const running = uptime * (1 - curtailed);

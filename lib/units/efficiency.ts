@@ -75,3 +75,27 @@ export function powerFor(hashrate: Hashrate, efficiency: Efficiency): Power {
 export function hashrateFor(power: Power, efficiency: Efficiency): Hashrate {
   return tag<"TH/s">(power / positive("efficiency", efficiency));
 }
+
+/**
+ * Hashrate a site runs on `grossPower` (the facility's draw, cooling included) at the fleet's
+ * `efficiency` at the wall and the site's `pue`: the miners get `grossPower ÷ PUE` (F4 per gross
+ * MW).
+ *
+ * @example 100 gross MW at PUE 1.1 of S21s (17.5 J/TH) run 5.19 EH/s
+ * ```ts
+ * import { hashrateFor, jPerTh, siteHashrate } from "./efficiency.ts";
+ * import { mw } from "./power.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const h = siteHashrate(mw(100), 1.1, jPerTh(17.5));
+ * assert.equal((h / 1e6).toFixed(2), "5.19");
+ * assert.equal(siteHashrate(mw(100), 1, jPerTh(17.5)), hashrateFor(mw(100), jPerTh(17.5)));
+ * assert.throws(() => siteHashrate(mw(100), 0.9, jPerTh(17.5)), /pue: expected a value >= 1, got 0.9/);
+ * ```
+ */
+export function siteHashrate(grossPower: Power, pue: number, efficiency: Efficiency): Hashrate {
+  if (!(pue >= 1)) {
+    throw new RangeError(`Cannot run a site at pue: expected a value >= 1, got ${pue}`);
+  }
+  return tag<"TH/s">(grossPower / pue / positive("efficiency", efficiency));
+}
