@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { monthlyFlows } from "../finance/cash_flow.ts";
 import { npv } from "../finance/npv.ts";
-import type { PathSet } from "../finance/path_set.ts";
+import { constantPaths, type PathSet } from "../finance/path_set.ts";
 import { siteCashFlows } from "../site/site_cash_flows.ts";
 import { terminalValue } from "../site/site_returns.ts";
 import { sumOfTheParts } from "../site/sum_of_the_parts.ts";
@@ -112,12 +112,7 @@ Deno.test("the mullet: the same company with part of the MW in AI from month 0",
 
 Deno.test("cash-flow volatility is the dispersion across paths", () => {
   // Identical paths: no dispersion at all, whatever the capex lumps.
-  const flat = (value: number) => ({
-    paths: new Float64Array(4 * MONTHS).fill(value),
-    pathCount: 4,
-    steps: MONTHS,
-    seed: 1,
-  });
+  const flat = (value: number) => constantPaths(value, { steps: MONTHS, pathCount: 4 });
   const r = minerVsMullet(
     { company, ai, aiShare: 0.5, btcPrice: flat(90_000), networkHashrate: flat(ehs(950)) },
     options,
@@ -134,12 +129,7 @@ Deno.test("cash-flow volatility is the dispersion across paths", () => {
 });
 
 Deno.test("terminal value and the sum of the parts, computed by hand", () => {
-  const flat = (value: number) => ({
-    paths: new Float64Array(MONTHS).fill(value),
-    pathCount: 1,
-    steps: MONTHS,
-    seed: 1,
-  });
+  const flat = (value: number) => constantPaths(value, { steps: MONTHS, pathCount: 1 });
   const constant: MinerCompany = {
     ...company,
     fleet: { ...company.fleet, purchases: [], retireAbove: [] },

@@ -50,3 +50,37 @@ export function stepValues(set: PathSet, step: number): Float64Array {
   for (let p = 0; p < set.pathCount; p++) out[p] = set.paths[p * set.steps + step]!;
   return out;
 }
+
+/**
+ * `pathCount` paths of `steps` values that all equal `value`: a scenario with no uncertainty
+ * (a flat price, a fixed network) in the shape the path models take.
+ *
+ * @example
+ * ```ts
+ * import { constantPaths } from "./path_set.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const flat = constantPaths(90_000, { steps: 3, pathCount: 2 });
+ * assert.deepEqual([...flat.paths], [90_000, 90_000, 90_000, 90_000, 90_000, 90_000]);
+ * assert.equal(flat.pathCount, 2);
+ * assert.throws(() => constantPaths(NaN, { steps: 3, pathCount: 1 }), /value: expected a finite number, got NaN/);
+ * ```
+ */
+export function constantPaths(
+  value: number,
+  shape: { readonly steps: number; readonly pathCount: number },
+): PathSet {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `Cannot make constant paths of value: expected a finite number, got ${value}`,
+    );
+  }
+  const set = {
+    paths: new Float64Array(shape.steps * shape.pathCount).fill(value),
+    pathCount: shape.pathCount,
+    steps: shape.steps,
+    seed: 0,
+  };
+  checkPathSet(set);
+  return set;
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { nextHalvings } from "../chain/halvings.ts";
 import { loadBtcDaily } from "../data/btc_daily.ts";
 import { DAYS_PER_MONTH, hashpriceScenarios, subsidyByMonth } from "./mod.ts";
+import { constantPaths } from "../finance/path_set.ts";
 
 const DAY_MS = 86_400_000;
 const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
@@ -33,12 +34,7 @@ Deno.test("at the observed block rate the simulated halving falls on nextHalving
 });
 
 Deno.test("without a halving, hashprice scales with blocks per day (F2, network form)", () => {
-  const flat = (v: number) => ({
-    paths: new Float64Array(6).fill(v),
-    pathCount: 2,
-    steps: 3,
-    seed: 1,
-  });
+  const flat = (v: number) => constantPaths(v, { steps: 3, pathCount: 2 });
   const inputs = {
     btcPrice: flat(90_000),
     networkHashrate: flat(9e8),
