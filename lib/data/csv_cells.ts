@@ -7,6 +7,7 @@
  * @module
  */
 import { isIsoDate, isPartialIsoDate } from "../units/calendar.ts";
+import { decimalAt } from "../units/decimal.ts";
 
 /** The cell types a schema can ask for. */
 export const CELL_TYPES = ["date", "number", "integer", "string"] as const;
@@ -73,20 +74,6 @@ export class CsvError extends Error {
 }
 
 /**
- * A plain decimal such as `-12.5e3`: `Number()` accepts it, but `Number()` also accepts forms
- * a CSV cell must not have (spaces, `0x1F`, `Infinity`), which the first, second and last
- * characters rule out. Cheaper than a regular expression on every cell.
- */
-function isDecimal(text: string): boolean {
-  const first = text.charCodeAt(0);
-  const last = text.charCodeAt(text.length - 1);
-  const firstOk = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
-  const lastOk = (last >= 48 && last <= 57) || last === 46;
-  if (!firstOk || !lastOk) return false;
-  const second = text.charCodeAt(1) | 0x20; // lower case
-  return !(first === 48 && (second === 120 || second === 98 || second === 111)); // 0x 0b 0o
-}
-/**
  * Shows a cell in an error message, short enough to read.
  *
  * @example
@@ -122,7 +109,7 @@ export function numberCell(file: string, line: number, spec: ColumnSpec, raw: st
     if (spec.optional) return NaN;
     throw fail(describe(spec));
   }
-  const value = isDecimal(raw) ? Number(raw) : NaN;
+  const value = decimalAt(raw); // NaN for all but plain decimals, which `Number()` reads too
   if (Number.isNaN(value)) {
     throw fail(/^[+-]?(inf(inity)?|nan)$/i.test(raw) ? "a finite number" : describe(spec));
   }
