@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { quote, type Schema, type SchemaRow } from "./csv.ts";
+import { type CsvText, quote, type Schema, type SchemaRow } from "./csv.ts";
 import { type DatasetLoader, datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_models.csv`; every numeric header names its unit. */
@@ -117,7 +117,7 @@ export function agreesWithStated(computed: number, stated: string | number): boo
  * ```
  */
 export function asicModelsFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly AsicModel[] {
   // A model (ignoring case) repeats only where two sources disagree, exactly one row preferred.

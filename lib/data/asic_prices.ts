@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { quote, type Schema, type SchemaRow } from "./csv.ts";
+import { type CsvText, quote, type Schema, type SchemaRow } from "./csv.ts";
 import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** Columns of `data/asic_prices.csv`; the price header names its unit. */
@@ -60,7 +60,7 @@ export type AsicPrice = SchemaRow<typeof ASIC_PRICES_SCHEMA>;
  * ```
  */
 export function asicPricesFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly AsicPrice[] {
   return rowsFromCsv(text, ASIC_PRICES_SCHEMA, {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Columns, CsvError, parseCsv, type Schema } from "./csv.ts";
+import { type Columns, CsvError, type CsvText, parseCsv, type Schema } from "./csv.ts";
 import { type DatasetLoader, datasetLoader } from "./csv_rows.ts";
 import { isoDayNumber, nextIsoDay } from "../units/calendar.ts";
 
@@ -60,7 +60,7 @@ export type BtcDaily =
  * assert.equal(daily.subsidy_btc[0], 450);
  * ```
  */
-export function btcDailyFromCsv(text: string, options: { file?: string } = {}): BtcDaily {
+export function btcDailyFromCsv(text: CsvText, options: { file?: string } = {}): BtcDaily {
   const file = options.file ?? BTC_DAILY_PATH;
   const { columns, rowCount, lines } = parseCsv(text, BTC_DAILY_SCHEMA, { file });
   const dates = columns.date;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Schema, SchemaRow } from "./csv.ts";
+import type { CsvText, Schema, SchemaRow } from "./csv.ts";
 import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /**
@@ -103,7 +103,7 @@ export type CapexPerMw = SchemaRow<typeof CAPEX_PER_MW_SCHEMA>;
  * ```
  */
 export function capexPerMwFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly CapexPerMw[] {
   return rowsFromCsv(text, CAPEX_PER_MW_SCHEMA, {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Schema, SchemaRow } from "./csv.ts";
+import type { CsvText, Schema, SchemaRow } from "./csv.ts";
 import { type DatasetLoader, datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 
 /** The unit of each metric family; the only unit a metric's value may be in. */
@@ -282,7 +282,7 @@ export function comparePreference(
  * ```
  */
 export function companyFactsFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly CompanyFact[] {
   return rowsFromCsv(text, COMPANIES_SCHEMA, {

@@ -1,14 +1,14 @@
 /**
  * A pure CSV parser driven by an explicit schema. The schema is the single source of the row
- * type: nothing is guessed from the text. Papaparse tokenises (quotes, embedded newlines, CRLF);
- * this module checks the header and the shape of each row, and converts each cell with
- * `csv_cells.ts`, reporting any problem with the file, line, column, value and the expected type.
+ * type: nothing is guessed from the text. One pass over the text (RFC 4180 quotes, embedded
+ * newlines, CRLF, CR, a BOM) checks the header and the shape of each row and writes each cell,
+ * as `csv_cells.ts` converts it, straight into its column, reporting any problem with the file,
+ * line, column, value and the expected type.
  *
  * @module
  */
-// @ts-types="./_papaparse.d.ts"
-import Papa from "papaparse";
 import { type ColumnSpec, CsvError, numberCell, quote, textCell } from "./csv_cells.ts";
+import { POWERS_OF_TEN } from "../units/decimal.ts";
 
 // The cell vocabulary is part of the parser's interface: `import { parseCsv, CsvError }`.
 export {
@@ -24,6 +24,9 @@ export {
 } from "./csv_cells.ts";
 // What a `date` cell must be; the calendar itself is on the units floor.
 export { isIsoDate } from "../units/calendar.ts";
+
+/** CSV text, whole or in chunks split anywhere, whose `length` (or more) sizes the columns. */
+export type CsvText = string | (Iterable<string> & { readonly length?: number });
 
 /** An ordered list of columns. */
 export type Schema = readonly ColumnSpec[];
@@ -90,128 +93,191 @@ export interface ParseCsvOptions {
  * ```
  */
 export function parseCsv<S extends Schema>(
-  text: string,
+  text: CsvText,
   schema: S,
   options: ParseCsvOptions = {},
 ): ParsedCsv<S> {
   const file = options.file ?? "<csv>";
-  const headerMode = options.header ?? "exact";
-  for (const spec of schema) {
-    if (spec.values !== undefined && spec.type !== "string" && spec.type !== "date") {
-      throw new TypeError(
-        `Cannot parse ${file}: column "${spec.name}" lists values, but is of type ` +
-          `"${spec.type}"; values apply to text columns only`,
-      );
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw new CsvError(file, 0, undefined, "the file is empty");
-
-  // Without quotes a record is a line and a field is what lies between commas, and splitting is
-  // twice as fast as the general tokenizer; quoted files go through papaparse, always with
-  // commas: left to guess, it can pick ";" for a small file whose rows all hold semicolons.
-  const parsed = text.includes('"')
-    ? Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "," })
-    : {
-      data: (text.includes("\r") ? text.split(/\r?\n|\r/) : text.split("\n")).map((line) =>
-        line.split(",")
-      ),
-      errors: [],
-    };
-  const records = parsed.data;
-  const endsWithNewline = text.endsWith("\n") || text.endsWith("\r");
-  // Trailing empty lines (editors often leave one more) are not rows.
-  while (records.length > 1) {
-    const last = records[records.length - 1]!;
-    if (last.length === 1 && last[0]!.trim() === "") records.pop();
-    else break;
-  }
-  const firstError = (parsed.errors as Papa.ParseError[])[0];
-
-  // Line where each record starts: one line per record plus any newlines inside quoted cells.
-  const recordLines = new Int32Array(records.length);
-  let line = 1;
-  const mayHaveNewlines = text.includes('"');
-  for (let r = 0; r < records.length; r++) {
-    recordLines[r] = line;
-    line += 1;
-    if (mayHaveNewlines) {
-      for (const cell of records[r]!) {
-        for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) line++;
-      }
-    }
-  }
-  if (firstError !== undefined) {
-    const row = firstError.row;
-    const at = row !== undefined ? recordLines[row] ?? 0 : 0;
-    // An unterminated quote swallows the rest of the file into the record's last cell.
-    const record = firstError.code === "MissingQuotes" && row ? records[row] : undefined;
-    const cell = record?.[record.length - 1];
-    const column = record ? records[0]![record.length - 1]?.trim() : undefined;
-    throw new CsvError(
-      file,
-      at,
-      column,
-      `cannot read CSV: ${firstError.message}` +
-        (cell !== undefined ? `; the cell runs to the end of the file: ${quote(cell)}` : ""),
+  const listed = schema.find((s) => s.values !== undefined && !["string", "date"].includes(s.type));
+  if (listed !== undefined) {
+    throw new TypeError(
+      `Cannot parse ${file}: column "${listed.name}" lists values, but is of type ` +
+        `"${listed.type}"; values apply to text columns only`,
     );
   }
-
-  const header = records[0]!.map((h) => h.trim());
-  const indexOf = checkHeader(file, header, schema, headerMode);
-  const rowCount = records.length - 1;
+  const reader = new ColumnReader(file, schema, options.header ?? "exact", text.length ?? 0);
+  let rest = "";
+  for (const chunk of typeof text === "string" ? [text] : text) rest = reader.read(rest + chunk);
+  reader.read(rest, true);
+  const { header, rowCount, columns, lines } = reader;
+  if (header === undefined) throw new CsvError(file, 0, undefined, "the file is empty");
   if (rowCount === 0) throw new CsvError(file, 1, undefined, "the file has a header but no rows");
-
-  const columns: Record<string, string[] | Float64Array> = {};
-  const numeric: (Float64Array | undefined)[] = [];
-  const textual: (string[] | undefined)[] = [];
-  for (const spec of schema) {
-    const isText = spec.type === "date" || spec.type === "string";
-    const column = isText ? new Array<string>(rowCount) : new Float64Array(rowCount);
-    columns[spec.name] = column;
-    numeric.push(isText ? undefined : column as Float64Array);
-    textual.push(isText ? column as string[] : undefined);
-  }
-  const lines = new Int32Array(rowCount);
-  for (let r = 0; r < rowCount; r++) {
-    const record = records[r + 1]!;
-    const at = recordLines[r + 1]!;
-    lines[r] = at;
-    if (record.length === 1 && record[0] === "") {
-      throw new CsvError(file, at, undefined, "blank line inside the data");
-    }
-    if (record.length !== header.length) {
-      const cut = r === rowCount - 1 && record.length < header.length && !endsWithNewline;
-      // A cut row ends inside its last field: name that column and what is left of it.
-      throw new CsvError(
-        file,
-        at,
-        cut ? header[record.length - 1] : undefined,
-        `expected ${header.length} fields as in the header, found ${record.length}` +
-          (cut
-            ? `, the last ${quote(record[record.length - 1]!)} (the file looks cut off mid-row)`
-            : ""),
-      );
-    }
-    for (let c = 0; c < schema.length; c++) {
-      const raw = record[indexOf[c]!]!;
-      const numbers = numeric[c];
-      if (numbers !== undefined) numbers[r] = numberCell(file, at, schema[c]!, raw);
-      else textual[c]![r] = textCell(file, at, schema[c]!, raw);
-    }
-  }
-  return { columns: columns as Columns<S>, rowCount, lines };
+  const fit = (column: Float64Array | string[]) =>
+    column instanceof Float64Array
+      ? column.subarray(0, rowCount)
+      : Object.assign(column, { length: rowCount });
+  const named = Object.fromEntries(schema.map(({ name }, c) => [name, fit(columns[c]!)]));
+  return { columns: named as Columns<S>, rowCount, lines: lines.subarray(0, rowCount) };
 }
 
-function checkHeader(
-  file: string,
-  header: readonly string[],
-  schema: Schema,
-  mode: "exact" | "subset",
-): number[] {
+// Reads records a chunk of text at a time, each cell into its column (numbers into `Float64Array`s
+// sized from the text's length): a number provably what its column asks (`low` folds `min` and
+// `positive`, 5e-324 being the least double above 0) directly, others through the cell checks.
+class ColumnReader {
+  header: string[] | undefined; // trimmed, once read
+  slots: number[] = []; // the schema column of each field of a row, or -1
+  cells: string[] = []; // of the header
+  lines = new Int32Array(1024);
+  columns: (Float64Array | string[])[];
+  low: number[];
+  total: number; // the text's length, or more
+  // Rows read; the next record's line; the first of the blank lines just read (an error if a
+  // row follows); the characters before `text`; its rest, read again once `text` has doubled.
+  rowCount = 0;
+  line = 1;
+  blankLine = 0;
+  consumed = 0;
+  waiting = 0;
+
+  constructor(readonly file: string, readonly schema: Schema, readonly mode: Mode, total: number) {
+    this.total = total;
+    const isNumber = (spec: ColumnSpec) => spec.type === "number" || spec.type === "integer";
+    this.columns = schema.map((spec) => isNumber(spec) ? new Float64Array(1024) : []);
+    this.low = schema.map((s) => Math.max(s.min ?? -Infinity, s.positive ? 5e-324 : -Infinity));
+  }
+
+  /** Reads the records `text` holds whole (all, when `final`) and returns the rest. */
+  read(text: string, final = false): string {
+    if (!final && text.length < 2 * this.waiting) return text;
+    let at = this.header === undefined && this.line === 1 && codeAt(text, 0) === 0xfeff ? 1 : 0;
+    for (let next = 0; at < text.length && (next = this.record(text, at, final)) >= 0;) at = next;
+    [this.consumed, this.waiting] = [this.consumed + at, text.length - at];
+    return text.slice(at);
+  }
+
+  // Reads the record at `at`, a call each (compilers optimize short calls, not long loops), and
+  // returns where the next starts, or -1 when `text` may not hold all of it (not `final`).
+  record(text: string, at: number, final: boolean): number {
+    if (this.rowCount === this.lines.length) this.grow(this.consumed + at);
+    const { file, line, header, slots, columns, low } = this;
+    this.cells.length = 0;
+    let i = at, fields = 0, newlines = 0, start = at, end = at, c = 0, quoted = false, value = NaN;
+    let error: unknown;
+    for (;; i++) {
+      const slot = fields < slots.length ? slots[fields]! : -1;
+      start = i, c = codeAt(text, i), value = NaN;
+      if ((quoted = c === 34)) {
+        end = text.indexOf('"', i + 1);
+        while (end !== -1 && codeAt(text, end + 1) === 34) end = text.indexOf('"', end + 2);
+        if (end === -1 || (end === text.length - 1 && !final)) {
+          if (!final) return -1;
+          const runs = `; the cell runs to the end of the file: ${quote(text.slice(i + 1))}`;
+          throw new CsvError(file, line, header?.[fields], UNTERMINATED + (header ? runs : ""));
+        }
+        newlines += text.slice(i, end).split(/\r\n?|\n/).length - 1;
+        for (i = end + 1; codeAt(text, i) === 32;) i++; // spaces may follow the quote
+        if ((c = codeAt(text, i)) !== 44 && c !== 10 && c !== 13 && c >= 0) {
+          throw new CsvError(file, line, undefined, MALFORMED);
+        }
+      } else if (slot >= 0 && columns[slot] instanceof Float64Array) {
+        // Digits to an integer up to 2^53 over a power of ten up to 1e22, both exact, round
+        // correctly in one division; longer ones go to `Number`, exponents to `numberCell`.
+        const negative = c === 45;
+        if (c === 45 || c === 43) c = codeAt(text, ++i);
+        let mantissa = 0, digits = 0, point = -1;
+        for (; (c >= 48 && c <= 57) || (c === 46 && point < 0); c = codeAt(text, ++i)) {
+          if (c === 46) point = digits;
+          else mantissa = mantissa * 10 + c - 48, digits++;
+        }
+        const scale = point < 0 ? 0 : digits - point;
+        if (digits > 0 && (c === 44 || c === 10 || c === 13 || c < 0)) {
+          value = mantissa <= 2 ** 53 && scale <= 22
+            ? (negative ? -mantissa : mantissa) / POWERS_OF_TEN[scale]!
+            : Number(text.slice(start, i));
+        }
+      }
+      if (!quoted) {
+        while (c !== 44 && c !== 10 && c !== 13 && c >= 0) c = codeAt(text, ++i);
+        end = i;
+      }
+      if (c < 0 && !final) return -1; // the record may go on in the next chunk
+      const column = slot >= 0 ? columns[slot] : undefined;
+      if (header === undefined) this.cells.push(cellText(text, start, end, quoted).trim());
+      else if (
+        column instanceof Float64Array && value >= low[slot]! && Number.isFinite(value) &&
+        (value % 1 === 0 || this.schema[slot]!.type === "number")
+      ) {
+        column[this.rowCount] = value;
+      } else if (column !== undefined && error === undefined) {
+        // A bad cell waits for the end of its record: a wrong number of fields comes first.
+        try {
+          const [spec, raw] = [this.schema[slot]!, cellText(text, start, end, quoted)];
+          column[this.rowCount] = column instanceof Float64Array
+            ? numberCell(file, line, spec, raw)
+            : textCell(file, line, spec, raw);
+        } catch (e) {
+          error = e;
+        }
+      }
+      fields++;
+      if (c !== 44) break;
+    }
+    if (c === 13 && i === text.length - 1 && !final) return -1; // a CRLF split between chunks
+    if (fields === 1 && !quoted && text.slice(start, end).trim() === "") this.blankLine ||= line;
+    else if (header === undefined) {
+      this.header = this.blankLine ? [""] : [...this.cells]; // blank lines: an empty header
+      const indexOf = checkHeader(file, this.header, this.schema, this.mode);
+      this.slots = this.header.map((_, h) => indexOf.indexOf(h));
+    } else {
+      const blank = this.blankLine;
+      if (blank) throw new CsvError(file, blank, undefined, "blank line inside the data");
+      if (fields !== header.length) {
+        // A row cut at the end of the file ends inside its last field: name it and its text.
+        const cut = c < 0 && fields < header.length && quote(cellText(text, start, end, quoted));
+        const what = `expected ${header.length} fields as in the header, found ${fields}`;
+        const more = cut ? `, the last ${cut} (the file looks cut off mid-row)` : "";
+        throw new CsvError(file, line, cut ? header[fields - 1] : undefined, what + more);
+      }
+      if (error !== undefined) throw error;
+      this.lines[this.rowCount++] = line;
+    }
+    this.line += 1 + newlines;
+    return i + (c === 13 && codeAt(text, i + 1) === 10 ? 2 : 1);
+  }
+
+  /** Makes room for more rows: as many as the text's length suggests, else twice as many. */
+  grow(seen: number): void {
+    const [rows, total] = [this.rowCount, this.total];
+    const size = total > seen ? Math.ceil(rows * total / seen * 1.05) + 1024 : 2 * rows;
+    const larger = <A extends Float64Array | Int32Array>(from: A, to: A) => (to.set(from), to);
+    this.lines = larger(this.lines, new Int32Array(size));
+    // Text columns too: grown a cell at a time, their copies would crowd the heap.
+    this.columns = this.columns.map((column) =>
+      column instanceof Float64Array
+        ? larger(column, new Float64Array(size))
+        : Object.assign(new Array<string>(size), column)
+    );
+  }
+}
+
+type Mode = NonNullable<ParseCsvOptions["header"]>;
+const UNTERMINATED = "cannot read CSV: Quoted field unterminated"; // papaparse's words, kept
+const MALFORMED = "cannot read CSV: Trailing quote on quoted field is malformed";
+
+/** The character code at `i`, or -1 past the end (where `charCodeAt` slows compiled code). */
+function codeAt(text: string, i: number): number {
+  return i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** A cell's text: a quoted cell without its quotes, its doubled quotes made single. */
+function cellText(text: string, start: number, end: number, quoted: boolean): string {
+  return quoted ? text.slice(start + 1, end).replaceAll('""', '"') : text.slice(start, end);
+}
+
+function checkHeader(file: string, names: readonly string[], schema: Schema, mode: Mode): number[] {
   const fail = (column: string | undefined, what: string) => new CsvError(file, 1, column, what);
   const seen = new Set<string>();
-  for (const name of header) {
+  for (const name of names) {
     // Unnamed columns cannot be asked for, so in subset mode they may repeat.
     if (name === "" && mode === "subset") continue;
     if (seen.has(name)) throw fail(name, "the header repeats this column");
@@ -219,7 +285,7 @@ function checkHeader(
   }
   const expected = schema.map((s) => s.name);
   const missing = expected.filter((name) => !seen.has(name));
-  const extra = mode === "exact" ? header.filter((name) => !expected.includes(name)) : [];
+  const extra = mode === "exact" ? names.filter((name) => !expected.includes(name)) : [];
   const listed = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
   if (missing.length > 0 || extra.length > 0) {
     const parts = [];
@@ -228,8 +294,8 @@ function checkHeader(
     const columns = `Expected columns: ${expected.join(",")}`;
     throw fail(undefined, `header does not match the schema: ${parts.join("; ")}. ${columns}`);
   }
-  if (mode === "exact" && header.some((name, i) => name !== expected[i])) {
+  if (mode === "exact" && names.some((name, i) => name !== expected[i])) {
     throw fail(undefined, `columns are out of order; expected ${expected.join(",")}`);
   }
-  return expected.map((name) => header.indexOf(name));
+  return expected.map((name) => names.indexOf(name));
 }

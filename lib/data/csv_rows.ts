@@ -11,12 +11,14 @@
  */
 import {
   CsvError,
+  type CsvText,
   parseCsv,
   type ParseCsvOptions,
   quote,
   type Schema,
   type SchemaRow,
 } from "./csv.ts";
+import { textChunks } from "../files/text_chunks.ts";
 
 /** A column of row type `R`, by name. */
 export type ColumnName<R> = keyof R & string;
@@ -103,7 +105,7 @@ export interface ParsedRows<R> {
  * ```
  */
 export function rowsFromCsv<S extends Schema>(
-  text: string,
+  text: CsvText,
   schema: S,
   options: ParseCsvOptions & RowRules<SchemaRow<S>> = {},
 ): ParsedRows<SchemaRow<S>> {
@@ -239,26 +241,24 @@ export function compareRows<S extends Schema, K extends ColumnName<SchemaRow<S>>
 
 /**
  * A dataset's loader: it reads `path` (default `defaultPath`, such as `data/btc_daily.csv`, in
- * this project) and hands the text to `parse`, with the file name its errors give: the path as
- * given, or a URL's pathname.
+ * this project) and hands its text to `parse` in chunks, which a parser need not hold at once,
+ * with the file name its errors give: the path as given, or a URL's pathname.
  *
  * @example
  * ```ts
  * import { datasetLoader } from "./csv_rows.ts";
  * import assert from "node:assert/strict";
  *
- * const load = datasetLoader("data/btc_daily.csv", (text, { file }) => [file, text.length]);
- * const [file, length] = await load();
- * assert.match(String(file), /\/data\/btc_daily\.csv$/);
- * assert.ok(Number(length) > 0);
+ * const load = datasetLoader("data/btc_daily.csv", (text, { file }) => ({ file, text: [...text] }));
+ * const { file, text } = await load();
+ * assert.match(file, /\/data\/btc_daily\.csv$/);
+ * assert.match(text.join(""), /^date,blocks,/);
  * ```
  */
 export function datasetLoader<T>(
   defaultPath: string,
-  parse: (text: string, options: { file: string }) => T,
+  parse: (text: CsvText, options: { file: string }) => T,
 ): DatasetLoader<T> {
-  return async (path = new URL(`../../${defaultPath}`, import.meta.url)) => {
-    const text = await Deno.readTextFile(path);
-    return parse(text, { file: path instanceof URL ? path.pathname : path });
-  };
+  return async (path = new URL(`../../${defaultPath}`, import.meta.url)) =>
+    parse(await textChunks(path), { file: path instanceof URL ? path.pathname : path });
 }

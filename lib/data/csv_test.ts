@@ -459,3 +459,77 @@ Deno.test("parseCsv counts newlines inside quoted cells in later line numbers", 
     );
   });
 });
+
+/** `text` cut into pieces of `size` characters, as a file read a chunk at a time gives it. */
+function chunksOf(text: string, size: number, length?: number): Iterable<string> {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+  return { ...(length === undefined ? {} : { length }), [Symbol.iterator]: () => pieces.values() };
+}
+
+Deno.test("parseCsv reads chunks split anywhere as it reads the whole text", () => {
+  // Cut inside quoted cells, doubled quotes, a CRLF and a BOM; a cell holding a lone CR.
+  const text = "\ufeff" + `${HEADER}\r\n2024-01-01,144,100,1,"one\r\ntwo, ""2"""\r\n` +
+    '2024-01-02,145,101,,"a\rb"\r\n2024-01-03,146,102,2,plain\r\n';
+  const whole = parseCsv(text, SCHEMA, { file: "f.csv" });
+  assert.deepEqual(whole.columns.note, ['one\r\ntwo, "2"', "a\rb", "plain"]);
+  assert.deepEqual([...whole.lines], [2, 4, 6]); // a lone CR inside a cell ends a line too
+  for (let size = 1; size <= text.length; size++) {
+    assert.deepEqual(parseCsv(chunksOf(text, size), SCHEMA, { file: "f.csv" }), whole, `${size}`);
+  }
+  // The same errors, at the same lines, from chunks.
+  for (const size of [1, 7, 64]) {
+    assertCsvError(
+      () => parseCsv(chunksOf(text.replace("102", "-102"), size), SCHEMA, { file: "f.csv" }),
+      /^f\.csv:6: column "price_usd": expected a value of at least 0, found "-102"$/,
+      { line: 6, column: "price_usd" },
+    );
+    assertCsvError(
+      () => parseCsv(chunksOf(text.replace('b"', "b"), size), SCHEMA, { file: "f.csv" }),
+      /^f\.csv:4: column "note": cannot read CSV: Quoted field unterminated; the cell runs to the end of the file: "a\\rb\\r\\n2024-01-03,146,102,2,plain\\r\\n"$/,
+      { line: 4, column: "note" },
+    );
+  }
+});
+
+Deno.test("parseCsv grows its columns past any first guess of the length", () => {
+  // 3,000 rows: more than the columns first hold, with a right, a short and no length given.
+  const rows = Array.from({ length: 3000 }, (_, i) => `2024-01-01,${i + 1},${i / 8},,r${i}`);
+  const text = `${HEADER}\n${rows.join("\n")}\n`;
+  const whole = parseCsv(text, SCHEMA);
+  assert.equal(whole.rowCount, 3000);
+  assert.equal(whole.columns.blocks.length, 3000);
+  assert.equal(whole.columns.note.length, 3000);
+  assert.equal(whole.lines.length, 3000);
+  assert.equal(whole.columns.blocks[2999], 3000);
+  assert.equal(whole.columns.price_usd[2999], 2999 / 8);
+  assert.equal(whole.columns.note[2999], "r2999");
+  assert.equal(whole.lines[2999], 3001);
+  for (const length of [text.length, 10, undefined]) {
+    assert.deepEqual(parseCsv(chunksOf(text, 4096, length), SCHEMA), whole, `${length}`);
+  }
+});
+
+Deno.test("parseCsv reads every number as Number() does", () => {
+  // Shortest forms of doubles from a seeded generator: up to 17 significant digits, some past
+  // the 2^53 an exact integer of digits allows, in a column with no bound.
+  let state = 7;
+  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const values = Array.from({ length: 2000 }, () => (random() * 10 ** (random() * 24 - 8)));
+  const cells = values.map((v, i) => i % 3 === 0 ? v.toFixed(i % 11) : String(v));
+  const schema = [{ name: "x", type: "number" }] as const satisfies Schema;
+  const { columns } = parseCsv(`x\n${cells.join("\n")}\n`, schema);
+  cells.forEach((cell, i) => assert.equal(columns.x[i], Number(cell), cell));
+  const signs = parseCsv("x\n-0\n+1.5\n-.25\n5.\n1e3\n-2.5E-1\n", schema).columns.x;
+  assert.deepEqual([...signs], [-0, 1.5, -0.25, 5, 1000, -0.25]);
+  assert.ok(Object.is(signs[0], -0));
+});
+
+Deno.test("parseCsv calls a line of spaces inside the data a blank line", () => {
+  assertCsvError(
+    () => parse("2024-01-01,144,100,1,ok\n   \n2024-01-03,144,100,1,ok\n"),
+    /^f\.csv:3: blank line inside the data$/,
+    { line: 3 },
+  );
+  assert.equal(parse("2024-01-01,144,100,1,ok\n  \n\t\n").rowCount, 1);
+});

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Schema, SchemaRow } from "./csv.ts";
+import type { CsvText, Schema, SchemaRow } from "./csv.ts";
 import {
   compareRows,
   type DatasetLoader,
@@ -87,7 +87,7 @@ export const compareGpuModels: RowOrder<GpuModel, "vendor" | "release_date" | "n
  * assert.throws(() => gpuModelsFromCsv(csv.replace("2024-11-15", "15/11/2024")), /:2: column "release_date"/);
  * ```
  */
-export function gpuModelsFromCsv(text: string, options: { file?: string } = {}): GpuModel[] {
+export function gpuModelsFromCsv(text: CsvText, options: { file?: string } = {}): GpuModel[] {
   return rowsFromCsv(text, GPU_MODELS_SCHEMA, {
     file: options.file ?? GPU_MODELS_PATH,
     unique: [{ key: ["name"] }],

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import type { Schema, SchemaRow } from "./csv.ts";
+import type { CsvText, Schema, SchemaRow } from "./csv.ts";
 import { datasetLoader, rowsFromCsv } from "./csv_rows.ts";
 import { checkDailyOrder, checkGpuRentalPriceRow } from "./_gpu_rental_prices_check.ts";
 import {
@@ -137,7 +137,7 @@ export type GpuRentalPricesOptions<K extends GpuPriceKind> = GpuPriceSelection<K
  * ```
  */
 export function gpuRentalPricesFromCsv<K extends GpuPriceKind>(
-  text: string,
+  text: CsvText,
   options: GpuRentalPricesOptions<K>,
 ): GpuRentalPrices<K> {
   const kinds = selectedKinds(options) as readonly K[];
@@ -209,7 +209,7 @@ export async function loadGpuRentalPrices<K extends GpuPriceKind>(
 ): Promise<GpuRentalPrices<K>> {
   selectedKinds(options); // fail on a bad kind before reading the file
   const selection = options.kind !== undefined ? { kind: options.kind } : { kinds: options.kinds! };
-  const parse = (text: string, { file }: { file: string }) =>
+  const parse = (text: CsvText, { file }: { file: string }) =>
     gpuRentalPricesFromCsv(text, { ...selection, file } as GpuRentalPricesOptions<K>);
   return await datasetLoader(GPU_RENTAL_PRICES_PATH, parse)(options.path);
 }

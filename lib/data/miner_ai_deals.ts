@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { quote, type Schema, type SchemaRow } from "./csv.ts";
+import { type CsvText, quote, type Schema, type SchemaRow } from "./csv.ts";
 import { type DatasetLoader, datasetLoader, type RowFail, rowsFromCsv } from "./csv_rows.ts";
 import { contractRevenueIntensity, hasRevenueIntensity } from "./revenue_intensity.ts";
 
@@ -135,7 +135,7 @@ export type MinerAiDeal = SchemaRow<typeof MINER_AI_DEALS_SCHEMA>;
  * ```
  */
 export function minerAiDealsFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly MinerAiDeal[] {
   return rowsFromCsv(text, MINER_AI_DEALS_SCHEMA, {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Schema, SchemaRow } from "./csv.ts";
+import type { CsvText, Schema, SchemaRow } from "./csv.ts";
 import {
   compareRows,
   type DatasetLoader,
@@ -102,7 +102,7 @@ export type NetworkPoint = {
  * ```
  */
 export function networkPointsFromCsv(
-  text: string,
+  text: CsvText,
   options: { file?: string } = {},
 ): readonly NetworkPoint[] {
   return rowsFromCsv(text, NETWORK_POINTS_SCHEMA, {
