@@ -131,13 +131,11 @@ class ColumnReader {
   columns: (Float64Array | string[])[];
   low: number[];
   total: number; // the text's length, or more
-  // Rows read; the next record's line; the first of the blank lines just read (an error if a
-  // row follows); the characters before `text`; its rest, read again once `text` has doubled.
   rowCount = 0;
-  line = 1;
-  blankLine = 0;
-  consumed = 0;
-  waiting = 0;
+  line = 1; // where the next record starts
+  blankLine = 0; // the first of the blank lines just read: an error if a row follows
+  consumed = 0; // characters before the text being read
+  waiting = 0; // the length of its rest, read again only once the text has doubled
 
   constructor(readonly file: string, readonly schema: Schema, readonly mode: Mode, total: number) {
     this.total = total;
@@ -160,7 +158,7 @@ class ColumnReader {
   record(text: string, at: number, final: boolean): number {
     if (this.rowCount === this.lines.length) this.grow(this.consumed + at);
     const { file, line, header, slots, columns, low } = this;
-    this.cells.length = 0;
+    if (header === undefined) this.cells.length = 0;
     let i = at, fields = 0, newlines = 0, start = at, end = at, c = 0, quoted = false, value = NaN;
     let error: unknown;
     for (;; i++) {
