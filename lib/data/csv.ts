@@ -259,7 +259,8 @@ class ColumnReader {
 }
 
 type Mode = NonNullable<ParseCsvOptions["header"]>;
-const UNTERMINATED = "cannot read CSV: Quoted field unterminated"; // papaparse's words, kept
+// The message the project's CSV errors have always used for an open quote (users grep for it).
+const UNTERMINATED = "cannot read CSV: Quoted field unterminated";
 const MALFORMED = "cannot read CSV: Trailing quote on quoted field is malformed";
 
 /** The character code at `i`, or -1 past the end (where `charCodeAt` slows compiled code). */

@@ -332,9 +332,9 @@ Deno.test("parseCsv rejects files with the wrong shape", async (t) => {
 });
 
 Deno.test("parseCsv splits on commas only, even when every row holds semicolons", () => {
-  // Regression: papaparse, left to guess the delimiter, picks ";" for this small quoted file
-  // (each row holds two semicolons, the header none) when it keeps its final newline, and
-  // builders used to strip that newline to avoid it. parseCsv now always splits on commas.
+  // Regression: a parser left to guess the delimiter picks ";" for this small quoted file (each
+  // row holds two semicolons, the header none) when it keeps its final newline. parseCsv always
+  // splits on commas.
   const schema = [
     { name: "subject", type: "string" },
     { name: "value", type: "number" },
@@ -409,7 +409,7 @@ Deno.test("parseCsv accepts a UTF-8 BOM and CRLF line ends", () => {
 });
 
 Deno.test("parseCsv gives the same result with and without quotes", () => {
-  // Files without a quote take a fast split path; files with one go through papaparse.
+  // Quoted and unquoted cells of the same values read the same.
   const plain = `${HEADER}\n2024-01-01,144,100,1,a\n2024-01-02,145,101,,\n`;
   const quoted = `${HEADER}\n2024-01-01,144,100,1,"a"\n"2024-01-02",145,101,,\n`;
   assert.deepEqual(parseCsv(quoted, SCHEMA), parseCsv(plain, SCHEMA));
