@@ -51,7 +51,7 @@ export function loadDanfo(): Promise<Danfo> {
 }
 
 /** A loaded module at `path` whose exports are mathjs's one-file build, required on first use. */
-function lazyModule(path: string, require: NodeJS.Require): Module {
+function lazyModule(path: string, require: ReturnType<typeof createRequire>): Module {
   let mathjs: Record<PropertyKey, unknown> | undefined;
   const module = new Module(path);
   module.filename = path;

@@ -6,7 +6,8 @@
  * @module
  */
 import { installFrameDisplay } from "../charts/frame_display.ts";
-import { loadDanfo } from "./_load_danfo.ts";
+import { type Danfo, loadDanfo } from "./_load_danfo.ts";
+export type { Danfo };
 
 /** Columns as a model sees them: dates or text in arrays, numbers in typed arrays. */
 export type ColumnTable<T = Record<string, unknown>> = { [K in keyof T]: FrameColumn };
@@ -33,7 +34,7 @@ export type FrameRow<T = Record<string, unknown>> = { [K in keyof T]: string | n
  */
 export async function toDataFrame<C extends ColumnTable<C>, R extends FrameRow<R>>(
   table: C | readonly R[],
-): Promise<import("danfojs/dist/danfojs-base/index.js").DataFrame> {
+): Promise<InstanceType<Danfo["DataFrame"]>> {
   const data: Record<string, (string | number | boolean)[]> = {};
   if (Array.isArray(table)) {
     const names = Object.keys(table[0] ?? {});
