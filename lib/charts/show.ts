@@ -17,6 +17,9 @@ import type { DisplayBundle, Exhibit } from "./exhibit.ts";
 import { literalDollars } from "./literal_dollars.ts";
 import { IopubWitness, ownIopubAddress, WITNESS_KEY } from "./_iopub_witness.ts";
 
+/** The method by which a value displays itself in the Deno kernel. */
+const DISPLAY = Symbol.for("Jupyter.display");
+
 /** The part of the Deno kernel's `Deno.jupyter` this module uses. */
 interface JupyterBroadcast {
   broadcast(
@@ -94,8 +97,9 @@ export function markdownBundle(markdown: string): Record<string, string> {
 
 /**
  * Displays an exhibit (live chart, PNG and label), markdown text (shown as prose and tables on
- * GitHub and in the note, dollar amounts as text), or any MIME bundle, and resolves once the
- * kernel has sent it to its clients.
+ * GitHub and in the note, dollar amounts as text), anything that displays itself in Jupyter
+ * (`Symbol.for("Jupyter.display")`, e.g. a danfo DataFrame, as a table), or any MIME bundle, and
+ * resolves once the kernel has sent it to its clients.
  *
  * @example
  * ```ts
@@ -107,14 +111,22 @@ export function markdownBundle(markdown: string): Record<string, string> {
  * ```
  */
 export async function show(
-  item: Exhibit | { readonly markdown: string } | DisplayBundle | Record<string, unknown>,
+  item:
+    | Exhibit
+    | { readonly markdown: string }
+    | DisplayBundle
+    | Record<string, unknown>
+    | { readonly [DISPLAY]: () => unknown },
 ): Promise<void> {
   const jupyter = kernel();
+  const displayable = (item as { [DISPLAY]?: unknown })[DISPLAY];
   const data: Record<string, unknown> =
     "displayBundle" in item && typeof item.displayBundle === "function"
       ? { ...await (item as Exhibit).displayBundle() }
       : "markdown" in item && typeof item.markdown === "string"
       ? markdownBundle(item.markdown)
+      : typeof displayable === "function"
+      ? { ...await displayable.call(item) }
       : item as Record<string, unknown>;
   const content = { data, metadata: {}, transient: {} };
   let watcher = await ownWitness(jupyter);

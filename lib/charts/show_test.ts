@@ -24,6 +24,11 @@ Deno.test("show() displays markdown and exhibits during the cell", async () => {
         "await show(new Exhibit(columnSpec([{ a: 'x', b: 1 }], { x: 'a', y: 'b' }), " +
           "{ number: 3, title: 'T', source: 'S', asOf: '2026-06-01' }));",
       ),
+      // A DataFrame displays itself: shown during the cell as its table.
+      cell(
+        'import { toDataFrame } from "@mullet/kit";\n' +
+          'await show(await toDataFrame([{ ticker: "RIOT", ehs: 29.3 }]));',
+      ),
     ],
   }, { file: "show.ipynb", cwd: ROOT });
   const [md] = done.cells[0]!.outputs!;
@@ -39,4 +44,13 @@ Deno.test("show() displays markdown and exhibits during the cell", async () => {
     "text/plain",
   ]);
   assert.equal(chart!.data["text/plain"], "Exhibit 3: T");
+  const [frame] = done.cells[2]!.outputs! as {
+    output_type: string;
+    data: Record<string, string>;
+  }[];
+  assert.equal(frame!.output_type, "display_data");
+  assert.match(
+    frame!.data["text/html"]!,
+    /<td>RIOT<\/td><td style="text-align: right">29\.3<\/td>/,
+  );
 });

@@ -5,7 +5,8 @@
 // is also run top to bottom with the "mullet (Deno)" kernel. Each must show no error, every
 // exhibit as a non-blank PNG of its own size, and every dollar amount as text, not maths. The
 // server serves the project read-only: nothing it runs can save over a notebook. One screenshot
-// a notebook is left in /tmp to look at.
+// a notebook is left in /tmp to look at. A cell that ends in a DataFrame is run live too, and
+// must show the frame as a table.
 import assert from "node:assert/strict";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { CHROMIUM_ARGS } from "../report/browser.ts";
@@ -319,6 +320,51 @@ Deno.test({
           await endSession(page);
         });
       }
+
+      await t.step("a cell ending in a DataFrame shows its table, run live", async () => {
+        // In reports/ (served, not hidden, ignored by git), removed at the end.
+        const name = `classic-frame-${crypto.randomUUID()}.ipynb`;
+        const file = `${ROOT}reports/${name}`;
+        const cell = (source: string) => ({
+          cell_type: "code",
+          metadata: {},
+          source,
+          outputs: [],
+          execution_count: null,
+        });
+        await Deno.writeTextFile(
+          file,
+          JSON.stringify({
+            nbformat: 4,
+            nbformat_minor: 5,
+            metadata: {
+              kernelspec: { name: MULLET_KERNEL.name, display_name: MULLET_KERNEL.shown },
+            },
+            cells: [
+              cell('import { toDataFrame } from "@mullet/kit";'),
+              cell(
+                'const df = await toDataFrame([{ ticker: "RIOT", ehs: 29.3 }, ' +
+                  '{ ticker: "CLSK", ehs: 45.3 }]);\ndf.sortValues("ehs", { ascending: false })',
+              ),
+            ],
+          }),
+        );
+        try {
+          await openNotebook(page, `${base}/notebooks/reports/${name}?token=${token}`, {
+            kernel: true,
+          });
+          await page.evaluate("Jupyter.notebook.execute_all_cells()");
+          await page.waitForFunction("document.querySelectorAll('table.dataframe').length === 1", {
+            timeout: 60_000,
+          });
+          const seen = await page.evaluate(probePage(SELECTORS)) as PageView;
+          assert.deepEqual(seen.tables, [{ rows: 2, first: ["CLSK", "45.3"] }]);
+          assert.deepEqual(seen.errors, []);
+          await endSession(page);
+        } finally {
+          await Deno.remove(file);
+        }
+      });
     } finally {
       await browser?.close();
       try {
