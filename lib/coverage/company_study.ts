@@ -119,7 +119,31 @@ function factRows(published: CompanyFactsAsOf): CompanyFactRow[] {
 
 /**
  * The P50 value per share at the house view's bear, start and bull BTC prices and its fitted
- * hashrate trend and two standard errors either side.
+ * hashrate trend and two standard errors either side: nine cells, price by price, the house view
+ * itself in the middle.
+ *
+ * @example
+ * ```ts
+ * import { valueSensitivity } from "./company_study.ts";
+ * import { companyFactsAsOf } from "./company_facts_as_of.ts";
+ * import { companyInputs } from "./company_inputs.ts";
+ * import { companyValue } from "./company_value.ts";
+ * import { loadCompanyFacts } from "../data/companies.ts";
+ * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+ * import { loadHouseAssumptions } from "../house/house_assumptions.ts";
+ * import { formatUsd } from "../units/format.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const house = await loadHouseAssumptions();
+ * const published = companyFactsAsOf(await loadCompanyFacts(), { ticker: "RIOT", asOf: "2025-12-31" });
+ * const inputs = companyInputs(published, await loadMinerAiDeals(), house).inputs!;
+ * const grid = valueSensitivity(inputs, house);
+ * assert.deepEqual([...new Set(grid.map((c) => c.price))],
+ *   [house.btcPrice.bearUsd, house.btcPrice.startUsd, house.btcPrice.bullUsd].map((p) => formatUsd(p)));
+ * assert.equal(grid[4]!.usd, companyValue(inputs, house).perShareUsd.p50);
+ * // At each hashrate trend, a higher BTC price is worth more per share.
+ * for (let t = 0; t < 3; t++) assert.ok(grid[t]!.usd < grid[t + 3]!.usd && grid[t + 3]!.usd < grid[t + 6]!.usd);
+ * ```
  */
 export function valueSensitivity(
   inputs: CompanyInputs,
