@@ -12,7 +12,19 @@ import { loadHouseAssumptions } from "../house/house_assumptions.ts";
 import { companyFactsAsOf } from "./company_facts_as_of.ts";
 import { companyInputs } from "./company_inputs.ts";
 
-/** The latest period end of any fact: the date the coverage is valued as of. */
+/**
+ * The latest period end of any fact: the date the coverage is valued as of.
+ *
+ * @example
+ * ```ts
+ * import { latestPeriodEnd } from "./covered_tickers.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const facts = [{ period_end: "2025-12-31" }, { period_end: "2026-03-31" }, { period_end: "2025-09-30" }];
+ * assert.equal(latestPeriodEnd(facts as unknown as Parameters<typeof latestPeriodEnd>[0]), "2026-03-31");
+ * assert.throws(() => latestPeriodEnd([]), /^RangeError: Cannot date the coverage: there are no company facts$/);
+ * ```
+ */
 export function latestPeriodEnd(facts: readonly CompanyFact[]): string {
   let latest = "";
   for (const fact of facts) if (fact.period_end > latest) latest = fact.period_end;
