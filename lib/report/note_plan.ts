@@ -119,7 +119,22 @@ export function noteName(notebook: string, label?: string): string {
   return label === undefined ? name : `${name}-${label}`;
 }
 
-/** Throws when two notes of one run (e.g. two folders' `x.ipynb`) would write one note's files. */
+/**
+ * Throws when two notes of one run (e.g. two folders' `x.ipynb`) would write one note's files;
+ * names differing only in case collide too, as they do on a case-insensitive file system.
+ *
+ * @example
+ * ```ts
+ * import { checkDistinctNames } from "./note_plan.ts";
+ * import assert from "node:assert/strict";
+ *
+ * checkDistinctNames([{ notebook: "a/07_x.ipynb", name: "07_x" }, { notebook: "a/08_y.ipynb", name: "08_y" }]);
+ * assert.throws(
+ *   () => checkDistinctNames([{ notebook: "a/07_x.ipynb", name: "07_x" }, { notebook: "b/07_X.ipynb", name: "07_X" }]),
+ *   /^TypeError: Cannot render a\/07_x\.ipynb and b\/07_X\.ipynb: both would write the note 07_x;/,
+ * );
+ * ```
+ */
 export function checkDistinctNames(notes: readonly PlannedNote[]): void {
   const seen = new Map<string, PlannedNote>();
   for (const note of notes) {
