@@ -32,7 +32,11 @@ import { checkDistinctNames, noteName, type PlannedNote, planNotes } from "./not
  * assert.deepEqual(notes[2]!.parameterSet?.values, { ticker: "RIOT" });
  * // The parameter named by "each" must be one the notebook has.
  * await Deno.writeTextFile(`${dir}/09_x.ipynb`, note("X", "each: company\n", 'let ticker = "RIOT";'));
- * await assert.rejects(defaultNotes([`${dir}/09_x.ipynb`], () => Promise.resolve(["MARA"])), /company/);
+ * await assert.rejects(defaultNotes([`${dir}/09_x.ipynb`], () => Promise.resolve(["MARA"])),
+ *   /09_x\.ipynb has no parameter "company"; valid parameters: ticker/);
+ * // A per-company notebook with no company valued is an error, not an empty pack.
+ * await assert.rejects(defaultNotes([`${dir}/08_company.ipynb`], () => Promise.resolve([])),
+ *   /Cannot render .*08_company\.ipynb per company \(front matter "each: ticker"\): the company model values no ticker/);
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
