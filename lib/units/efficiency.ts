@@ -4,7 +4,7 @@
  * @module
  */
 import { type Quantity, tag } from "./_brand.ts";
-import { positive } from "./checks.ts";
+import { positive, pueValue } from "./checks.ts";
 import type { Hashrate } from "./hashrate.ts";
 import type { Power } from "./power.ts";
 
@@ -90,12 +90,9 @@ export function hashrateFor(power: Power, efficiency: Efficiency): Hashrate {
  * const h = siteHashrate(mw(100), 1.1, jPerTh(17.5));
  * assert.equal((h / 1e6).toFixed(2), "5.19");
  * assert.equal(siteHashrate(mw(100), 1, jPerTh(17.5)), hashrateFor(mw(100), jPerTh(17.5)));
- * assert.throws(() => siteHashrate(mw(100), 0.9, jPerTh(17.5)), /pue: expected a value >= 1, got 0.9/);
+ * assert.throws(() => siteHashrate(mw(100), 0.9, jPerTh(17.5)), /Cannot use pue: expected a PUE >= 1, got 0.9/);
  * ```
  */
 export function siteHashrate(grossPower: Power, pue: number, efficiency: Efficiency): Hashrate {
-  if (!(pue >= 1)) {
-    throw new RangeError(`Cannot run a site at pue: expected a value >= 1, got ${pue}`);
-  }
-  return tag<"TH/s">(grossPower / pue / positive("efficiency", efficiency));
+  return tag<"TH/s">(grossPower / pueValue("pue", pue) / positive("efficiency", efficiency));
 }

@@ -14,6 +14,7 @@ import {
   mwYearToKwMonth,
   powerFor,
   sats,
+  siteHashrate,
   toSats,
   usd,
   usdPerKwMonth,
@@ -38,6 +39,28 @@ Deno.test("hashrate and power at an efficiency are inverse (F3, F4)", () => {
   const eff = jPerTh(17.5);
   assert.ok(Math.abs(powerFor(hashrateFor(mw(1), eff), eff) - 1e6) < 1e-6);
   assert.equal(hashrateIn(ehs(1), "TH/s"), 1e6);
+});
+
+Deno.test("siteHashrate: a gross MW runs 1e6 W ÷ PUE ÷ J/TH of hashrate (F4 per gross MW)", () => {
+  // 1 gross MW at PUE 1.2 leaves 833,333 W for S21s at 17.5 J/TH: 47,619 TH/s.
+  assert.ok(Math.abs(siteHashrate(mw(1), 1.2, jPerTh(17.5)) - 1e6 / 1.2 / 17.5) < 1e-9);
+  assert.equal(siteHashrate(mw(0), 1.2, jPerTh(17.5)), 0);
+  assert.throws(
+    () => siteHashrate(mw(1), 0.99, jPerTh(17.5)),
+    /Cannot use pue: expected a PUE >= 1, got 0.99/,
+  );
+  assert.throws(
+    () => siteHashrate(mw(1), NaN, jPerTh(17.5)),
+    /Cannot use pue: expected a finite number, got NaN/,
+  );
+  assert.throws(
+    () => siteHashrate(mw(1), Infinity, jPerTh(17.5)),
+    /Cannot use pue: expected a finite number, got Infinity/,
+  );
+  assert.throws(
+    () => siteHashrate(mw(1), 1.2, 0 as never),
+    /Cannot use efficiency: expected a value > 0, got 0/,
+  );
 });
 
 Deno.test("CORZ–CoreWeave: $3.5B over 12 years on 200 MW is $121.5/kW-month (F6)", () => {
