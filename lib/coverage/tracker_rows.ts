@@ -92,7 +92,20 @@ export function trackerTableRows(tracker: Tracker): TrackerTableRow[] {
   }));
 }
 
-/** The valued rows of a tracker, in its order. */
+/**
+ * The valued rows of a tracker, in its order, typed so that each has its `value`.
+ *
+ * @example
+ * ```ts
+ * import { valuedRows } from "./tracker_rows.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const value = { perShareUsd: { p10: 1, p50: 2, p90: 3, mean: 2 }, dilutedShares: 100, parts: [] };
+ * const tracker = { rows: [{ ticker: "X", value }, { ticker: "Y", missing: ["debt"] }, { ticker: "Z", value }] } as
+ *   unknown as Parameters<typeof valuedRows>[0];
+ * assert.deepEqual(valuedRows(tracker).map((r) => [r.ticker, r.value.perShareUsd.p50]), [["X", 2], ["Z", 2]]);
+ * ```
+ */
 export function valuedRows(tracker: Tracker): (TrackerRow & Required<Pick<TrackerRow, "value">>)[] {
   return tracker.rows.filter((r): r is TrackerRow & Required<Pick<TrackerRow, "value">> =>
     r.value !== undefined
