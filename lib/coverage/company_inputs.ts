@@ -49,8 +49,29 @@ export interface CompanyInputsResult {
   readonly notes: readonly string[];
 }
 
-/** The company's leases that a rent can be read from, planned from their deal rows at the house's
- * escalator and AI PUE ({@linkcode dealLeasePlan}). */
+/**
+ * The company's leases that a rent can be read from, planned from their deal rows at the house's
+ * escalator and AI PUE ({@linkcode dealLeasePlan}); a deal that cannot be a lease
+ * ({@linkcode leasePlanGaps}), such as a GPU-cloud contract, is left out.
+ *
+ * @example Hut 8's two triple-net leases; IREN's Microsoft contract is GPU cloud
+ * ```ts
+ * import { companyLeases } from "./company_inputs.ts";
+ * import { loadMinerAiDeals } from "../data/miner_ai_deals.ts";
+ * import { loadHouseAssumptions } from "../house/house_assumptions.ts";
+ * import assert from "node:assert/strict";
+ *
+ * const deals = await loadMinerAiDeals();
+ * const house = await loadHouseAssumptions();
+ * const hut = companyLeases("HUT", deals, house);
+ * assert.deepEqual(hut.map((l) => [l.dealId, l.itMw, l.structure]), [
+ *   ["HUT-FLUIDSTACK-2025-12", 245, "triple net"],
+ *   ["HUT-BEACONPOINT-2026-05", 352, "triple net"],
+ * ]);
+ * assert.ok(!companyLeases("IREN", deals, house).some((l) => l.dealId === "IREN-MSFT-2025-11"));
+ * assert.deepEqual(companyLeases("NONE", deals, house), []);
+ * ```
+ */
 export function companyLeases(
   ticker: string,
   deals: readonly MinerAiDeal[],
