@@ -18,6 +18,7 @@
 import type { CompanyFact } from "../data/companies.ts";
 import type { CompanyFactsAsOf } from "./company_facts_as_of.ts";
 import { dealLeasePlan, leasePlanGaps } from "../deals/lease_plan.ts";
+import { dealTicker } from "../deals/deal_labels.ts";
 import type { MinerAiDeal } from "../data/miner_ai_deals.ts";
 import type { HouseAssumptions } from "../house/house_assumptions.ts";
 import type { CompanyInputs, CompanyLease } from "./company_value.ts";
@@ -79,7 +80,7 @@ export function companyLeases(
 ): CompanyLease[] {
   const terms = { escalator: house.ai.escalator, pue: house.ai.pue };
   return deals
-    .filter((d) => d.deal_id.split("-")[0] === ticker && leasePlanGaps(d).length === 0)
+    .filter((d) => dealTicker(d) === ticker && leasePlanGaps(d).length === 0)
     .map((d) => {
       const plan = dealLeasePlan(d, terms);
       return {
