@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { wholeNumber } from "./checks.ts";
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -101,14 +102,11 @@ export function addIsoDays(isoDay: string, days: number): string {
  *
  * assert.equal(monthEndIsoDate("2026-06-01", 0), "2026-07-01"); // 30.4 days
  * assert.equal(monthEndIsoDate("2026-06-01", 11), "2027-06-01"); // 365 days
- * assert.throws(() => monthEndIsoDate("2026-06-01", -1), /month: expected a whole number >= 0, got -1/);
+ * assert.throws(() => monthEndIsoDate("2026-06-01", -1), /Cannot use month: expected a whole number >= 0, got -1/);
  * ```
  */
 export function monthEndIsoDate(start: string, month: number): string {
-  if (!(Number.isInteger(month) && month >= 0)) {
-    throw new RangeError(`Cannot place month: expected a whole number >= 0, got ${month}`);
-  }
-  return addIsoDays(start, Math.round((month + 1) * 365 / 12));
+  return addIsoDays(start, Math.round((wholeNumber("month", month) + 1) * 365 / 12));
 }
 
 /**
