@@ -10,7 +10,8 @@
  *
  * @module
  */
-import { checkPathSet } from "./_path_checks.ts";
+import { finite, wholeNumber } from "../units/checks.ts";
+import { checkPathSet, checkPathSize } from "./_path_checks.ts";
 
 /** `pathCount` simulated paths of `steps` values each (layout in the module docs). */
 export interface PathSet {
@@ -70,17 +71,15 @@ export function constantPaths(
   value: number,
   shape: { readonly steps: number; readonly pathCount: number },
 ): PathSet {
-  if (!Number.isFinite(value)) {
-    throw new RangeError(
-      `Cannot make constant paths of value: expected a finite number, got ${value}`,
-    );
-  }
-  const set = {
+  finite("value", value);
+  // The shape is checked before the array is sized by it.
+  wholeNumber("pathCount", shape.pathCount, 1);
+  wholeNumber("steps", shape.steps, 1);
+  checkPathSize(shape.pathCount, shape.steps);
+  return {
     paths: new Float64Array(shape.steps * shape.pathCount).fill(value),
     pathCount: shape.pathCount,
     steps: shape.steps,
     seed: 0,
   };
-  checkPathSet(set);
-  return set;
 }
