@@ -37,7 +37,11 @@ function strings(value: unknown, field: string, file: string): string[] {
   if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) {
     return value.map(String);
   }
-  throw new TypeError(`${file}: front matter "${field}": expected text or a list of text`);
+  throw new TypeError(
+    `${file}: front matter "${field}": expected text or a list of text, got ${
+      JSON.stringify(value)
+    }`,
+  );
 }
 
 /**
@@ -58,6 +62,9 @@ function strings(value: unknown, field: string, file: string): string[] {
  * assert.equal(frontMatter(perCompany, "08.ipynb").each, "ticker");
  * const bad = { ...nb, cells: [{ ...nb.cells[0]!, source: "---\ntitle: One miner\neach: [MARA]\n---" }] };
  * assert.throws(() => frontMatter(bad, "08.ipynb"), /08.ipynb: front matter "each": expected the name of the parameter/);
+ * const nested = { ...nb, cells: [{ ...nb.cells[0]!, source: "---\ntitle: T\ntickers: [[MARA]]\n---" }] };
+ * assert.throws(() => frontMatter(nested, "09.ipynb"),
+ *   /^TypeError: 09.ipynb: front matter "tickers": expected text or a list of text, got \[\["MARA"\]\]$/);
  * assert.throws(() => frontMatter({ ...nb, cells: [] }, "x.ipynb"), /x.ipynb: expected a first raw cell/);
  * ```
  */
