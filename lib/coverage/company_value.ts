@@ -329,7 +329,7 @@ export function companyValue(
  * const value = { equityMeanUsd: 2e9, aiValueUsd: 1.2e9, aiItMw: 100, dilutedShares: 1e8 };
  * // Without the AI legs the company is worth 0.8B; a 2.8B market value leaves 2.0B for 100 MW.
  * assert.equal(impliedAiUsdPerItMw(value, 2.8e9), 20e6);
- * assert.throws(() => impliedAiUsdPerItMw({ ...value, aiItMw: 0 }, 2.8e9), /no AI MW/);
+ * assert.throws(() => impliedAiUsdPerItMw({ ...value, aiItMw: 0 }, 2.8e9), /no AI MW \(aiItMw 0\)/);
  * ```
  */
 export function impliedAiUsdPerItMw(
@@ -338,7 +338,9 @@ export function impliedAiUsdPerItMw(
 ): number {
   positive("marketCapUsd", marketCapUsd);
   if (!(value.aiItMw > 0)) {
-    throw new RangeError("Cannot imply an AI value per MW: the company has no AI MW");
+    throw new RangeError(
+      `Cannot imply an AI value per MW: the company has no AI MW (aiItMw ${value.aiItMw})`,
+    );
   }
   return (marketCapUsd - (value.equityMeanUsd - value.aiValueUsd)) / value.aiItMw;
 }
