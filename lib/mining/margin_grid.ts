@@ -16,6 +16,7 @@ import {
   type UsdPerPhDay,
   usdPerPhDay,
 } from "../units/prices.ts";
+import { dayIndex } from "./_day_index.ts";
 import type { PowerCostOptions } from "./_inputs.ts";
 import { miningPerMw, type MiningPerMwInputs } from "./mining_per_mw.ts";
 
@@ -78,14 +79,7 @@ export function hashpriceLevels(
   options: HashpriceLevelsOptions,
 ): HashpriceLevel[] {
   const { since, latest, percentiles: ps = DEFAULT_PERCENTILES } = options;
-  const from = days.date.indexOf(since);
-  if (from === -1) {
-    throw new RangeError(
-      `Cannot use since: the series has no day ${JSON.stringify(since)} (it runs from ${
-        days.date[0] ?? "nothing"
-      } to ${days.date.at(-1) ?? "nothing"})`,
-    );
-  }
+  const from = dayIndex(days.date, since, "since");
   const values = Array.from(days.hashprice_usd_per_ph_day).slice(from);
   const bands = percentiles(values, ps);
   const label = (p: number) => (p === 50 ? "Median" : `${p}th percentile`);
