@@ -130,7 +130,7 @@ export function hashpriceHistory(
   const afterDays = wholeNumber("afterHalvingDays", window.afterHalvingDays, 0);
   const n = days.date.length;
   const start = dayIndex(days.date, window.from, "from");
-  if (start + w > n || n < w) {
+  if (start + w > n) {
     throw new RangeError(
       `Cannot use windowDays: ${w} days from ${window.from} run past the series' end, ${
         days.date[n - 1]
