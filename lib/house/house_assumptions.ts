@@ -17,10 +17,9 @@ import { percentiles } from "../finance/percentiles.ts";
 import { loadMinerAiDeals, type MinerAiDeal } from "../data/miner_ai_deals.ts";
 import { type NetworkCalibration, networkCalibration } from "../finance/network_calibration.ts";
 import { trailingFeesPerBlock } from "../mining/fees.ts";
-import { type HouseView, loadHouseView } from "./house_view.ts";
-import { siteHashrate } from "../units/efficiency.ts";
+import { jPerTh, siteHashrate } from "../units/efficiency.ts";
 import { mw } from "../units/power.ts";
-import { jPerTh } from "../units/efficiency.ts";
+import { type HouseView, loadHouseView } from "./house_view.ts";
 
 /** A fleet vintage: its catalogue row and J/TH at the wall. */
 export interface FleetVintage {

@@ -6,7 +6,8 @@
  * @module
  */
 import { positive } from "../units/checks.ts";
-import type { Efficiency } from "../units/efficiency.ts";
+import { type Efficiency, hashrateFor } from "../units/efficiency.ts";
+import { mw } from "../units/power.ts";
 import {
   DAYS_PER_YEAR,
   HOURS_PER_YEAR,
@@ -16,8 +17,6 @@ import {
   type UsdPerPhDay,
 } from "../units/prices.ts";
 import { allInPrice, type PowerCostOptions, pueOf } from "./_inputs.ts";
-import { hashrateFor } from "../units/efficiency.ts";
-import { mw } from "../units/power.ts";
 
 /** Inputs of {@linkcode miningPerMw}. */
 export interface MiningPerMwInputs {

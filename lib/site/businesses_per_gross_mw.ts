@@ -15,13 +15,11 @@ import { gpusPerItMw, type GpuSystem, powerPerGpu } from "../compute/gpu_density
 import { miningPerMw } from "../mining/mining_per_mw.ts";
 import { isIsoDate, isoDayNumber } from "../units/calendar.ts";
 import { fraction, positive, pueValue } from "../units/checks.ts";
-import type { Efficiency } from "../units/efficiency.ts";
+import { type Efficiency, hashrateFor } from "../units/efficiency.ts";
 import { formatSignificant } from "../units/format_number.ts";
-import { itMw } from "../units/power.ts";
+import { itMw, mw } from "../units/power.ts";
 import type { UsdPerKwh, UsdPerMwYear, UsdPerPhDay } from "../units/prices.ts";
 import { shortAsicName } from "./_short_names.ts";
-import { hashrateFor } from "../units/efficiency.ts";
-import { mw } from "../units/power.ts";
 
 /** Inputs of {@linkcode businessesPerGrossMw}. */
 export interface BusinessesPerGrossMwInputs {
