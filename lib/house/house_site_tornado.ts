@@ -12,7 +12,7 @@ import { siteCashFlows } from "../site/site_cash_flows.ts";
 import { siteNpv } from "../site/site_npv.ts";
 import type { AiPlan, SitePlan } from "../site/site_plan.ts";
 import { fraction, nonNegative, positive } from "../units/checks.ts";
-import { formatPercent, formatUsd } from "../units/format.ts";
+import { formatPercent, formatPowerPrice, formatUsd } from "../units/format.ts";
 import { usdPerKwh, usdPerMwYear } from "../units/prices.ts";
 import { type HouseAssumptions, overrideHouse } from "./house_assumptions.ts";
 import { centralHashprice, houseSitePlan } from "./house_values.ts";
@@ -58,7 +58,7 @@ function positivePair(field: string, values: readonly number[]): readonly [numbe
 function shown(input: string, value: number): string {
   switch (input) {
     case "Power price":
-      return `$${value.toFixed(3)}`;
+      return formatPowerPrice(value);
     case "Discount rate":
       return formatPercent(value, 1);
     case "Horizon":
@@ -110,7 +110,11 @@ export function houseSiteTornado(
   const horizonYears = positivePair("horizonYears", options.horizonYears);
   const aiPue = positivePair("aiPue", options.aiPue);
   const plan = houseSitePlan(house, options.grossMw);
-  if (plan.ai.kind !== "colocation") throw new TypeError("Cannot vary the rent: not a lease");
+  if (plan.ai.kind !== "colocation") {
+    throw new TypeError(
+      `Cannot vary the rent: expected the house plan's ai.kind "colocation", got "${plan.ai.kind}"`,
+    );
+  }
   const ai = plan.ai;
   const rent = ai.firstYearRent;
   const templateRent = house.ai.leaseDeal.usd_per_mw_year;

@@ -39,6 +39,12 @@ Deno.test("each bar is the site's NPV with one input moved, in USD millions", ()
   t.rows.slice(1).forEach((r, i) => assert.ok(r.swing <= t.rows[i]!.swing));
   assert.equal(row("Horizon").label, "Horizon (10 yr–20 yr)");
   assert.equal(row("Discount rate").label, "Discount rate (7.0%–11.0%)");
+  // Power prices to a tenth of a cent, as formatPowerPrice prints them everywhere.
+  const [powerLow, powerHigh] = house.powerPriceRangeUsdPerKwh;
+  assert.equal(
+    row("Power price").label,
+    `Power price ($${powerLow.toFixed(3)}–$${powerHigh.toFixed(3)})`,
+  );
 });
 
 Deno.test("a site leased whole does not depend on the BTC or power price", () => {
