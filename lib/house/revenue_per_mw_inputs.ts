@@ -24,12 +24,13 @@ import {
   type DealIntensitySummary,
   dealIntensitySummary,
 } from "../deals/deal_analytics.ts";
-import { rangeMean } from "../finance/means.ts";
 import { percentiles } from "../finance/percentiles.ts";
+import { latestMarket } from "../mining/latest_market.ts";
 import type { BusinessesPerGrossMwInputs } from "../site/businesses_per_gross_mw.ts";
 import type { RevenuePerMwHistoryInputs } from "../site/revenue_per_mw_history.ts";
+import { wholeNumber } from "../units/checks.ts";
 import { jPerTh } from "../units/efficiency.ts";
-import { usdPerKwh, usdPerMwYear, usdPerPhDay } from "../units/prices.ts";
+import { usdPerKwh, usdPerMwYear } from "../units/prices.ts";
 import type { HouseAssumptions } from "./house_assumptions.ts";
 import {
   type AsicFleet,
@@ -133,12 +134,9 @@ export async function loadRevenuePerMwInputs(
     loadGpuRentalPrices({ kind: "contract" }),
     loadGpuRentalPrices({ kind: "on-demand list" }),
   ]);
-  const last = daily.length - 1;
-  const asOf = daily.date[last]!;
   const { smoothingDays } = options;
-  const hashprice = usdPerPhDay(
-    rangeMean(daily.hashprice_usd_per_ph_day, last + 1 - smoothingDays, last + 1),
-  );
+  // Today's hashprice as every note states it: the trailing mean latestMarket takes.
+  const { asOf, hashprice } = latestMarket(daily, wholeNumber("smoothingDays", smoothingDays, 1));
   const fleets = [
     asicFleet(models, options.oldFleet),
     asicFleet(models, options.newFleet ?? house.fleet.current.model),

@@ -82,6 +82,21 @@ Deno.test("loadRevenuePerMwInputs", async (t) => {
     );
   });
 
+  await t.step("a smoothing window that is not a whole number of days the data holds", async () => {
+    await assert.rejects(
+      loadRevenuePerMwInputs(house, { ...OPTIONS, smoothingDays: 0 }),
+      /Cannot use smoothingDays: expected a whole number >= 1, got 0/,
+    );
+    await assert.rejects(
+      loadRevenuePerMwInputs(house, { ...OPTIONS, smoothingDays: 7.5 }),
+      /Cannot use smoothingDays: expected a whole number >= 1, got 7.5/,
+    );
+    await assert.rejects(
+      loadRevenuePerMwInputs(house, { ...OPTIONS, smoothingDays: 1e6 }),
+      /expected at most \d+ days \(the series' length\), got 1000000/,
+    );
+  });
+
   await t.step("the inputs table: the note's rows, word for word", () => {
     const rows = revenuePerMwInputRows(inputs).map((r) =>
       `| ${r.input} | ${r.value} | ${r.from} |`
