@@ -16,7 +16,6 @@ import {
   type SplitRow,
 } from "./best_split.ts";
 import { type SiteCashFlows, siteCashFlows } from "./site_cash_flows.ts";
-import { siteNpvPaths } from "./site_npv_paths.ts";
 import type { SitePlan } from "./site_plan.ts";
 import { type SiteReturns, siteReturns, type SiteReturnsOptions } from "./site_returns.ts";
 
@@ -112,6 +111,8 @@ export function splitStudy(plan: SitePlan, options: SplitStudyOptions): SplitStu
     hashprice: options.hashprice,
     shares,
     percentiles: options.percentiles ?? [10, 50, 90],
+    // The paths at the chosen share come from the same run as its row.
+    cumulativeCashAt: aiShare,
     ...(options.constraints === undefined ? {} : { constraints: options.constraints }),
   });
   const best = split.best;
@@ -136,12 +137,7 @@ export function splitStudy(plan: SitePlan, options: SplitStudyOptions): SplitStu
   const central = siteCashFlows(plan, { aiShare });
   let running = 0;
   for (const on of central.miningRunning) running += on;
-  const cumulativeCashUsd = siteNpvPaths(plan, {
-    ...returnsOptions,
-    aiShare,
-    hashprice: options.hashprice,
-    cumulativeCash: true,
-  }).cumulativeCashUsd!;
+  const cumulativeCashUsd = split.cumulativeCash!.cumulativeCashUsd;
   return {
     split,
     grid,

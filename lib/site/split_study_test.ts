@@ -37,6 +37,9 @@ Deno.test("splitStudy runs the models a note would call one by one, with the sam
   // Each path's cumulative cash ends at the sum of that path's monthly cash flows.
   const cumulative = study.cumulativeCashUsd;
   assert.equal(cumulative.pathCount, PATHS);
+  // They are the paths bestSplit kept at the chosen share, from the run of its row.
+  assert.equal(study.split.cumulativeCash!.aiShare, 0.15);
+  assert.equal(cumulative, study.split.cumulativeCash!.cumulativeCashUsd);
   for (let p = 0; p < PATHS; p++) {
     const hashprice = HASHPRICE.paths.subarray(p * MONTHS, (p + 1) * MONTHS);
     const flows = siteCashFlows({ ...PLAN, mining: { ...PLAN.mining, hashprice } }, {
