@@ -1,7 +1,7 @@
 /**
  * Revenue per gross MW-year over time, for the three ways to use a miner's megawatt: each fleet
  * weekly at a trailing-mean hashprice from the month of its release (F4), the median rent of the
- * comparable leases signed by the start of each month (F6), and the GPU cloud at each month's
+ * comparable leases announced in or before each month (F6), and the GPU cloud at each month's
  * list price (F8). Ready for a time-series chart, with each line's first, last and peak points.
  *
  * @module
@@ -181,7 +181,7 @@ export function revenuePerMwHistory(inputs: RevenuePerMwHistoryInputs): RevenueP
     }
   }
 
-  // Leases: the median rent of the comparable contracts announced by each month's start.
+  // Leases: the median rent of the contracts announced in or before each month, dated its 1st.
   const leaseLine = "Colocation lease (median to date)";
   const dated = inputs.leases.filter((d) => d.announcementDate !== "");
   const months = dated.map((d) => d.announcementDate.slice(0, 7)).sort();

@@ -51,12 +51,15 @@ Deno.test("revenuePerMwHistory", async (t) => {
     assert.equal(s21.length, 5); // 2024-02-01 (day 32) and the four weeks after
   });
 
-  await t.step("leases: the median of those signed by each month's start, dated ones only", () => {
-    const lease = h.rows.filter((r) => r.business === "Colocation lease (median to date)");
-    assert.deepEqual(lease.map((r) => r.date), ["2024-01-01", "2024-02-01"]);
-    assertAlmostEquals(lease[0]!.usd, 1.2e6 / 1.2);
-    assertAlmostEquals(lease[1]!.usd, 1.5e6 / 1.2); // median of 1.2 and 1.8
-  });
+  await t.step(
+    "leases: the median of those announced in or before each month (a 15 January deal in January's point), dated ones only",
+    () => {
+      const lease = h.rows.filter((r) => r.business === "Colocation lease (median to date)");
+      assert.deepEqual(lease.map((r) => r.date), ["2024-01-01", "2024-02-01"]);
+      assertAlmostEquals(lease[0]!.usd, 1.2e6 / 1.2);
+      assertAlmostEquals(lease[1]!.usd, 1.5e6 / 1.2); // median of 1.2 and 1.8
+    },
+  );
 
   await t.step("GPU cloud: F8 at each list price over the AI PUE", () => {
     assertAlmostEquals(h.gpuCloud.peak.usd, 784 * 3 * 8760 * 0.8 / 1.2);
