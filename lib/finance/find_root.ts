@@ -1,8 +1,8 @@
 /**
  * A zero of a continuous function on a bracket, by Brent's method (Brent 1973, "Algorithms for
- * Minimization without Derivatives", ch. 4): the one solver every model uses when an equation has
- * no closed form, instead of a bisection loop of its own. It never leaves the bracket, converges
- * at least as fast as bisection, and never returns `NaN`.
+ * Minimization without Derivatives", ch. 4; https://en.wikipedia.org/wiki/Brent%27s_method), for
+ * an equation with no closed form, so that no caller writes a bisection loop of its own. It never
+ * leaves the bracket, converges at least as fast as bisection, and never returns `NaN`.
  *
  * @module
  */
