@@ -168,7 +168,7 @@ async function unformattedCells(
       file,
       cell,
       line,
-      message: "not formatted as deno fmt formats it: run `deno fmt notebooks/`",
+      message: "not formatted as deno fmt formats it: run `deno task fmt`",
     });
   }
   return problems;

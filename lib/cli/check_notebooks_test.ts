@@ -101,6 +101,15 @@ Deno.test("a cell deno fmt would change is reported at its first changed line", 
   }
 });
 
+Deno.test("deno task fmt formats the notebooks at the width the check expects", async () => {
+  const config = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`));
+  assert.ok(config.fmt.exclude.includes("notebooks/"), "deno fmt --check must skip notebooks");
+  assert.match(
+    config.tasks.fmt.command,
+    new RegExp(`deno fmt --no-config --line-width=${config.fmt.lineWidth} notebooks/`),
+  );
+});
+
 Deno.test("the shipped notebooks type-check", async () => {
   const { code: status, text } = await check([]);
   assert.equal(status, 0, text);
