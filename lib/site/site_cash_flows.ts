@@ -14,15 +14,13 @@
  * @module
  */
 import { fraction } from "../units/checks.ts";
-import { DAYS_PER_YEAR, HOURS_PER_YEAR } from "../units/prices.ts";
+import { DAYS_PER_YEAR } from "../units/prices.ts";
 import { aiSegmentCashFlows } from "./ai_segment_cash_flows.ts";
 import { checkSitePlan, type SitePlan, valueAt } from "./site_plan.ts";
-import { siteHashrate } from "../units/efficiency.ts";
-import { mw } from "../units/power.ts";
+import { miningTerms } from "./_mining_terms.ts";
 
 /** Days in an average month (365 ÷ 12), the basis of every monthly flow. */
 export const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
-const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 /** Float64 series of {@linkcode SiteCashFlows} besides the AI segment's. */
 const SERIES = 9;
 
@@ -133,17 +131,10 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
   const m = plan.mining;
   const ai = plan.ai;
 
-  // Mining, per gross MW and month, before the hashprice: hashrate and energy.
-  const phsPerGrossMw = siteHashrate(mw(1), m.pue, m.efficiency) / 1000; // F4 ÷ PUE
-  const uptime = m.uptime ?? 1;
-  const curtailed = m.curtailedShare ?? 0;
-  const running = uptime * (1 - curtailed);
-  const payout = 1 - (m.poolFee ?? 0);
-  const tax = m.taxUsdPerKwh ?? 0;
-  const kwhPerGrossMwMonth = 1000 * HOURS_PER_MONTH;
-  const opexPerMw = m.otherOpexUsdPerMwMonth ?? 0;
-  const switchOff = m.switchOffAtLoss ?? true;
-  const opexWhileOff = m.otherOpexWhileOff ?? true;
+  // Mining, per gross MW and month, before the hashprice.
+  const t = miningTerms(m);
+  const { phsPerGrossMw, running, payout, kwhDrawn, tax, powerPerMw, creditPerMw } = t;
+  const { opexPerMw, runningOpex, switchOff, opexWhileOff } = t;
 
   // The 9 series share one buffer: one allocation instead of 9 (siteCashFlows runs once per
   // scenario and split in bestSplit).
@@ -174,13 +165,8 @@ export function siteCashFlows(plan: SitePlan, options: SiteCashFlowOptions): Sit
     // Margin of one gross MW of mining this month.
     const hashprice = valueAt(m.hashprice, month, "mining.hashprice");
     const revenuePerMw = phsPerGrossMw * hashprice * DAYS_PER_MONTH * running * payout;
-    const kwhDrawn = kwhPerGrossMwMonth * running;
-    const kwhCurtailed = kwhPerGrossMwMonth * uptime * curtailed;
-    const powerPerMw = kwhDrawn * (m.powerPrice + tax);
-    const creditPerMw = kwhCurtailed * (m.curtailmentCreditUsdPerKwh ?? 0);
     // Off for the month when running would lose money: nothing earned or drawn; fixed opex is
     // still paid, opex that comes with hashing is not (and then counts in the decision).
-    const runningOpex = opexWhileOff ? 0 : opexPerMw;
     const on = !(switchOff && revenuePerMw - powerPerMw - runningOpex + creditPerMw < 0);
     const runningMarginPerMw = on ? revenuePerMw - powerPerMw + creditPerMw : 0;
     const paidOpexPerMw = opexWhileOff || on ? opexPerMw : 0;

@@ -12,16 +12,12 @@
 import { checkPathSet } from "../finance/_path_checks.ts";
 import type { PathSet } from "../finance/path_set.ts";
 import { fraction, nonNegative, wholeNumber } from "../units/checks.ts";
-import { HOURS_PER_YEAR } from "../units/prices.ts";
 import { discountRateValue, monthEndDiscountFactors } from "./_discounting.ts";
 import { HASHPRICE_BLOCK_PATHS, type HashpriceModel, hashpriceStream } from "./hashprice_stream.ts";
 import { DAYS_PER_MONTH, siteCashFlows } from "./site_cash_flows.ts";
 import type { SitePlan } from "./site_plan.ts";
 import type { SiteReturnsOptions } from "./site_returns.ts";
-import { siteHashrate } from "../units/efficiency.ts";
-import { mw } from "../units/power.ts";
-
-const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
+import { HOURS_PER_MONTH, KWH_PER_GROSS_MW_MONTH, miningTerms } from "./_mining_terms.ts";
 
 /** Options of {@linkcode siteNpvPaths}. */
 export interface SiteNpvPathsOptions extends SiteReturnsOptions {
@@ -214,21 +210,9 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
   // The mining model of siteCashFlows, term for term (the same operations in the same order).
   const m = plan.mining;
   const miningGrossMw = base.miningGrossMw;
-  const phsPerGrossMw = siteHashrate(mw(1), m.pue, m.efficiency) / 1000;
-  const uptime = m.uptime ?? 1;
-  const curtailed = m.curtailedShare ?? 0;
-  const running = uptime * (1 - curtailed);
-  const payout = 1 - (m.poolFee ?? 0);
-  const tax = m.taxUsdPerKwh ?? 0;
-  const kwhPerGrossMwMonth = 1000 * HOURS_PER_MONTH;
-  const opexPerMw = m.otherOpexUsdPerMwMonth ?? 0;
-  const switchOff = m.switchOffAtLoss ?? true;
-  const opexWhileOff = m.otherOpexWhileOff ?? true;
-  const kwhDrawn = kwhPerGrossMwMonth * running;
-  const kwhCurtailed = kwhPerGrossMwMonth * uptime * curtailed;
-  const powerPerMw = kwhDrawn * (m.powerPrice + tax);
-  const creditPerMw = kwhCurtailed * (m.curtailmentCreditUsdPerKwh ?? 0);
-  const runningOpex = opexWhileOff ? 0 : opexPerMw;
+  const t = miningTerms(m);
+  const { phsPerGrossMw, running, payout, powerPerMw, creditPerMw } = t;
+  const { opexPerMw, runningOpex, switchOff, opexWhileOff } = t;
 
   // GPU price paths make the AI segment path by path: its revenue terms, as siteCashFlows has them.
   const ai = plan.ai;
@@ -237,7 +221,7 @@ export function siteNpvPaths(plan: SitePlan, options: SiteNpvPathsOptions): Site
   const utilisation = ai.kind === "gpu cloud" ? ai.utilisation : 0;
   const otherOpexShare = ai.kind === "gpu cloud" ? ai.otherOpexShareOfRevenue : 0;
   const aiPowerPerMonth = ai.kind === "gpu cloud"
-    ? base.aiGrossMw * kwhPerGrossMwMonth * ai.powerPrice
+    ? base.aiGrossMw * KWH_PER_GROSS_MW_MONTH * ai.powerPrice
     : 0;
   const aiStart = base.aiStartMonth;
 
