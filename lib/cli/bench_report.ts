@@ -12,6 +12,7 @@
 import { isRunCopy } from "../notebook/run_copies.ts";
 import { basename, join } from "node:path";
 import { findChromium } from "../report/chromium.ts";
+import { reportArgs } from "./report_args.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -35,21 +36,7 @@ try {
   }
   notebooks.sort();
   const report = (args: string[]) =>
-    timed(Deno.execPath(), [
-      "run",
-      "--allow-read",
-      `--allow-write=${work},/tmp`,
-      "--allow-env",
-      "--allow-run",
-      "--allow-net=127.0.0.1",
-      "--allow-sys",
-      "--allow-ffi",
-      "lib/cli/report.ts",
-      "--out",
-      join(work, "out"),
-      ...args,
-      ...notebooks,
-    ]);
+    timed(Deno.execPath(), reportArgs(join(work, "out"), [...args, ...notebooks], work));
   const chromium = findChromium();
   const peer = async (execute: boolean) => {
     let total = 0;

@@ -15,6 +15,7 @@ import { notebookToJson, readNotebook } from "../notebook/notebook.ts";
 import { injectParameters } from "../notebook/parameters.ts";
 import { findChromium } from "../report/chromium.ts";
 import { packFixture } from "../report/pack_fixture.ts";
+import { reportArgs } from "./report_args.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 /** Tickers with at least one deal of stated capacity in `data/miner_ai_deals.csv`. */
@@ -49,23 +50,10 @@ try {
   await Deno.writeTextFile(notebook, notebookToJson(packFixture()));
   const out = join(work, "out");
   const report = (args: string[]) =>
-    run(Deno.execPath(), [
-      "run",
-      "--allow-read",
-      `--allow-write=${work},/tmp`,
-      "--allow-env",
-      "--allow-run",
-      "--allow-net=127.0.0.1",
-      "--allow-sys",
-      "--allow-ffi",
-      "lib/cli/report.ts",
-      "--out",
-      out,
-      notebook,
-      "--each",
-      `ticker=${TICKERS.join(",")}`,
-      ...args,
-    ]);
+    run(
+      Deno.execPath(),
+      reportArgs(out, [notebook, "--each", `ticker=${TICKERS.join(",")}`, ...args], work),
+    );
   // Executing first saves each set's run with its freeze key, so the frozen run can reuse it.
   const executingRun = await report(["--execute"]);
   const frozenRun = await report([]);

@@ -1,5 +1,6 @@
-// Shared by the report tests: the report command line, and what poppler says of a printed PDF.
+// Shared by the report tests: running the report, and what poppler says of a printed PDF.
 import assert from "node:assert/strict";
+import { reportArgs } from "../cli/report_args.ts";
 
 /** Asserts the PDF has text fonts and embeds every one of them (`pdffonts`). */
 export async function assertFontsEmbedded(pdf: string): Promise<void> {
@@ -13,24 +14,6 @@ export async function assertFontsEmbedded(pdf: string): Promise<void> {
 }
 
 const ROOT = new URL("../../", import.meta.url).pathname;
-
-/** `deno task report`'s command line, writing only to `dir` and /tmp. */
-export function reportArgs(dir: string, args: readonly string[]): string[] {
-  return [
-    "run",
-    "--allow-read",
-    `--allow-write=${dir},/tmp`,
-    "--allow-env",
-    "--allow-run",
-    "--allow-net=127.0.0.1",
-    "--allow-sys",
-    "--allow-ffi",
-    "lib/cli/report.ts",
-    "--out",
-    dir,
-    ...args,
-  ];
-}
 
 /** Runs `deno task report` from the project root with `args`, writing to `dir`. */
 export async function runReport(
