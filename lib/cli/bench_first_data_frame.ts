@@ -19,6 +19,7 @@
  */
 import { installFrameDisplay } from "../charts/frame_display.ts";
 import { toDataFrame } from "../frames/to_data_frame.ts";
+import { median, spread } from "./_bench_spread.ts";
 
 const ROUNDS = 9;
 const PYTHON = "/usr/bin/python3";
@@ -75,17 +76,6 @@ async function timed(command: string, args: readonly string[]): Promise<Run> {
     ? { importMs: importMs!, processMs }
     : { importMs: importMs!, processMs, load };
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
-/** Median and min–max of `values`, to `digits` decimals. */
-const spread = (values: readonly number[], digits = 0) =>
-  `${median(values).toFixed(digits)} ` +
-  `(${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
 
 async function main(): Promise<void> {
   const sides: Side[] = [

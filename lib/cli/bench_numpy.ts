@@ -22,6 +22,7 @@ import {
   peerInputs,
   siteMonteCarlo,
 } from "../site/monte_carlo_case.ts";
+import { median, spread } from "./_bench_spread.ts";
 
 const PYTHON = "/usr/bin/python3";
 const PEER = new URL("./bench_numpy_peer.py", import.meta.url).pathname;
@@ -103,14 +104,7 @@ function lineSplitter(): TransformStream<string, string> {
   });
 }
 
-const median = (xs: number[]) => {
-  const s = xs.toSorted((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const ms = (x: number) => x < 10 ? x.toFixed(2) : x.toFixed(0);
-const ratio = (xs: number[]) =>
-  `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 
 function timed(work: () => void): number {
   const t0 = performance.now();
@@ -199,10 +193,10 @@ for (const paths of [1_000, 10_000, 100_000]) {
     console.log(`  ${c.name}: ${parts.join(", ")}`);
     const ratios: string[] = [];
     if (peer) {
-      ratios.push(`mullet ÷ numpy ${ratio(ours.map((x, i) => x / on[i]!))} THP on`);
-      ratios.push(`${ratio(ours.map((x, i) => x / off[i]!))} off`);
+      ratios.push(`mullet ÷ numpy ${spread(ours.map((x, i) => x / on[i]!), 2)} THP on`);
+      ratios.push(`${spread(ours.map((x, i) => x / off[i]!), 2)} off`);
     }
-    if (c.fused) ratios.push(`mullet ÷ fused ${ratio(ours.map((x, i) => x / fused[i]!))}`);
+    if (c.fused) ratios.push(`mullet ÷ fused ${spread(ours.map((x, i) => x / fused[i]!), 2)}`);
     console.log(`    ${ratios.join("; ")}`);
   }
 }

@@ -89,6 +89,7 @@ for _ in range(warm):
     t0 = time.perf_counter(); df = load(path); warm_ms.append((time.perf_counter() - t0) * 1000)
 print(json.dumps({"firstMs": first, "warmMs": warm_ms, "beforeMib": before}))
 `;
+import { median, spread } from "./_bench_spread.ts";
 
 /** A side's measures in one round. */
 interface Measured extends Run {
@@ -135,16 +136,6 @@ function scaled(text: string, scale: number): string {
   }
   return out.join("\n") + "\n";
 }
-
-const median = (xs: readonly number[]) => {
-  const s = xs.toSorted((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const spread = (xs: readonly number[], digits = 0) =>
-  `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${
-    Math.max(...xs).toFixed(digits)
-  })`;
 
 const dir = await Deno.makeTempDir({ dir: "/tmp", prefix: "mullet-bench-csv-" });
 try {
