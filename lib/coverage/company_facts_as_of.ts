@@ -13,6 +13,7 @@ import {
   type CompanyMetric,
   comparePreference,
 } from "../data/companies.ts";
+import { isIsoDate } from "../units/calendar.ts";
 
 /**
  * The inputs a valuation needs, each a metric and the bases that answer it, in order: a basis
@@ -78,7 +79,7 @@ export function companyFactsAsOf(
   options: { readonly ticker: string; readonly asOf: string },
 ): CompanyFactsAsOf {
   const { ticker, asOf } = options;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (!isIsoDate(asOf)) {
     throw new RangeError(`Cannot read asOf: expected YYYY-MM-DD, got "${asOf}"`);
   }
   const known = facts.filter((f) =>

@@ -53,4 +53,9 @@ Deno.test("asOf must be a day", () => {
     () => companyFactsAsOf(facts, { ticker: "RIOT", asOf: "2025-12" }),
     /^RangeError: Cannot read asOf: expected YYYY-MM-DD, got "2025-12"$/,
   );
+  // A day that is not on the calendar is not a day either.
+  assert.throws(
+    () => companyFactsAsOf(facts, { ticker: "RIOT", asOf: "2025-13-01" }),
+    /^RangeError: Cannot read asOf: expected YYYY-MM-DD, got "2025-13-01"$/,
+  );
 });

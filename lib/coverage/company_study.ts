@@ -11,7 +11,7 @@ import type { CompanyFact } from "../data/companies.ts";
 import type { MinerAiDeal } from "../data/miner_ai_deals.ts";
 import { dealTicker } from "../deals/deal_labels.ts";
 import { type HouseAssumptions, overrideHouse } from "../house/house_assumptions.ts";
-import { quarterEndBefore } from "../units/calendar.ts";
+import { isIsoDate, quarterEndBefore } from "../units/calendar.ts";
 import { formatPercent, formatUsd } from "../units/format.ts";
 import { type CompanyFactsAsOf, companyFactsAsOf } from "./company_facts_as_of.ts";
 import { companyInputs, type CompanyInputsResult } from "./company_inputs.ts";
@@ -188,6 +188,8 @@ export function valueSensitivity(
  * assert.ok(Math.abs(perShare - riot.value!.perShareUsd.mean) < 1e-9);
  * assert.equal(riot.largestPart!.part, "BTC held");
  * assert.ok("bridge" in riot.bridge && riot.bridge.previousAsOf === "2025-09-30");
+ * assert.throws(() => companyStudy(facts, deals, house, { ticker: "RIOT", asOf: "2025-12-31", previousAsOf: "2025-13-01" }),
+ *   /Cannot study RIOT: previousAsOf is not a day \(YYYY-MM-DD\): "2025-13-01"/);
  * assert.throws(() => companyStudy(facts, deals, house, { ticker: "RIOTT", asOf: "2025-12-31" }),
  *   /data\/companies.csv has no ticker "RIOTT": expected one of .*RIOT/);
  * ```
@@ -206,6 +208,11 @@ export function companyStudy(
         [...new Set(facts.map((f) => f.ticker))].join(", ")
       }`,
     );
+  }
+  for (const [name, day] of [["asOf", asOf], ["previousAsOf", options.previousAsOf]] as const) {
+    if (day !== undefined && !isIsoDate(day)) {
+      throw new RangeError(`Cannot study ${ticker}: ${name} is not a day (YYYY-MM-DD): "${day}"`);
+    }
   }
   const published = companyFactsAsOf(facts, { ticker, asOf });
   const result = companyInputs(published, deals, house);
